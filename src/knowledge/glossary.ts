@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { foldText, rawTokens, type Canonicaliser } from './text.js';
+
+/**
+ * The glossary (`knowledge/glossary.yaml`) drives query expansion:
+ * - `acronyms`: SPBE ↔ "Sistem Pemerintahan Berbasis Elektronik" (+ aliases such as "e-government");
+ * - `synonyms`: groups of interchangeable words, the first being the canonical Indonesian form
+ *   (this is also the bridge from English questions to Indonesian documents: training → pelatihan);
+ * - `informal`: chat spellings and common typos → the formal word (thn → tahun).
+ *
+ * Synonyms and informal forms are applied on both sides (documents and questions), so the
+ * lexical index sees one canonical token. Acronym expansion is applied on the question side.
+ */
+export interface GlossaryFile {
+  acronyms?: Array<{ term: string; expansion: string; aliases?: string[] }>;
+  synonyms?: string[][];
+  informal?: Record<string, string>;
+}
+
+export interface Glossary {
+  /** Single-token canonicaliser for the analyser. */
+  canonicalise: Canonicaliser;
+  /** Extra query text: acronym expansions and the acronyms of spelled-out names found in the question. */
+  expandQuery(question: string): string;
+  acronyms: Array<{ term: string; expansion: string; aliases: string[] }>;
+  /** Known topical words (acronyms), used to suggest close topics. */
+  size: number;
+}
+
+export class GlossaryError extends Error {
+  constructor(file: string, detail: string) {
+    super(`Glosarium ${file} tidak valid: ${detail}. Perbaiki berkas YAML tersebut (lihat knowledge/README.md).`);
+    this.name = 'GlossaryError';
+  }
+}
+
+export function loadGlossary(file: string | undefined): Glossary {
+  if (!file || !fs.existsSync(file)) return buildGlossary({});
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new GlossaryError(file, (err as Error).message);
+  }
+  if (data === null || typeof data !== 'object') throw new GlossaryError(file, 'isi harus berupa objek dengan acronyms/synonyms/informal');
+  return buildGlossary(data as GlossaryFile, file);
+}
+
+export function buildGlossary(data: GlossaryFile, file = 'glossary'): Glossary {
+  const canonical = new Map<string, string>();
+  const informal = new Map<string, string>();
+  for (const [k, v] of Object.entries(data.informal ?? {})) {
+    if (typeof v !== 'string') throw new GlossaryError(file, `informal.${k} harus teks`);
+    informal.set(foldText(k).trim(), foldText(v).trim());
+  }
+  for (const [i, group] of (data.synonyms ?? []).entries()) {
+    if (!Array.isArray(group) || group.length < 2) throw new GlossaryError(file, `synonyms[${i}] harus daftar minimal dua kata`);
+    const words = group.map((w) => foldText(String(w)).trim()).filter(Boolean);
+    const head = words[0];
+    for (const w of words.slice(1)) {
+      // Only single words are canonicalised token-by-token; the first group that claims a word wins.
+      if (!w.includes(' ') && !canonical.has(w) && w !== head) canonical.set(w, head);
+    }
+  }
+  const acronyms = (data.acronyms ?? []).map((a, i) => {
+    if (!a || typeof a.term !== 'string' || typeof a.expansion !== 'string') {
+      throw new GlossaryError(file, `acronyms[${i}] perlu term dan expansion`);
+    }
+    return { term: a.term, expansion: a.expansion, aliases: (a.aliases ?? []).map(String) };
+  });
+
+  const canonicalise: Canonicaliser = (token) => {
+    const inf = informal.get(token);
+    const t = inf ?? token;
+    const c = canonical.get(t);
+    if (c) return [c];
+    return inf ? [inf] : [token];
+  };
+
+  // Index for query expansion: token sequences of terms, expansions and aliases → the full entry text.
+  const phrases: Array<{ tokens: string[]; add: string }> = [];
+  for (const a of acronyms) {
+    const add = `${a.term} ${a.expansion}`;
+    phrases.push({ tokens: rawTokens(a.term), add });
+    phrases.push({ tokens: rawTokens(a.expansion), add: a.term });
+    for (const alias of a.aliases) phrases.push({ tokens: rawTokens(alias), add });
+  }
+
+  function expandQuery(question: string): string {
+    const toks = rawTokens(question).map((t) => informal.get(t) ?? t);
+    const extra = new Set<string>();
+    for (const p of phrases) {
+      if (p.tokens.length === 0) continue;
+      for (let i = 0; i + p.tokens.length <= toks.length; i++) {
+        let ok = true;
+        for (let j = 0; j < p.tokens.length; j++) if (toks[i + j] !== p.tokens[j]) { ok = false; break; }
+        if (ok) { extra.add(p.add); break; }
+      }
+    }
+    return [...extra].join(' ');
+  }
+
+  return { canonicalise, expandQuery, acronyms, size: acronyms.length };
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Chunk } from './chunker.js';
+import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
+import { readVectors, VectorIndex } from './vector-index.js';
+
+/**
+ * On-disk layout of the index inside `DATA_DIR`:
+ *
+ * ```
+ * data/index/current.json          {"build": "<id>"} — swapped atomically (write + rename)
+ * data/index/builds/<id>/          one complete, immutable build
+ *   manifest.json                  files (hash, chunks), embeddings provider/model/dimension, build time
+ *   chunks.json                    the chunk store
+ *   lexical.json                   the BM25 index
+ *   vectors.hnsw                   the HNSW graph
+ *   vectors.f32                    raw vectors (exact search, rebuilds)
+ * data/embedding-cache/<provider>__<model>.bin
+ * ```
+ * A build is written into `builds/<id>.tmp`, fsynced, renamed to `builds/<id>`, and only
+ * then does `current.json` point at it. A build killed at any moment leaves the previous
+ * `current.json` and its build untouched.
+ */
+export const ENGINE_VERSION = 3;
+
+export interface ManifestFile {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  chunks: number;
+  title?: string;
+  /** Set when the file could not be loaded; it has no chunks. */
+  error?: string;
+}
+
+export interface Manifest {
+  engineVersion: number;
+  buildId: string;
+  builtAt: string;
+  buildMs: number;
+  knowledgeDir: string;
+  glossaryHash: string;
+  embeddings: { provider: string; model: string; dimension: number };
+  chunkCount: number;
+  files: Record<string, ManifestFile>;
+  stats: { embedded: number; cached: number; parsed: number; reused: number };
+}
+
+export function indexRoot(dataDir: string): string {
+  return path.join(dataDir, 'index');
+}
+
+export function buildsDir(dataDir: string): string {
+  return path.join(indexRoot(dataDir), 'builds');
+}
+
+export function cacheDir(dataDir: string): string {
+  return path.join(dataDir, 'embedding-cache');
+}
+
+export function currentBuildId(dataDir: string): string | undefined {
+  try {
+    const raw = JSON.parse(fs.readFileSync(path.join(indexRoot(dataDir), 'current.json'), 'utf8')) as { build?: string };
+    if (raw.build && fs.existsSync(path.join(buildsDir(dataDir), raw.build, 'manifest.json'))) return raw.build;
+  } catch {
+    /* no index yet */
+  }
+  return undefined;
+}
+
+export function readManifest(dataDir: string, buildId = currentBuildId(dataDir)): Manifest | undefined {
+  if (!buildId) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(buildsDir(dataDir), buildId, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readChunks(dataDir: string, buildId: string): Chunk[] {
+  return JSON.parse(fs.readFileSync(path.join(buildsDir(dataDir), buildId, 'chunks.json'), 'utf8')) as Chunk[];
+}
+
+export interface LoadedIndex {
+  manifest: Manifest;
+  chunks: Chunk[];
+  lexical: LexicalIndex;
+  vectors: VectorIndex;
+  rawVectors: Float32Array[];
+}
+
+export class IndexLoadError extends Error {
+  constructor(dataDir: string, detail: string) {
+    super(`Indeks di ${dataDir} tidak dapat dimuat: ${detail}. Jalankan "npm run reindex" untuk membangunnya ulang.`);
+    this.name = 'IndexLoadError';
+  }
+}
+
+export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): LoadedIndex {
+  if (!buildId) throw new IndexLoadError(dataDir, 'belum ada indeks');
+  const dir = path.join(buildsDir(dataDir), buildId);
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    const chunks = JSON.parse(fs.readFileSync(path.join(dir, 'chunks.json'), 'utf8')) as Chunk[];
+    const lexical = LexicalIndex.fromJSON(JSON.parse(fs.readFileSync(path.join(dir, 'lexical.json'), 'utf8')) as SerializedLexicalIndex);
+    const dim = manifest.embeddings.dimension;
+    const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim) : [];
+    const vectors = chunks.length ? VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, chunks.length) : VectorIndex.build([], dim);
+    if (rawVectors.length !== chunks.length) throw new Error(`jumlah vektor ${rawVectors.length} ≠ jumlah potongan ${chunks.length}`);
+    return { manifest, chunks, lexical, vectors, rawVectors };
+  } catch (err) {
+    if (err instanceof IndexLoadError) throw err;
+    throw new IndexLoadError(dataDir, (err as Error).message);
+  }
+}
+
+/** Write a file and fsync it, so a rename that follows publishes complete data. */
+export function writeFileDurable(file: string, data: string | Buffer): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch {
+    /* not supported everywhere */
+  }
+}
+
+/** Point `current.json` at a finished build (atomic rename). */
+export function publishBuild(dataDir: string, buildId: string): void {
+  const root = indexRoot(dataDir);
+  const tmp = path.join(root, `current.json.${process.pid}.tmp`);
+  writeFileDurable(tmp, JSON.stringify({ build: buildId, publishedAt: new Date().toISOString() }));
+  fs.renameSync(tmp, path.join(root, 'current.json'));
+  fsyncDir(root);
+}

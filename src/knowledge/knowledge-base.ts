@@ -1,0 +1,110 @@
+import { loadGlossary, type Glossary } from './glossary.js';
+import { currentBuildId, loadIndex, type LoadedIndex, type Manifest } from './index-store.js';
+import { buildIndex, glossaryPath, staleReason, type BuildReport } from './indexer.js';
+import type { EmbeddingsProvider } from './embeddings.js';
+import { retrieve, type RetrievalResult } from './retriever.js';
+
+/**
+ * The knowledge base as the rest of the application sees it: `retrieve(question, k)`,
+ * `reload()` for hot swaps after a re-index, and `reindex()` which builds and swaps.
+ *
+ * A query always runs against one immutable loaded index; `reload()` replaces the
+ * reference in one assignment, so queries in flight finish on the old index and new
+ * ones see the new index — no downtime.
+ *
+ * @example
+ * const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings });
+ * const { passages, relevant } = await kb.retrieve('Berapa indeks SPBE Kaltim 2023?', 5);
+ */
+export interface KnowledgeBaseOptions {
+  knowledgeDir: string;
+  dataDir: string;
+  embeddings: EmbeddingsProvider;
+  onProgress?: (message: string) => void;
+  onWarning?: (message: string) => void;
+}
+
+interface Loaded extends LoadedIndex {
+  glossary: Glossary;
+}
+
+export class KnowledgeBase {
+  private loaded: Loaded;
+  private reindexing: Promise<BuildReport> | undefined;
+
+  private constructor(private readonly opts: KnowledgeBaseOptions, loaded: Loaded) {
+    this.loaded = loaded;
+  }
+
+  /** Ensure the index exists and is fresh (building it when needed), then load it. */
+  static async open(opts: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    await ensureIndex(opts);
+    return new KnowledgeBase(opts, KnowledgeBase.loadCurrent(opts));
+  }
+
+  private static loadCurrent(opts: KnowledgeBaseOptions): Loaded {
+    const idx = loadIndex(opts.dataDir);
+    if (opts.embeddings.dimension === undefined) opts.embeddings.dimension = idx.manifest.embeddings.dimension;
+    return { ...idx, glossary: loadGlossary(glossaryPath(opts.knowledgeDir)) };
+  }
+
+  get manifest(): Manifest {
+    return this.loaded.manifest;
+  }
+
+  get chunkCount(): number {
+    return this.loaded.chunks.length;
+  }
+
+  get glossary(): Glossary {
+    return this.loaded.glossary;
+  }
+
+  /** Titles of the documents, for "closest topics" suggestions. */
+  documentTitles(): string[] {
+    return [...new Set(this.loaded.chunks.map((c) => c.title))];
+  }
+
+  async retrieve(question: string, k = 5): Promise<RetrievalResult> {
+    const l = this.loaded;
+    return retrieve(
+      { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors },
+      question,
+      k,
+    );
+  }
+
+  /** Load the published index if it differs from the one in use. Returns true when swapped. */
+  reload(): boolean {
+    const id = currentBuildId(this.opts.dataDir);
+    if (!id || id === this.loaded.manifest.buildId) {
+      // The glossary may change without a rebuild being needed for vectors; reindex handles that.
+      return false;
+    }
+    this.loaded = KnowledgeBase.loadCurrent(this.opts);
+    return true;
+  }
+
+  /** Re-index the knowledge directory and hot-swap. Concurrent calls share one build. */
+  async reindex(options: { full?: boolean } = {}): Promise<BuildReport> {
+    if (!this.reindexing) {
+      this.reindexing = buildIndex({ ...this.opts, full: options.full })
+        .then((report) => {
+          this.reload();
+          return report;
+        })
+        .finally(() => {
+          this.reindexing = undefined;
+        });
+    }
+    return this.reindexing;
+  }
+}
+
+/** Build the index when it is missing or stale; returns the build report, or undefined when fresh. */
+export async function ensureIndex(opts: KnowledgeBaseOptions): Promise<BuildReport | undefined> {
+  const reason = staleReason(opts);
+  if (!reason) return undefined;
+  opts.onProgress?.(`Indeks perlu dibangun: ${reason}.`);
+  return buildIndex(opts);
+}

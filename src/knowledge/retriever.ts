@@ -1,0 +1,169 @@
+import type { Chunk } from './chunker.js';
+import { headingLabel } from './chunker.js';
+import type { EmbeddingsProvider } from './embeddings.js';
+import type { Glossary } from './glossary.js';
+import type { LexicalIndex } from './lexical-index.js';
+import { analyse } from './text.js';
+import type { VectorIndex } from './vector-index.js';
+
+/**
+ * Hybrid retrieval: BM25 (with glossary expansion and typo tolerance) and dense HNSW
+ * search, fused by weighted reciprocal rank fusion, then re-ranked by how much of the
+ * question the passage actually covers.
+ *
+ * The relevance signal: `coverage` is the IDF-weighted share of the question's own
+ * terms that a passage contains — a word the knowledge base has never seen ("Papua",
+ * "bitcoin") weighs the most, so a question about something absent scores low even when
+ * its other words match. It is blended with the dense similarity into `relevance` ∈ [0,1];
+ * {@link RELEVANCE_THRESHOLD} was calibrated on `knowledge/eval/questions.jsonl` (see README).
+ */
+export interface Passage {
+  rank: number;
+  /** Final ranking score (fused, higher is better). */
+  score: number;
+  /** Calibrated relevance in [0, 1]; compare with {@link RELEVANCE_THRESHOLD}. */
+  relevance: number;
+  coverage: number;
+  similarity: number;
+  source: string;
+  file: string;
+  title: string;
+  heading: string;
+  text: string;
+  url?: string;
+  page?: number;
+  chunkId: string;
+  lastVerified?: string;
+}
+
+export interface RetrievalResult {
+  question: string;
+  passages: Passage[];
+  /** Relevance of the best passage. */
+  relevance: number;
+  /** True when the best passage passes the threshold. */
+  relevant: boolean;
+  terms: string[];
+  /** Question terms found nowhere in the knowledge base (after typo correction). */
+  unknownTerms: string[];
+}
+
+export const RELEVANCE_THRESHOLD = 0.5;
+
+export const FUSION = {
+  rrfK: 60,
+  lexicalWeight: 1.0,
+  denseWeight: 0.6,
+  expansionWeight: 0.4,
+  candidates: 40,
+  coverageBoost: 0.02,
+} as const;
+
+export interface RetrieverParts {
+  chunks: Chunk[];
+  lexical: LexicalIndex;
+  vectors: VectorIndex;
+  embeddings: EmbeddingsProvider;
+  glossary: Glossary;
+  /** The raw vectors (same order as chunks), for exact similarity of lexical-only candidates. */
+  rawVectors?: Float32Array[];
+}
+
+export async function retrieve(parts: RetrieverParts, question: string, k = 5): Promise<RetrievalResult> {
+  const qVec = parts.embeddings.embedQuerySync
+    ? parts.embeddings.embedQuerySync(question)
+    : await parts.embeddings.embedQuery(question);
+  return retrieveWithVector(parts, question, qVec, k);
+}
+
+export function retrieveWithVector(parts: RetrieverParts, question: string, qVec: Float32Array, k = 5): RetrievalResult {
+  const { chunks, lexical, vectors, glossary } = parts;
+  const canon = glossary.canonicalise;
+  const ownTerms = unique(analyse(question, canon));
+  const expansion = glossary.expandQuery(question);
+  const resolved = lexical.resolveTerms(ownTerms);
+  const resolvedTerms = unique(resolved.map((r) => r.term));
+  const expTerms = unique(analyse(expansion, canon)).filter((t) => !resolvedTerms.includes(t));
+  const empty: RetrievalResult = { question, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
+  if (chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return empty;
+
+  const lexHits = lexical.search(
+    [...resolvedTerms.map((term) => ({ term, weight: 1 })), ...expTerms.map((term) => ({ term, weight: FUSION.expansionWeight }))],
+    FUSION.candidates,
+  );
+  const denseHits = vectors.search(qVec, FUSION.candidates);
+
+  const fused = new Map<number, { rrf: number; sim: number }>();
+  lexHits.forEach((h, r) => {
+    fused.set(h.index, { rrf: FUSION.lexicalWeight / (FUSION.rrfK + r + 1), sim: 0 });
+  });
+  const simByIndex = new Map<number, number>();
+  denseHits.forEach((h, r) => {
+    simByIndex.set(h.index, h.similarity);
+    const e = fused.get(h.index);
+    const add = FUSION.denseWeight / (FUSION.rrfK + r + 1);
+    if (e) e.rrf += add;
+    else fused.set(h.index, { rrf: add, sim: 0 });
+  });
+
+  // Coverage of the user's own terms (expansion terms may stand in for an acronym).
+  const idfs = resolvedTerms.map((t) => lexical.idf(t));
+  const totalIdf = idfs.reduce((a, c) => a + c, 0) || 1;
+  const unknownTerms = resolvedTerms.filter((t) => !lexical.has(t));
+  const scored = [...fused.entries()].map(([index, e]) => {
+    let covered = 0;
+    resolvedTerms.forEach((t, i) => {
+      if (lexical.termFrequency(t, index) > 0) covered += idfs[i];
+    });
+    const coverage = resolvedTerms.length ? covered / totalIdf : 0;
+    const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
+    const score = e.rrf + FUSION.coverageBoost * coverage;
+    return { index, score, coverage, similarity };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const top = scored.slice(0, k);
+  const passages: Passage[] = top.map((s, i) => {
+    const c = chunks[s.index];
+    return {
+      rank: i + 1,
+      score: round(s.score * 1000),
+      relevance: round(relevanceOf(s.coverage, s.similarity)),
+      coverage: round(s.coverage),
+      similarity: round(s.similarity),
+      source: c.url ?? c.file,
+      file: c.file,
+      title: c.title,
+      heading: headingLabel(c),
+      text: c.text,
+      url: c.url,
+      page: c.page,
+      chunkId: c.id,
+      lastVerified: c.lastVerified,
+    };
+  });
+  const relevance = passages.length ? Math.max(...passages.slice(0, 3).map((p) => p.relevance)) : 0;
+  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms };
+}
+
+/** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */
+export function relevanceOf(coverage: number, similarity: number): number {
+  const z = RELEVANCE_MODEL.a * coverage + RELEVANCE_MODEL.b * similarity + RELEVANCE_MODEL.c;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5 };
+
+function dot(v: Float32Array | undefined, q: Float32Array): number {
+  if (!v) return 0;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * q[i];
+  return s;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

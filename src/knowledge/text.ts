@@ -1,0 +1,210 @@
+import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
+import { stopwords as idStopwordList } from '@orama/stopwords/indonesian';
+import { stopwords as enStopwordList } from '@orama/stopwords/english';
+
+/**
+ * Text normalisation shared by the lexical index, the local embeddings and the query
+ * side, so that a document and a question are always reduced the same way.
+ *
+ * Pipeline: strip invisible characters → lower case → fold diacritics → numbers
+ * normalised (3,79 ≡ 3.79) → tokens → informal/synonym canonical form (from the
+ * glossary) → stopwords removed → Indonesian stem (with guards against the
+ * stemmer's known over-stemming, e.g. peserta → serta).
+ */
+
+/** Invisible and control characters (zero-width, bidi marks, C0/C1 controls except \n\t). */
+const INVISIBLE_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, '');
+}
+
+/** Lower-case, fold accents, unify quotes and dashes. */
+export function foldText(text: string): string {
+  return stripInvisible(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-');
+}
+
+// Words the Indonesian stemmer damages. Value = the stem to use instead.
+const STEM_OVERRIDES: Record<string, string> = {
+  peserta: 'peserta',
+  pesertanya: 'peserta',
+  serta: 'serta',
+  penilaian: 'nilai',
+  menilai: 'nilai',
+  dinilai: 'nilai',
+  nilainya: 'nilai',
+  nilai: 'nilai',
+  harga: 'harga',
+  kepemimpinan: 'pimpin',
+  pemimpin: 'pimpin',
+  pimpinan: 'pimpin',
+  memimpin: 'pimpin',
+  pemerintah: 'perintah',
+  pemerintahan: 'perintah',
+  pertama: 'pertama',
+  perpres: 'perpres',
+  permen: 'permen',
+  permenpanrb: 'permenpanrb',
+  kemenpanrb: 'kemenpanrb',
+  kementerian: 'menteri',
+  menteri: 'menteri',
+  diskominfo: 'diskominfo',
+  kominfo: 'kominfo',
+  kemenkominfo: 'kemenkominfo',
+  komdigi: 'komdigi',
+  berita: 'berita',
+  sekretaris: 'sekretaris',
+  sertifikat: 'sertifikat',
+  sertifikasi: 'sertifikat',
+  bersertifikat: 'sertifikat',
+  tersertifikasi: 'sertifikat',
+  pelatihan: 'latih',
+  dilatih: 'latih',
+  melatih: 'latih',
+  pemantauan: 'pantau',
+  pembangunan: 'bangun',
+  perangkat: 'perangkat',
+  perencanaan: 'rencana',
+  perencana: 'rencana',
+  rencana: 'rencana',
+  penyelenggara: 'selenggara',
+  penyelenggaraan: 'selenggara',
+  diselenggarakan: 'selenggara',
+  menyelenggarakan: 'selenggara',
+  tersedia: 'sedia',
+  terpadu: 'padu',
+  keterpaduan: 'padu',
+  terintegrasi: 'integrasi',
+  integrasi: 'integrasi',
+  tertinggi: 'tinggi',
+  terendah: 'rendah',
+  terbaik: 'baik',
+  kesehatan: 'sehat',
+  pendidikan: 'didik',
+  pendaftar: 'daftar',
+  mendaftar: 'daftar',
+  pendaftaran: 'daftar',
+  terdaftar: 'daftar',
+  didaftarkan: 'daftar',
+};
+
+/** Prefixes whose words the stemmer must leave alone (loan words and names). */
+const NO_STEM_PREFIXES = ['digital', 'data', 'teknologi', 'informasi', 'dimensi', 'diklat', 'direktur', 'diskominfo', 'dialog', 'dinas'];
+
+const stemCache = new Map<string, string>();
+
+/** Indonesian stem with guards; short words, numbers and loan words are kept as they are. */
+export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let out: string;
+  const override = STEM_OVERRIDES[word];
+  if (override) out = override;
+  else if (word.length <= 4 || /\d/.test(word) || NO_STEM_PREFIXES.some((p) => word.startsWith(p))) out = word;
+  else {
+    const s = indonesianStemmer(word);
+    // The stemmer sometimes eats a root letter (penilaian → ilai); a stem this short is not trustworthy.
+    out = s.length >= 4 || (s.length === 3 && word.length <= 6) ? s : word;
+  }
+  if (stemCache.size < 200_000) stemCache.set(word, out);
+  return out;
+}
+
+const ID_STOPWORDS = new Set(idStopwordList);
+// Question words and everyday chat words that carry no topic.
+const EXTRA_STOPWORDS = [
+  'apa', 'apakah', 'siapa', 'siapakah', 'kapan', 'kapankah', 'dimana', 'mana', 'bagaimana', 'gimana', 'berapa', 'berapakah',
+  'mengapa', 'kenapa', 'tolong', 'mohon', 'jelaskan', 'sebutkan', 'tahukah', 'tau', 'tahu', 'dong', 'deh', 'sih', 'ya', 'yah', 'kak',
+  'pak', 'bu', 'bapak', 'ibu', 'saya', 'aku', 'kami', 'kita', 'nya', 'gak', 'ga', 'nggak', 'enggak', 'tidak', 'kah', 'lah', 'itu',
+  'ini', 'yang', 'dan', 'atau', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'dalam', 'oleh', 'adalah', 'ialah', 'merupakan',
+  'aja', 'saja', 'juga', 'sudah', 'udah', 'belum', 'bisa', 'dapat', 'boleh', 'ingin', 'mau', 'info', 'tentang',
+  'mengenai', 'terkait', 'seputar', 'hal', 'kasih', 'beri', 'berikan',
+];
+const EN_STOPWORDS = new Set([
+  ...enStopwordList,
+  'what', 'who', 'whom', 'when', 'where', 'which', 'why', 'how', 'much', 'many', 'tell', 'please', 'explain', 'about', 'does',
+  'did', 'do', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'me', 'i', 'you', 'can',
+  'could', 'would', 'should', 'there', 'their', 'its', 'it', 'this', 'that', 'with', 'by', 'as', 'be', 'been', 'has', 'have', 'had',
+  'know', 'want', 'need', 'get', 'give', 'show', 'list',
+]);
+for (const w of EXTRA_STOPWORDS) ID_STOPWORDS.add(w);
+// Words that are stopwords in a general list but topical here.
+for (const w of ['tahun', 'jumlah', 'nilai', 'baru', 'tinggi', 'pertama', 'kedua', 'ketiga', 'akhir', 'awal', 'waktu', 'masa', 'umum', 'lima', 'empat', 'tiga', 'dua', 'satu', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'indeks', 'tujuan', 'program', 'kerja', 'hari', 'bulan', 'peserta', 'orang', 'pihak', 'bagian', 'jenis', 'sama', 'besar', 'lebih', 'kurang', 'tinggi', 'rendah', 'baik', 'cukup', 'sangat', 'mulai']) {
+  ID_STOPWORDS.delete(w);
+  EN_STOPWORDS.delete(w);
+}
+for (const w of ['first', 'second', 'third', 'new', 'high', 'low', 'best', 'good', 'year', 'years', 'number', 'value', 'five', 'four', 'three', 'two', 'one']) EN_STOPWORDS.delete(w);
+
+export function isStopword(token: string): boolean {
+  return ID_STOPWORDS.has(token) || EN_STOPWORDS.has(token);
+}
+
+/**
+ * Raw tokens: words, numbers (3,79 → 3.79; 1.000 kept), hyphenated forms split.
+ * Returned in lower case, before canonicalisation and stemming.
+ */
+export function rawTokens(text: string): string[] {
+  const folded = foldText(text);
+  const out: string[] = [];
+  const re = /\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:'[a-z]+)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) {
+    let t = m[0];
+    if (/^\d/.test(t)) {
+      t = t.replace(/%$/, '');
+      // Decimal comma ≡ decimal point: 3,79 → 3.79. Thousand groups (1.000, 10.000) keep their form.
+      if (/^\d+,\d+$/.test(t)) t = t.replace(',', '.');
+      out.push(t);
+      // A number with a decimal part is also findable by its integer part only when written as 3.0 etc.: skip.
+      continue;
+    }
+    t = t.replace(/'[a-z]+$/, '');
+    if (t.length === 0) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A canonicaliser maps a raw token to zero or more canonical tokens (glossary informal forms and synonyms). */
+export type Canonicaliser = (token: string) => string[];
+
+export const identityCanonicaliser: Canonicaliser = (t) => [t];
+
+/**
+ * Tokens for indexing/search: raw tokens → canonical forms → stopwords dropped → stems.
+ *
+ * @example
+ * analyse('Berapa nilai indeks SPBE Kaltim thn 2023?', canon) // ['nilai', 'indeks', 'spbe', 'kaltim', 'tahun', '2023']
+ */
+export function analyse(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
+  const out: string[] = [];
+  for (const raw of rawTokens(text)) {
+    for (const c of canon(raw)) {
+      for (const part of c.split(' ')) {
+        if (part.length === 0) continue;
+        if (part.length === 1 && !/\d/.test(part)) continue;
+        if (isStopword(part)) continue;
+        out.push(stem(part));
+      }
+    }
+  }
+  return out;
+}
+
+/** Split prose into sentences (keeps abbreviations such as "No." and decimals intact). */
+export function splitSentences(text: string): string[] {
+  const protectedText = text
+    .replace(/\b(No|Nomor|Prof|Dr|Ir|Drs|Dra|Hj|H|St|dkk|dll|dsb|Kab|Kec|Kel|Jl|Tbk|S\.Kom|M\.T|M\.Si|S\.T|vs|e\.g|i\.e|etc)\./g, '$1\u0001')
+    .replace(/(\d)\.(\d)/g, '$1\u0001$2');
+  const parts = protectedText
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(\[•*-])|\n{2,}|\n(?=[-*•]\s)|\n(?=\d+\.\s)/)
+    .map((s) => s.replace(/\u0001/g, '.').trim())
+    .filter((s) => s.length > 0);
+  return parts;
+}
