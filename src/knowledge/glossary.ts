@@ -77,6 +77,31 @@ export function buildGlossary(data: GlossaryFile, file = 'glossary'): Glossary {
     if (c) return [c];
     return inf ? [inf] : [token];
   };
+  // Spelled-out names (≥ 2 words) → their acronym token, keyed by first word for speed.
+  const namePhrases = new Map<string, Array<{ tokens: string[]; acronym: string[] }>>();
+  for (const a of data.acronyms ?? []) {
+    const acronym = rawTokens(String(a.term));
+    for (const name of [String(a.expansion), ...(a.aliases ?? []).map(String)]) {
+      const tokens = rawTokens(name);
+      if (tokens.length < 2 || acronym.length === 0) continue;
+      const arr = namePhrases.get(tokens[0]) ?? [];
+      arr.push({ tokens, acronym });
+      namePhrases.set(tokens[0], arr);
+    }
+  }
+  canonicalise.phrases = (raw) => {
+    const out: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const cands = namePhrases.get(raw[i]);
+      if (!cands) continue;
+      for (const c of cands) {
+        let ok = i + c.tokens.length <= raw.length;
+        for (let j = 1; ok && j < c.tokens.length; j++) if (raw[i + j] !== c.tokens[j]) ok = false;
+        if (ok) out.push(...c.acronym);
+      }
+    }
+    return out;
+  };
 
   // Index for query expansion: token sequences of terms, expansions and aliases → the full entry text.
   const phrases: Array<{ tokens: string[]; add: string }> = [];

@@ -3,6 +3,7 @@ import { currentBuildId, loadIndex, type LoadedIndex, type Manifest } from './in
 import { buildIndex, glossaryPath, staleReason, type BuildReport } from './indexer.js';
 import type { EmbeddingsProvider } from './embeddings.js';
 import { retrieve, type RetrievalResult } from './retriever.js';
+import { analyse } from './text.js';
 
 /**
  * The knowledge base as the rest of the application sees it: `retrieve(question, k)`,
@@ -63,6 +64,17 @@ export class KnowledgeBase {
   /** Titles of the documents, for "closest topics" suggestions. */
   documentTitles(): string[] {
     return [...new Set(this.loaded.chunks.map((c) => c.title))];
+  }
+
+  /** The question's search terms as the lexical index sees them (canonical, stemmed, typo-corrected). */
+  terms(text: string): string[] {
+    const l = this.loaded;
+    return [...new Set(l.lexical.resolveTerms(analyse(text, l.glossary.canonicalise)).map((r) => r.term))];
+  }
+
+  /** BM25 inverse document frequency of a term (highest for terms the knowledge base lacks). */
+  idf(term: string): number {
+    return this.loaded.lexical.idf(term);
   }
 
   async retrieve(question: string, k = 5): Promise<RetrievalResult> {

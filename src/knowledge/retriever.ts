@@ -107,7 +107,8 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   });
 
   // Coverage of the user's own terms (expansion terms may stand in for an acronym).
-  const idfs = resolvedTerms.map((t) => lexical.idf(t));
+  // Unknown very short tokens ("tu", "sy") are chat noise, not missing topics.
+  const idfs = resolvedTerms.map((t) => (!lexical.has(t) && t.length <= 3 && !/\d/.test(t) ? 0 : lexical.idf(t)));
   const totalIdf = idfs.reduce((a, c) => a + c, 0) || 1;
   const unknownTerms = resolvedTerms.filter((t) => !lexical.has(t));
   const scored = [...fused.entries()].map(([index, e]) => {

@@ -100,10 +100,14 @@ const NO_STEM_PREFIXES = ['digital', 'data', 'teknologi', 'informasi', 'dimensi'
 const stemCache = new Map<string, string>();
 
 /** Indonesian stem with guards; short words, numbers and loan words are kept as they are. */
-export function stem(word: string): string {
-  const cached = stemCache.get(word);
+export function stem(input: string): string {
+  const cached = stemCache.get(input);
   if (cached !== undefined) return cached;
+  let word = input;
   let out: string;
+  // Colloquial nge-/se- forms: ngecek → cek, setahun → tahun.
+  if (word.length > 5 && word.startsWith('nge') && !STEM_OVERRIDES[word]) word = word.slice(3);
+  else if (word === 'setahun' || word === 'pertahun') word = 'tahun';
   const override = STEM_OVERRIDES[word];
   if (override) out = override;
   else if (word.length <= 4 || /\d/.test(word) || NO_STEM_PREFIXES.some((p) => word.startsWith(p))) out = word;
@@ -112,7 +116,7 @@ export function stem(word: string): string {
     // The stemmer sometimes eats a root letter (penilaian → ilai); a stem this short is not trustworthy.
     out = s.length >= 4 || (s.length === 3 && word.length <= 6) ? s : word;
   }
-  if (stemCache.size < 200_000) stemCache.set(word, out);
+  if (stemCache.size < 200_000) stemCache.set(input, out);
   return out;
 }
 
@@ -171,8 +175,13 @@ export function rawTokens(text: string): string[] {
   return out;
 }
 
-/** A canonicaliser maps a raw token to zero or more canonical tokens (glossary informal forms and synonyms). */
-export type Canonicaliser = (token: string) => string[];
+/**
+ * A canonicaliser maps a raw token to zero or more canonical tokens (glossary informal forms
+ * and synonyms). Its optional `phrases` adds tokens for multi-word names found in the raw
+ * token sequence (e.g. "kalimantan timur" also yields "kaltim"), so an acronym and its
+ * spelled-out form match each other on both sides.
+ */
+export type Canonicaliser = ((token: string) => string[]) & { phrases?: (raw: string[]) => string[] };
 
 export const identityCanonicaliser: Canonicaliser = (t) => [t];
 
@@ -184,7 +193,9 @@ export const identityCanonicaliser: Canonicaliser = (t) => [t];
  */
 export function analyse(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
   const out: string[] = [];
-  for (const raw of rawTokens(text)) {
+  const raws = rawTokens(text);
+  const extra = canon.phrases ? canon.phrases(raws) : [];
+  for (const raw of extra.length ? [...raws, ...extra] : raws) {
     for (const c of canon(raw)) {
       for (const part of c.split(' ')) {
         if (part.length === 0) continue;

@@ -1,0 +1,131 @@
+import type { Passage } from '../knowledge/retriever.js';
+import { splitSentences } from '../knowledge/text.js';
+
+/**
+ * Offline answers: the most relevant sentences of the top passages, each followed by its
+ * source number, within {@link MAX_EXTRACT_CHARS}. No model, no invention: every sentence
+ * is quoted from a document the official can open.
+ */
+export const MAX_EXTRACT_CHARS = 700;
+
+export interface Citation {
+  n: number;
+  title: string;
+  heading: string;
+  url?: string;
+  file: string;
+  page?: number;
+  chunkId: string;
+}
+
+export interface ExtractiveInput {
+  passages: Passage[];
+  /** Question terms (analysed the way the index analyses text). */
+  terms: string[];
+  analyse: (text: string) => string[];
+  idf: (term: string) => number;
+  /** The question asks for a number, date or amount (berapa, kapan, how many …). */
+  wantsNumber: boolean;
+  maxChars?: number;
+}
+
+export interface ExtractiveResult {
+  sentences: Array<{ text: string; n: number }>;
+  citations: Citation[];
+}
+
+const NUMBER_QUESTION = /\b(berapa|brp|kapan|kpn|tahun berapa|tanggal|jumlah|berapakah|how (many|much)|when|what year|which year|number of|score|nilai|skor|peringkat|rank|ranking|persen|percent|quota|kuota|jp|jam)\b/i;
+
+export function asksForNumber(question: string): boolean {
+  return NUMBER_QUESTION.test(question);
+}
+
+function cleanSentence(s: string): string {
+  return s
+    .replace(/^[-*•]\s+/, '')
+    .replace(/^\d+\.\s+(?=[A-Z])/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
+  const maxChars = input.maxChars ?? MAX_EXTRACT_CHARS;
+  const termWeights = new Map(input.terms.map((t) => [t, input.idf(t)]));
+  const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
+  const top = input.passages.slice(0, 3);
+  const bestRel = top[0]?.relevance ?? 0;
+  type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
+  const cands: Cand[] = [];
+  top.forEach((p, pi) => {
+    // Weaker passages only contribute when they are nearly as relevant as the best one.
+    if (pi > 0 && p.relevance < bestRel * 0.8) return;
+    splitSentences(p.text).forEach((raw, si) => {
+      const text = cleanSentence(raw);
+      if (text.length < 25) return;
+      const tokens = new Set(input.analyse(text));
+      let w = 0;
+      for (const [t, idf] of termWeights) if (tokens.has(t)) w += idf;
+      let score = w / totalWeight;
+      if (input.wantsNumber && /\d/.test(text)) score += 0.15;
+      score -= pi * 0.08 + si * 0.01;
+      // Documents state the key fact first in each section.
+      if (si === 0) score += 0.05;
+      if (text.length > 400) score -= 0.1;
+      cands.push({ text, passageIdx: pi, order: si, score, tokens });
+    });
+  });
+  cands.sort((a, b) => b.score - a.score);
+  const chosen: Cand[] = [];
+  let used = 0;
+  for (const c of cands) {
+    if (chosen.length >= 4) break;
+    if (chosen.length > 0 && c.score < chosen[0].score * 0.55) break;
+    if (chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
+    const len = c.text.length + 5;
+    if (used + len > maxChars) {
+      if (chosen.length === 0) {
+        chosen.push({ ...c, text: truncateAtWord(c.text, maxChars - 5) });
+        used = maxChars;
+      }
+      continue;
+    }
+    chosen.push(c);
+    used += len;
+  }
+  // Read in document order within a passage, passages by rank: the text flows naturally.
+  chosen.sort((a, b) => a.passageIdx - b.passageIdx || a.order - b.order);
+  const citations: Citation[] = [];
+  const numberOf = new Map<number, number>();
+  const sentences = chosen.map((c) => {
+    let n = numberOf.get(c.passageIdx);
+    if (n === undefined) {
+      n = citations.length + 1;
+      numberOf.set(c.passageIdx, n);
+      citations.push(toCitation(top[c.passageIdx], n));
+    }
+    return { text: c.text, n };
+  });
+  return { sentences, citations };
+}
+
+export function toCitation(p: Passage, n: number): Citation {
+  return { n, title: p.title, heading: p.heading, url: p.url, file: p.file, page: p.page, chunkId: p.chunkId };
+}
+
+/** Join sentences with their markers: "Kalimat pertama. [1] Kalimat kedua. [2]" */
+export function renderExtractive(result: ExtractiveResult): string {
+  return result.sentences.map((s) => `${s.text} [${s.n}]`).join(' ');
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
+}

@@ -1,0 +1,108 @@
+import type { Locale } from '../enrolment/types.js';
+
+/*
+ * Small persistence ports the bot layer needs besides enrolment. Interfaces only (no grammy types), so the
+ * bot depends on these and `sqlite-bot-stores.ts` (or a future PostgreSQL version) provides them.
+ */
+
+/** The language a user picked with /bahasa; `null` until they pick one (the bot then guesses). */
+export interface PreferenceStore {
+  getLocale(userId: number): Promise<Locale | null>;
+  setLocale(userId: number, locale: Locale): Promise<void>;
+}
+
+export type Vote = 'up' | 'down';
+
+export interface FeedbackCounts {
+  up: number;
+  down: number;
+}
+
+export interface AnswerFeedback extends FeedbackCounts {
+  answerId: string;
+  question: string | null;
+  createdAt: string;
+}
+
+/** 👍/👎 under each answer: one vote per user per answer (pressing again changes it). */
+export interface FeedbackStore {
+  /**
+   * Records a vote. `question` (already redacted by the caller) is kept once per answer so maintainers can
+   * see which questions got poor answers. Returns the counts after the vote, to update the buttons.
+   */
+  recordFeedback(input: { answerId: string; userId: number; vote: Vote; question?: string | null; now?: Date }): Promise<FeedbackCounts>;
+  feedbackCounts(answerId: string): Promise<FeedbackCounts>;
+  /** Answers with the most 👎 first (ties: most recent), for content review. */
+  worstRatedAnswers(limit: number): Promise<AnswerFeedback[]>;
+}
+
+export interface UnansweredQuestion {
+  question: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** Questions the bot could not answer: what content is missing. */
+export interface UnansweredStore {
+  /**
+   * Counts one more occurrence. The caller must redact personal data first (NIP, phone, e-mail) — this store
+   * keeps the text as given. Questions equal after case/space/punctuation folding are counted together.
+   * Returns the new count.
+   */
+  logUnanswered(question: string, now?: Date): Promise<number>;
+  /** Most frequent first, then most recent. */
+  topUnanswered(n: number): Promise<UnansweredQuestion[]>;
+}
+
+/** The sources of the last answer in each chat, for /sumber. Stored as an opaque JSON value. */
+export interface AnswerSourcesStore {
+  setLastSources(chatId: number, sources: unknown, now?: Date): Promise<void>;
+  getLastSources<T = unknown>(chatId: number): Promise<T | null>;
+}
+
+/**
+ * Webhook de-duplication: Telegram re-delivers an update when the webhook answers late, so each
+ * `update_id` is handled once.
+ */
+export interface UpdateDedupStore {
+  /** True the first time an update id is seen, false afterwards. Atomic across processes. */
+  markUpdateProcessed(updateId: number, now?: Date): Promise<boolean>;
+  /** Forgets ids processed before `before` (Telegram keeps undelivered updates 24 hours). Returns how many. */
+  pruneProcessedUpdates(before: Date): Promise<number>;
+}
+
+export interface AdminPrompt {
+  requestId: number;
+  action: 'reject' | 'needs_info';
+  createdAt: string;
+}
+
+/**
+ * "Type the reason" state of an admin after pressing Reject / Ask for info on a card: the next text message
+ * of that admin is the reason. One pending prompt per admin; a new one replaces the old.
+ */
+export interface AdminPromptStore {
+  setAdminPrompt(adminId: number, prompt: { requestId: number; action: AdminPrompt['action'] }, now?: Date): Promise<void>;
+  /**
+   * Returns and removes the admin's prompt (atomically, so a reason is used once). Prompts older than
+   * `maxAgeMs` (default 1 hour) are discarded and `null` is returned: a stale prompt would otherwise turn an
+   * unrelated message into a rejection reason.
+   */
+  takeAdminPrompt(adminId: number, options?: { now?: Date; maxAgeMs?: number }): Promise<AdminPrompt | null>;
+}
+
+/** Everything above, plus erasure of what these stores hold about one user (UU PDP). */
+export interface BotStores
+  extends PreferenceStore,
+    FeedbackStore,
+    UnansweredStore,
+    AnswerSourcesStore,
+    UpdateDedupStore,
+    AdminPromptStore {
+  /**
+   * Deletes the user's language preference, votes (counts drop accordingly), admin prompt and the
+   * last-sources entry of their private chat. Call it together with the enrolment `deleteUserData`.
+   */
+  forgetUser(userId: number): Promise<void>;
+}

@@ -1,0 +1,217 @@
+import type Database from 'better-sqlite3';
+import { StorageError } from './storage-error.js';
+
+/**
+ * One schema step. Migrations are append-only: never edit one that has shipped, add the next version.
+ * Each runs in its own transaction, so a failure leaves the database at the previous version.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+const LEVEL_CHECK = `('pelaksana','fungsional','pengawas','administrator','pimpinan_tinggi')`;
+const STATUS_CHECK = `('pending','approved','rejected','needs_info','cancelled')`;
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'enrolment: requests, audit log, outbox, admin cards, drafts',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE requests (
+          id                INTEGER PRIMARY KEY AUTOINCREMENT,
+          programme_id      TEXT    NOT NULL,
+          applicant_id      INTEGER NOT NULL,
+          applicant_chat_id INTEGER NOT NULL,
+          locale            TEXT    NOT NULL CHECK (locale IN ('id','en')),
+          full_name         TEXT    NOT NULL,
+          nip               TEXT    NOT NULL,
+          instansi          TEXT    NOT NULL,
+          jabatan           TEXT    NOT NULL,
+          level             TEXT    NOT NULL CHECK (level IN ${LEVEL_CHECK}),
+          email             TEXT    NOT NULL,
+          phone             TEXT,
+          motivation        TEXT    NOT NULL,
+          status            TEXT    NOT NULL CHECK (status IN ${STATUS_CHECK}),
+          created_at        TEXT    NOT NULL,
+          updated_at        TEXT    NOT NULL,
+          decided_by        INTEGER,
+          decided_by_name   TEXT,
+          decided_at        TEXT,
+          reason            TEXT,
+          anonymised        INTEGER NOT NULL DEFAULT 0 CHECK (anonymised IN (0,1))
+        ) STRICT;
+        -- Second line of defence for "one active request per NIP per programme" (the store checks first).
+        CREATE UNIQUE INDEX requests_one_active_per_nip
+          ON requests (nip, programme_id) WHERE status IN ('pending','needs_info');
+        CREATE INDEX requests_by_applicant ON requests (applicant_id, updated_at);
+        CREATE INDEX requests_by_status ON requests (status, created_at, id);
+        CREATE INDEX requests_by_decision ON requests (anonymised, decided_at);
+
+        CREATE TABLE audit_log (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          request_id INTEGER REFERENCES requests (id),
+          action     TEXT    NOT NULL,
+          actor_id   INTEGER,
+          actor_name TEXT,
+          detail     TEXT    NOT NULL DEFAULT '{}',
+          created_at TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_log_by_request ON audit_log (request_id, id);
+
+        CREATE TABLE outbox (
+          id              INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind            TEXT    NOT NULL,
+          chat_id         INTEGER NOT NULL,
+          request_id      INTEGER REFERENCES requests (id),
+          locale          TEXT,
+          payload         TEXT    NOT NULL DEFAULT '{}',
+          status          TEXT    NOT NULL DEFAULT 'pending'
+                          CHECK (status IN ('pending','sending','sent','blocked','failed','dropped')),
+          attempts        INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at TEXT    NOT NULL,
+          lease_owner     TEXT,
+          lease_until     TEXT,
+          last_error      TEXT,
+          created_at      TEXT    NOT NULL,
+          updated_at      TEXT    NOT NULL,
+          sent_at         TEXT
+        ) STRICT;
+        CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
+        CREATE INDEX outbox_by_chat ON outbox (chat_id, id);
+        CREATE INDEX outbox_by_request ON outbox (request_id);
+
+        -- A crash between send and record can post a card twice; both copies are kept and both get updated.
+        CREATE TABLE admin_cards (
+          request_id INTEGER NOT NULL REFERENCES requests (id),
+          chat_id    INTEGER NOT NULL,
+          message_id INTEGER NOT NULL,
+          created_at TEXT    NOT NULL,
+          PRIMARY KEY (request_id, chat_id, message_id)
+        ) STRICT;
+
+        CREATE TABLE drafts (
+          user_id    INTEGER PRIMARY KEY,
+          chat_id    INTEGER NOT NULL,
+          data       TEXT    NOT NULL,
+          updated_at TEXT    NOT NULL
+        ) STRICT;
+      `),
+  },
+  {
+    version: 2,
+    name: 'bot: preferences, feedback, unanswered questions, last sources, processed updates, admin prompts',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE user_preferences (
+          user_id    INTEGER PRIMARY KEY,
+          locale     TEXT NOT NULL CHECK (locale IN ('id','en')),
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE feedback_answers (
+          answer_id  TEXT PRIMARY KEY,
+          question   TEXT,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE feedback_votes (
+          answer_id  TEXT    NOT NULL REFERENCES feedback_answers (answer_id),
+          user_id    INTEGER NOT NULL,
+          vote       INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+          updated_at TEXT    NOT NULL,
+          PRIMARY KEY (answer_id, user_id)
+        ) STRICT;
+        CREATE INDEX feedback_votes_by_user ON feedback_votes (user_id);
+
+        CREATE TABLE unanswered_questions (
+          question_key TEXT PRIMARY KEY,
+          question     TEXT    NOT NULL,
+          count        INTEGER NOT NULL,
+          first_seen   TEXT    NOT NULL,
+          last_seen    TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX unanswered_by_count ON unanswered_questions (count DESC, last_seen DESC);
+
+        CREATE TABLE last_sources (
+          chat_id    INTEGER PRIMARY KEY,
+          data       TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE processed_updates (
+          update_id    INTEGER PRIMARY KEY,
+          processed_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX processed_updates_by_time ON processed_updates (processed_at);
+
+        CREATE TABLE admin_prompts (
+          admin_id   INTEGER PRIMARY KEY,
+          request_id INTEGER NOT NULL,
+          action     TEXT    NOT NULL CHECK (action IN ('reject','needs_info')),
+          created_at TEXT    NOT NULL
+        ) STRICT;
+      `),
+  },
+];
+
+/**
+ * Brings `db` to the latest schema version and returns the versions applied now (empty when up to date).
+ *
+ * Safe to call on every open and from several processes at once: each step runs in an IMMEDIATE
+ * transaction that re-checks whether another process applied it meanwhile.
+ *
+ * @throws StorageError when the database was written by a newer version of the app.
+ */
+export function migrate(db: Database.Database, steps: readonly Migration[] = migrations): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+
+  const latestKnown = Math.max(0, ...steps.map((step) => step.version));
+  const current = currentSchemaVersion(db);
+  if (current > latestKnown) {
+    throw new StorageError(
+      `Database ${db.name} is at schema version ${current}, but this build only knows up to ${latestKnown}. ` +
+        'It was written by a newer version of Asisten Digital ASN: upgrade the app, or restore a backup made by this version.',
+      { file: db.name, version: current },
+    );
+  }
+
+  const isApplied = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const step of [...steps].sort((a, b) => a.version - b.version)) {
+    const apply = db.transaction(() => {
+      if (isApplied.get(step.version)) return false;
+      step.up(db);
+      record.run(step.version, step.name, new Date().toISOString());
+      return true;
+    });
+    try {
+      if (apply.immediate()) applied.push(step.version);
+    } catch (error) {
+      throw new StorageError(
+        `Migration ${step.version} (${step.name}) failed on ${db.name}; the database stays at version ` +
+          `${currentSchemaVersion(db)}. Fix the migration or restore a backup, then start again.`,
+        { file: db.name, version: step.version },
+        { cause: error },
+      );
+    }
+  }
+  return applied;
+}
+
+/** Highest applied migration version, 0 for a fresh database. */
+export function currentSchemaVersion(db: Database.Database): number {
+  const row = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}

@@ -1,0 +1,183 @@
+import type Database from 'better-sqlite3';
+import type { Locale } from '../enrolment/types.js';
+import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from './bot-stores.js';
+import { migrate } from './migrations.js';
+
+const DEFAULT_PROMPT_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Folds a question to the key under which repeats are counted: lower case, punctuation dropped,
+ * whitespace collapsed. "Apa itu SPBE?" and "apa itu  spbe" are the same question.
+ */
+export function unansweredKey(question: string): string {
+  return question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The bot's small stores over the same SQLite file as the enrolment store. */
+export class SqliteBotStores implements BotStores {
+  private readonly sql;
+
+  constructor(private readonly db: Database.Database) {
+    migrate(db);
+    this.sql = prepareStatements(db);
+  }
+
+  async getLocale(userId: number): Promise<Locale | null> {
+    return (this.sql.getLocale.get(userId) as { locale: Locale } | undefined)?.locale ?? null;
+  }
+
+  async setLocale(userId: number, locale: Locale): Promise<void> {
+    this.sql.upsertLocale.run({ userId, locale, now: new Date().toISOString() });
+  }
+
+  async recordFeedback(input: {
+    answerId: string;
+    userId: number;
+    vote: Vote;
+    question?: string | null;
+    now?: Date;
+  }): Promise<FeedbackCounts> {
+    const now = (input.now ?? new Date()).toISOString();
+    return this.db.transaction(() => {
+      this.sql.rememberAnswer.run({ answerId: input.answerId, question: input.question ?? null, now });
+      this.sql.upsertVote.run({ answerId: input.answerId, userId: input.userId, vote: input.vote === 'up' ? 1 : -1, now });
+      return this.counts(input.answerId);
+    }).immediate();
+  }
+
+  async feedbackCounts(answerId: string): Promise<FeedbackCounts> {
+    return this.counts(answerId);
+  }
+
+  async worstRatedAnswers(limit: number): Promise<AnswerFeedback[]> {
+    return this.sql.worstRatedAnswers.all(limit) as AnswerFeedback[];
+  }
+
+  async logUnanswered(question: string, now: Date = new Date()): Promise<number> {
+    const key = unansweredKey(question);
+    if (key === '') return 0;
+    const row = this.sql.countUnanswered.get({ key, question: question.trim(), now: now.toISOString() }) as { count: number };
+    return row.count;
+  }
+
+  async topUnanswered(n: number): Promise<UnansweredQuestion[]> {
+    return this.sql.topUnanswered.all(n) as UnansweredQuestion[];
+  }
+
+  async setLastSources(chatId: number, sources: unknown, now: Date = new Date()): Promise<void> {
+    this.sql.upsertLastSources.run({ chatId, data: JSON.stringify(sources ?? null), now: now.toISOString() });
+  }
+
+  async getLastSources<T = unknown>(chatId: number): Promise<T | null> {
+    const row = this.sql.getLastSources.get(chatId) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as T) : null;
+  }
+
+  async markUpdateProcessed(updateId: number, now: Date = new Date()): Promise<boolean> {
+    return this.sql.insertProcessedUpdate.run(updateId, now.toISOString()).changes === 1;
+  }
+
+  async pruneProcessedUpdates(before: Date): Promise<number> {
+    return this.sql.deleteProcessedUpdatesBefore.run(before.toISOString()).changes;
+  }
+
+  async setAdminPrompt(
+    adminId: number,
+    prompt: { requestId: number; action: AdminPrompt['action'] },
+    now: Date = new Date(),
+  ): Promise<void> {
+    this.sql.upsertAdminPrompt.run({ adminId, requestId: prompt.requestId, action: prompt.action, now: now.toISOString() });
+  }
+
+  async takeAdminPrompt(adminId: number, options: { now?: Date; maxAgeMs?: number } = {}): Promise<AdminPrompt | null> {
+    const row = this.sql.takeAdminPrompt.get(adminId) as AdminPrompt | undefined;
+    if (!row) return null;
+    const age = (options.now ?? new Date()).getTime() - Date.parse(row.createdAt);
+    return age > (options.maxAgeMs ?? DEFAULT_PROMPT_MAX_AGE_MS) ? null : row;
+  }
+
+  async forgetUser(userId: number): Promise<void> {
+    this.db.transaction(() => {
+      this.sql.deleteLocale.run(userId);
+      this.sql.deleteVotesOfUser.run(userId);
+      this.sql.deleteAdminPrompt.run(userId);
+      // A private chat has the user's id as chat id.
+      this.sql.deleteLastSources.run(userId);
+    }).immediate();
+  }
+
+  private counts(answerId: string): FeedbackCounts {
+    return this.sql.voteCounts.get(answerId) as FeedbackCounts;
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    getLocale: db.prepare<[number]>(`SELECT locale FROM user_preferences WHERE user_id = ?`),
+    upsertLocale: db.prepare(
+      `INSERT INTO user_preferences (user_id, locale, updated_at) VALUES (@userId, @locale, @now)
+       ON CONFLICT (user_id) DO UPDATE SET locale = excluded.locale, updated_at = excluded.updated_at`,
+    ),
+    deleteLocale: db.prepare<[number]>(`DELETE FROM user_preferences WHERE user_id = ?`),
+
+    rememberAnswer: db.prepare(
+      `INSERT INTO feedback_answers (answer_id, question, created_at) VALUES (@answerId, @question, @now)
+       ON CONFLICT (answer_id) DO UPDATE SET question = COALESCE(feedback_answers.question, excluded.question)`,
+    ),
+    upsertVote: db.prepare(
+      `INSERT INTO feedback_votes (answer_id, user_id, vote, updated_at) VALUES (@answerId, @userId, @vote, @now)
+       ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`,
+    ),
+    voteCounts: db.prepare<[string]>(
+      `SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down
+         FROM feedback_votes WHERE answer_id = ?`,
+    ),
+    worstRatedAnswers: db.prepare<[number]>(
+      `SELECT a.answer_id AS answerId, a.question, a.created_at AS createdAt,
+              COALESCE(SUM(v.vote = 1), 0) AS up, COALESCE(SUM(v.vote = -1), 0) AS down
+         FROM feedback_answers a LEFT JOIN feedback_votes v ON v.answer_id = a.answer_id
+        GROUP BY a.answer_id
+        ORDER BY down DESC, a.created_at DESC
+        LIMIT ?`,
+    ),
+    deleteVotesOfUser: db.prepare<[number]>(`DELETE FROM feedback_votes WHERE user_id = ?`),
+
+    countUnanswered: db.prepare(
+      `INSERT INTO unanswered_questions (question_key, question, count, first_seen, last_seen)
+       VALUES (@key, @question, 1, @now, @now)
+       ON CONFLICT (question_key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = excluded.last_seen
+       RETURNING count`,
+    ),
+    topUnanswered: db.prepare<[number]>(
+      `SELECT question, count, first_seen AS firstSeen, last_seen AS lastSeen
+         FROM unanswered_questions ORDER BY count DESC, last_seen DESC LIMIT ?`,
+    ),
+
+    upsertLastSources: db.prepare(
+      `INSERT INTO last_sources (chat_id, data, updated_at) VALUES (@chatId, @data, @now)
+       ON CONFLICT (chat_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    ),
+    getLastSources: db.prepare<[number]>(`SELECT data FROM last_sources WHERE chat_id = ?`),
+    deleteLastSources: db.prepare<[number]>(`DELETE FROM last_sources WHERE chat_id = ?`),
+
+    insertProcessedUpdate: db.prepare<[number, string]>(
+      `INSERT OR IGNORE INTO processed_updates (update_id, processed_at) VALUES (?, ?)`,
+    ),
+    deleteProcessedUpdatesBefore: db.prepare<[string]>(`DELETE FROM processed_updates WHERE processed_at < ?`),
+
+    upsertAdminPrompt: db.prepare(
+      `INSERT INTO admin_prompts (admin_id, request_id, action, created_at) VALUES (@adminId, @requestId, @action, @now)
+       ON CONFLICT (admin_id) DO UPDATE SET request_id = excluded.request_id, action = excluded.action,
+                                            created_at = excluded.created_at`,
+    ),
+    takeAdminPrompt: db.prepare<[number]>(
+      `DELETE FROM admin_prompts WHERE admin_id = ? RETURNING request_id AS requestId, action, created_at AS createdAt`,
+    ),
+    deleteAdminPrompt: db.prepare<[number]>(`DELETE FROM admin_prompts WHERE admin_id = ?`),
+  };
+}

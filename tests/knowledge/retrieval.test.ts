@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { RELEVANCE_THRESHOLD, relevanceOf } from '../../src/knowledge/retriever.js';
+import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
+
+let tmp: { dir: string; cleanup: () => void };
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  tmp = makeTmpDir();
+  writeFiles(path.join(tmp.dir, 'k'), SAMPLE_DOCS);
+  kb = await KnowledgeBase.open({ knowledgeDir: path.join(tmp.dir, 'k'), dataDir: path.join(tmp.dir, 'd'), embeddings: new LocalHashEmbeddings() });
+});
+afterAll(() => tmp.cleanup());
+
+describe('hybrid retrieval', () => {
+  it('finds the section with the asked year first', async () => {
+    const r = await kb.retrieve('Berapa indeks SPBE Kaltim tahun 2023?', 3);
+    expect(r.passages[0].heading).toBe('Indeks SPBE Kaltim 2023');
+    expect(r.passages[0].source).toBe('https://contoh.go.id/indeks');
+    expect(r.relevant).toBe(true);
+  });
+
+  it('matches 3.79 written with a decimal point to 3,79 in the text', async () => {
+    const r = await kb.retrieve('predikat nilai 3.79', 1);
+    expect(r.passages[0].text).toContain('3,79');
+  });
+
+  it('understands informal spelling, typos and English synonyms', async () => {
+    expect((await kb.retrieve('brp indeks spbe kaltim thn 2024', 1)).passages[0].heading).toBe('Indeks SPBE Kaltim 2024');
+    expect((await kb.retrieve('sertifikat GTA', 1)).passages[0].heading).toBe('Sertifikat GTA');
+    expect((await kb.retrieve('GTA certificate', 1)).passages[0].heading).toBe('Sertifikat GTA');
+    expect((await kb.retrieve('sertifkat pelatiahn GTA', 1)).passages[0].heading).toBe('Sertifikat GTA');
+  });
+
+  it('expands acronyms: a spelled-out name finds the acronym and back', async () => {
+    const r = await kb.retrieve('indeks Sistem Pemerintahan Berbasis Elektronik Kalimantan Timur 2024', 1);
+    expect(r.passages[0].heading).toBe('Indeks SPBE Kaltim 2024');
+  });
+
+  it('tells "nothing relevant" apart from a weak hit', async () => {
+    const off = await kb.retrieve('resep rendang padang yang enak', 3);
+    expect(off.relevant).toBe(false);
+    expect(off.relevance).toBeLessThan(RELEVANCE_THRESHOLD);
+    const absent = await kb.retrieve('Berapa indeks SPBE Provinsi Papua tahun 2024?', 3);
+    expect(absent.unknownTerms).toContain('papua');
+    const present = await kb.retrieve('Berapa indeks SPBE Provinsi Kaltim tahun 2024?', 3);
+    expect(absent.relevance).toBeLessThan(present.relevance);
+    const empty = await kb.retrieve('?? !!', 3);
+    expect(empty.passages).toEqual([]);
+  });
+
+  it('relevance grows with coverage and similarity', () => {
+    expect(relevanceOf(1, 0.5)).toBeGreaterThan(relevanceOf(0.5, 0.5));
+    expect(relevanceOf(0.8, 0.6)).toBeGreaterThan(relevanceOf(0.8, 0.1));
+    expect(relevanceOf(0, 0)).toBeLessThan(0.01);
+  });
+});
