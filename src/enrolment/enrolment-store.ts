@@ -170,6 +170,8 @@ export interface EnrolmentStore {
    */
   settleOutbox(id: number, owner: string, settlement: OutboxSettlement): Promise<boolean>;
   listOutbox(filter?: { requestId?: number; status?: OutboxStatus }): Promise<OutboxMessage[]>;
+  /** Housekeeping: deletes finished (sent, blocked, failed, dropped) messages last touched before `before`. */
+  deleteFinishedOutboxBefore(before: string): Promise<number>;
 
   // Configuration --------------------------------------------------------------------------------------
   /** Random salt created once per database, used to hash applicant ids when anonymising. */

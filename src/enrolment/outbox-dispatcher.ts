@@ -140,14 +140,20 @@ export interface OutboxLoop {
 export function startOutboxLoop(
   store: EnrolmentStore,
   send: SendPort,
-  options: Omit<DispatchOptions, 'now'> & { intervalMs?: number; onError?: (error: unknown) => void } = {},
+  options: Omit<DispatchOptions, 'now'> & {
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+    /** Clock for each run (tests); the real time by default. */
+    clock?: () => Date;
+  } = {},
 ): OutboxLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const tick = (): void => {
-    running = dispatchOutbox(store, send, options)
+    const { clock, intervalMs: _interval, onError: _onError, ...dispatchOptions } = options;
+    running = dispatchOutbox(store, send, clock ? { ...dispatchOptions, now: clock() } : dispatchOptions)
       .then(() => undefined, (error: unknown) => options.onError?.(error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1_000);

@@ -20,7 +20,15 @@ import {
 } from './types.js';
 import { checkDraft, type EnrolmentDraft, type WizardErrorCode, type WizardField } from './wizard.js';
 
-export { dispatchOutbox, startOutboxLoop, retryDelayMs, type SendPort, type DispatchOptions, type DispatchSummary } from './outbox-dispatcher.js';
+export {
+  dispatchOutbox,
+  startOutboxLoop,
+  retryDelayMs,
+  type SendPort,
+  type DispatchOptions,
+  type DispatchSummary,
+  type OutboxLoop,
+} from './outbox-dispatcher.js';
 
 /*
  * Use cases of the enrolment flow. Each function reads as the story of one flow; the rules live in the
@@ -358,7 +366,7 @@ export async function deleteUserData(
     effects: ({ cancelled, anonymisedRequestIds, replacementId }) => ({
       audit: [
         ...cancelled.map(({ request }) => audit(request.id, 'cancelled', replacementId, null, { by: 'data_deletion' }, at)),
-        audit(null, 'data_deleted', replacementId, null, { requestIds: [...anonymisedRequestIds], cancelled: cancelled.length }, at),
+        audit(null, 'data_deleted', replacementId, null, { requestIds: [...anonymisedRequestIds].sort((a, b) => a - b), cancelled: cancelled.length }, at),
       ],
       outbox: cancelled.flatMap(({ cards }) => cardUpdates(cards)),
     }),

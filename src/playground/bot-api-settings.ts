@@ -52,12 +52,14 @@ function getUpdates({ world, params, onCancel }: MethodContext): Promise<Update[
     throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
   }
   const allowedUpdates = readAllowedUpdates(params);
-  return world.updates.get({
+  const result = world.updates.get({
     ...optional('offset', readInt(params, 'offset')),
     ...optional('limit', readInt(params, 'limit')),
     ...optional('timeoutSeconds', readInt(params, 'timeout')),
     ...optional('allowedUpdates', allowedUpdates),
   }, onCancel);
+  if (world.updates.waiting) world.events.push({ type: 'long_poll' });
+  return result;
 }
 
 /** `{ key: value }` when value is defined, `{}` otherwise (exactOptionalPropertyTypes-friendly). */

@@ -148,7 +148,9 @@ export type EmulatorEvent =
   | { type: 'chat_action'; chatId: number; action: string; until: number }
   | { type: 'callback_answer'; chatId?: number; answer: CallbackAnswerRecord }
   | { type: 'update'; updateId: number; updateType: string; chatId?: number }
-  | { type: 'commands' };
+  | { type: 'commands' }
+  /** a getUpdates long poll started waiting (tests await it instead of sleeping) */
+  | { type: 'long_poll' };
 
 /** An event with its position in the stream. */
 export type SequencedEvent = EmulatorEvent & { seq: number; at: number };

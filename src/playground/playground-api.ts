@@ -114,9 +114,18 @@ function chatIdParam(url: URL, world: EmulatorWorld): number {
 /** Events the page shows for one chat (bot calls and raw updates stay internal). */
 function pageEventFilter(chatId: number): (event: SequencedEvent) => boolean {
   return (event) => {
-    if (event.type === 'commands') return true;
-    if (event.type === 'call' || event.type === 'update') return false;
-    return event.chatId === chatId;
+    switch (event.type) {
+      case 'commands':
+        return true;
+      case 'message':
+      case 'edit':
+      case 'delete':
+      case 'chat_action':
+      case 'callback_answer':
+        return event.chatId === chatId;
+      default:
+        return false;
+    }
   };
 }
 

@@ -66,6 +66,11 @@ export class UpdateQueue {
     return this.queue.length;
   }
 
+  /** True while a getUpdates long poll is waiting for updates. */
+  get waiting(): boolean {
+    return this.waiter !== null;
+  }
+
   /** The remembered `allowed_updates` (empty = Telegram's default set). */
   get allowedUpdates(): string[] {
     return [...this.allowed];

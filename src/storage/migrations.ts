@@ -85,7 +85,8 @@ export const migrations: readonly Migration[] = [
           sent_at         TEXT
         ) STRICT;
         CREATE INDEX outbox_by_status ON outbox (status, next_attempt_at);
-        CREATE INDEX outbox_by_chat ON outbox (chat_id, id);
+        -- Serves the per-chat ordering check of the claim query without scanning a chat's delivered history.
+        CREATE INDEX outbox_unfinished_by_chat ON outbox (chat_id, id) WHERE status IN ('pending', 'sending');
         CREATE INDEX outbox_by_request ON outbox (request_id);
 
         -- A crash between send and record can post a card twice; both copies are kept and both get updated.

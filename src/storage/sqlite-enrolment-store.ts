@@ -273,6 +273,10 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
     return settle.immediate();
   }
 
+  async deleteFinishedOutboxBefore(before: string): Promise<number> {
+    return this.sql.deleteFinishedOutboxBefore.run(before).changes;
+  }
+
   async listOutbox(filter: { requestId?: number; status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
     const rows = this.sql.listOutbox.all({ requestId: filter.requestId ?? null, status: filter.status ?? null }) as OutboxRow[];
     return rows.map(toOutboxMessage);
@@ -281,6 +285,9 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
   // Configuration ----------------------------------------------------------------------------------------
 
   async anonymisationSalt(): Promise<string> {
+    const existing = this.sql.getMeta.get('anonymisation_salt') as { value: string } | undefined;
+    if (existing) return existing.value;
+    // INSERT OR IGNORE + re-read: if two processes create it at once, both end up with the same salt.
     this.sql.insertMetaIfMissing.run('anonymisation_salt', randomBytes(32).toString('hex'));
     return (this.sql.getMeta.get('anonymisation_salt') as { value: string }).value;
   }
@@ -468,6 +475,9 @@ function prepareStatements(db: Database.Database) {
     listOutbox: db.prepare(
       `SELECT * FROM outbox WHERE (@requestId IS NULL OR request_id = @requestId) AND (@status IS NULL OR status = @status)
         ORDER BY id`,
+    ),
+    deleteFinishedOutboxBefore: db.prepare<[string]>(
+      `DELETE FROM outbox WHERE status IN ('sent', 'blocked', 'failed', 'dropped') AND updated_at < ?`,
     ),
     insertMetaIfMissing: db.prepare<[string, string]>(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`),
     getMeta: db.prepare<[string]>(`SELECT value FROM meta WHERE key = ?`),

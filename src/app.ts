@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GrammyError, HttpError } from 'grammy';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createCoreServices } from './services.js';
+import { openDatabase } from './storage/sqlite.js';
+import { SqliteBotStores } from './storage/sqlite-bot-stores.js';
+import { SqliteEnrolmentStore } from './storage/sqlite-enrolment-store.js';
+import { SqliteUpdateInbox } from './storage/sqlite-update-inbox.js';
+import { loadCatalogue, type Catalogue } from './enrolment/catalogue.js';
+import { applyRetention, startOutboxLoop } from './enrolment/use-cases.js';
+import type { OutboxLoop } from './enrolment/outbox-dispatcher.js';
+import { createBot, registerCommands } from './bot/create-bot.js';
+import type { BotDeps } from './bot/context.js';
+import { createOutboxSender } from './bot/outbox-sender.js';
+import { startHttpServer, type RunningHttpServer } from './server/http-server.js';
+
+/**
+ * Start the whole bot process for a validated configuration: knowledge base (built if
+ * needed), database, catalogue, bot (long polling or webhook), outbox loop, health
+ * endpoints. Returns `stop()` for graceful shutdown. Throws {@link StartupError} with one
+ * readable line for every foreseeable start-up problem.
+ */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export interface RunningApp {
+  stop: () => Promise<void>;
+  mode: 'polling' | 'webhook';
+  httpPort?: number;
+}
+
+export interface StartAppOptions {
+  logger: Logger;
+  progress?: (m: string) => void;
+  /** Serve /healthz and /readyz in polling mode (the playground has its own server). */
+  healthServer?: boolean;
+}
+
+export async function startApp(config: Config, opts: StartAppOptions): Promise<RunningApp> {
+  const { logger } = opts;
+  if (!config.botToken) throw new StartupError('BOT_TOKEN belum diatur.');
+  let ready = false;
+
+  const core = await createCoreServices(config, { progress: opts.progress, warn: opts.progress, logger });
+  const db = openDatabase(config.dataDir);
+  const stores = new SqliteBotStores(db);
+  const enrolment = new SqliteEnrolmentStore(db);
+  const catalogueFile = path.join(config.knowledgeDir, 'programmes.yaml');
+  const catalogue = catalogueProvider(catalogueFile, logger);
+
+  const deps: BotDeps = {
+    answers: core.answers,
+    kb: core.kb,
+    stores,
+    enrolment,
+    catalogue,
+    config: { adminIds: config.adminIds, adminChatId: config.adminChatId, retentionDays: config.retentionDays },
+    logger,
+  };
+  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
+  try {
+    await bot.init();
+  } catch (err) {
+    db.close();
+    throw new StartupError(describeTelegramError(err, config.telegramApiRoot));
+  }
+  logger.info({ bot: bot.botInfo.username, mode: config.webhook.url ? 'webhook' : 'polling', answers: core.answers.mode }, 'bot initialised');
+  await registerCommands(bot, deps).catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
+
+  const outbox: OutboxLoop = startOutboxLoop(enrolment, createOutboxSender(bot, deps), {
+    onError: (err) => logger.error({ err: (err as Error).message }, 'outbox run failed'),
+  });
+  const retention = setInterval(() => {
+    applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'retention failed'));
+  }, 6 * 3600_000);
+  retention.unref();
+  void applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch(() => undefined);
+
+  let runner: RunnerHandle | undefined;
+  let http: RunningHttpServer | undefined;
+  if (config.webhook.url) {
+    const inbox = new SqliteUpdateInbox(db);
+    const webhookPath = new URL(config.webhook.url).pathname || '/';
+    http = await startHttpServer({
+      port: config.port,
+      logger,
+      isReady: () => ready,
+      webhook: {
+        path: webhookPath,
+        secret: config.webhook.secret!,
+        accept: (u) => inbox.accept(u),
+        process: async (u) => {
+          await bot.handleUpdate(u);
+          inbox.markDone(u.update_id);
+        },
+      },
+    });
+    // Finish what a previous process accepted but did not complete.
+    for (const u of inbox.pending()) void bot.handleUpdate(u as never).then(() => inbox.markDone(u.update_id));
+    inbox.prune(new Date(Date.now() - 2 * 86400_000));
+    await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
+    logger.info({ path: webhookPath, port: http.port }, 'webhook set');
+  } else {
+    await bot.api.deleteWebhook({ drop_pending_updates: false });
+    if (opts.healthServer) http = await startHttpServer({ port: config.port, logger, isReady: () => ready });
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  }
+  ready = true;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ready = false;
+      logger.info('shutting down: finishing updates in flight');
+      if (runner?.isRunning()) await runner.stop();
+      await http?.close();
+      await outbox.stop();
+      clearInterval(retention);
+      db.close();
+      logger.info('stopped');
+    })());
+  return { stop, mode: config.webhook.url ? 'webhook' : 'polling', httpPort: http?.port };
+}
+
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+
+/** The catalogue, validated at start-up (a bad file stops the start with the line named) and re-read when it changes. */
+function catalogueProvider(file: string, logger: Logger): () => Catalogue {
+  const read = () => loadCatalogue(file);
+  let current: Catalogue;
+  try {
+    current = read();
+  } catch (err) {
+    throw new StartupError((err as Error).message);
+  }
+  for (const w of current.warnings) logger.warn({ file }, w);
+  let mtime = statMtime(file);
+  return () => {
+    const m = statMtime(file);
+    if (m !== mtime) {
+      mtime = m;
+      try {
+        current = read();
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, 'programmes.yaml invalid; keeping the previous catalogue');
+      }
+    }
+    return current;
+  };
+}
+
+function statMtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export function describeTelegramError(err: unknown, apiRoot: string): string {
+  if (err instanceof GrammyError) {
+    if (err.error_code === 401) return 'BOT_TOKEN ditolak Telegram (401 Unauthorized). Periksa token dari @BotFather.';
+    if (err.error_code === 404) return `Bot API di ${apiRoot} menjawab 404: token atau TELEGRAM_API_ROOT salah.`;
+    return `Telegram menolak permintaan awal (${err.error_code}: ${err.description}).`;
+  }
+  if (err instanceof HttpError) {
+    const inner = err.error as NodeJS.ErrnoException | undefined;
+    const code = inner?.code ?? (inner?.cause as NodeJS.ErrnoException | undefined)?.code ?? inner?.message ?? 'tidak diketahui';
+    return `Tidak dapat menghubungi Telegram Bot API di ${apiRoot} (${code}). Periksa koneksi internet/proxy atau TELEGRAM_API_ROOT.`;
+  }
+  return `Gagal memulai bot: ${(err as Error)?.message ?? String(err)}`;
+}

@@ -1,0 +1,41 @@
+import type { Context } from 'grammy';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { AnswerService } from '../answering/answer-service.js';
+import type { Catalogue } from '../enrolment/catalogue.js';
+import type { EnrolmentStore } from '../enrolment/enrolment-store.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Logger } from '../logger.js';
+import type { BotStores } from '../storage/bot-stores.js';
+
+/**
+ * Everything the bot needs, passed in by the composition root (`main.ts`) — the bot never
+ * reads the environment itself, so tests can build it with any configuration.
+ */
+export interface BotDeps {
+  answers: AnswerService;
+  kb: KnowledgeBase;
+  stores: BotStores;
+  enrolment: EnrolmentStore;
+  /** The programme catalogue, re-read when `programmes.yaml` changes (see catalogue provider). */
+  catalogue: () => Catalogue;
+  config: {
+    adminIds: number[];
+    adminChatId?: number;
+    retentionDays: number;
+    rateLimit?: { limit: number; windowMs: number };
+  };
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface BotContextExtras {
+  deps: BotDeps;
+  /** The sender is in ADMIN_IDS. */
+  isAdmin: boolean;
+  /** The user's current locale ('id' default). */
+  locale: 'id' | 'en';
+  /** Translate in a given locale (e.g. to notify another user in their language). */
+  tFor: (locale: 'id' | 'en', key: string, vars?: Record<string, string | number>) => string;
+}
+
+export type BotContext = Context & I18nFlavor & BotContextExtras;

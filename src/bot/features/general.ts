@@ -1,0 +1,101 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+import { escapeHtml, link } from '../format.js';
+import { replyHtml } from '../reply.js';
+import { userCommands } from '../commands.js';
+import type { StoredSources } from './questions.js';
+
+/** /start, /bantuan, /bahasa, /privasi, /sumber, non-text messages, and stale buttons. */
+export function createGeneralFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  const mainMenu = (ctx: BotContext) =>
+    new InlineKeyboard()
+      .text(ctx.t('btn-example'), 'menu:example')
+      .text(ctx.t('btn-programmes'), 'menu:programmes')
+      .row()
+      .text(ctx.t('btn-enrol'), 'menu:enrol')
+      .text(ctx.t('btn-help'), 'menu:help')
+      .row()
+      .text(ctx.t('btn-language'), 'menu:language');
+
+  composer.command('start', async (ctx) => {
+    const name = escapeHtml(ctx.from?.first_name ?? 'ASN');
+    await ctx.reply(ctx.t('start-welcome', { name }), { parse_mode: 'HTML', reply_markup: ctx.chat.type === 'private' ? mainMenu(ctx) : undefined });
+  });
+
+  const help = async (ctx: BotContext) => {
+    let html = ctx.t('help-text', { username: escapeHtml(ctx.me.username) });
+    if (ctx.isAdmin) html += `\n\n${ctx.t('help-admin')}`;
+    await replyHtml(ctx, html);
+  };
+  composer.command(['bantuan', 'help'], help);
+
+  const languageKeyboard = new InlineKeyboard().text('🇮🇩 Bahasa Indonesia', 'lang:id').text('🇬🇧 English', 'lang:en');
+  composer.command(['bahasa', 'language'], async (ctx) => {
+    await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard });
+  });
+  composer.callbackQuery(/^lang:(id|en)$/, async (ctx) => {
+    const locale = ctx.match[1] as 'id' | 'en';
+    await ctx.deps.stores.setLocale(ctx.from.id, locale);
+    ctx.i18n.useLocale(locale);
+    ctx.locale = locale;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('language-set')).catch(() => undefined);
+    await setChatCommands(ctx, locale);
+  });
+
+  composer.command(['privasi', 'privacy'], async (ctx) => {
+    await replyHtml(ctx, ctx.t('privacy-text', { days: ctx.deps.config.retentionDays }));
+  });
+
+  composer.command(['sumber', 'sources'], async (ctx) => {
+    const s = await ctx.deps.stores.getLastSources<StoredSources>(ctx.chat.id);
+    if (!s || !s.passages?.length) {
+      await ctx.reply(ctx.t('sources-none'));
+      return;
+    }
+    const blocks = [ctx.t('sources-title'), `<i>${escapeHtml(s.question)}</i>`];
+    for (const p of s.passages) {
+      const meta = [`${escapeHtml(ctx.t('sources-heading'))}: ${escapeHtml(p.heading || '-')}`];
+      if (p.lastVerified) meta.push(`${escapeHtml(ctx.t('sources-verified'))}: ${escapeHtml(p.lastVerified)}`);
+      blocks.push(`<b>[${p.n}] ${link(p.title, p.url)}</b>\n${meta.join(' · ')}\n<blockquote>${escapeHtml(p.text)}</blockquote>${p.url ? `\n${escapeHtml(p.url)}` : ''}`);
+    }
+    await replyHtml(ctx, blocks.join('\n\n'));
+  });
+
+  composer.callbackQuery('menu:help', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await help(ctx);
+  });
+  composer.callbackQuery('menu:language', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard });
+  });
+
+  // Non-text messages: one short, friendly notice (private chats only; groups stay quiet).
+  composer
+    .chatType('private')
+    .on(['message:photo', 'message:sticker', 'message:voice', 'message:audio', 'message:video', 'message:video_note', 'message:document', 'message:animation', 'message:location', 'message:contact', 'message:poll', 'message:venue', 'message:dice'], async (ctx) => {
+      await ctx.reply(ctx.t('unsupported-media'));
+    });
+
+  return composer;
+}
+
+/** Menu of commands for one chat in the chosen language. */
+export async function setChatCommands(ctx: BotContext, locale: 'id' | 'en'): Promise<void> {
+  if (!ctx.chat) return;
+  await ctx.api
+    .setMyCommands(userCommands((k) => ctx.tFor(locale, k), ctx.isAdmin), { scope: { type: 'chat', chat_id: ctx.chat.id } })
+    .catch((err: unknown) => ctx.deps.logger.warn({ err }, 'setMyCommands for chat failed'));
+}
+
+/** Answer every button press nobody else handled, so Telegram's spinner never hangs. */
+export function createFallbackCallbacks(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('callback_query', async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('callback-expired') });
+  });
+  return composer;
+}

@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/sqlite.js';
+import { SqliteBotStores, unansweredKey } from '../../src/storage/sqlite-bot-stores.js';
+import { tempDataDir } from '../enrolment/fixtures.js';
+
+let temp: ReturnType<typeof tempDataDir>;
+let db: Database.Database;
+let stores: SqliteBotStores;
+beforeEach(() => {
+  temp = tempDataDir();
+  db = openDatabase(temp.dir);
+  stores = new SqliteBotStores(db);
+});
+afterEach(() => {
+  db.close();
+  temp.cleanup();
+});
+
+describe('SqliteBotStores', () => {
+  it('remembers the locale across a reopen', async () => {
+    expect(await stores.getLocale(1)).toBeNull();
+    await stores.setLocale(1, 'en');
+    await stores.setLocale(1, 'id');
+    db.close();
+    db = openDatabase(temp.dir);
+    stores = new SqliteBotStores(db);
+    expect(await stores.getLocale(1)).toBe('id');
+  });
+
+  it('counts one vote per user per answer, keeps the question', async () => {
+    expect(await stores.recordFeedback({ answerId: 'a1', userId: 1, vote: 'up', question: 'Apa itu SPBE?' })).toEqual({ up: 1, down: 0 });
+    expect(await stores.recordFeedback({ answerId: 'a1', userId: 2, vote: 'down' })).toEqual({ up: 1, down: 1 });
+    expect(await stores.recordFeedback({ answerId: 'a1', userId: 1, vote: 'down' })).toEqual({ up: 0, down: 2 });
+    await stores.recordFeedback({ answerId: 'a2', userId: 1, vote: 'up', question: 'GTA untuk siapa?' });
+    expect(await stores.feedbackCounts('none')).toEqual({ up: 0, down: 0 });
+    expect((await stores.worstRatedAnswers(5)).map((a) => [a.answerId, a.question, a.up, a.down])).toEqual([
+      ['a1', 'Apa itu SPBE?', 0, 2],
+      ['a2', 'GTA untuk siapa?', 1, 0],
+    ]);
+  });
+
+  it('logs unanswered questions, folding repeats, most frequent first', async () => {
+    expect(await stores.logUnanswered('Kapan DTS 2027 dibuka?', new Date('2026-12-01T00:00:00Z'))).toBe(1);
+    expect(await stores.logUnanswered('kapan dts 2027 dibuka', new Date('2026-12-02T00:00:00Z'))).toBe(2);
+    await stores.logUnanswered('Siapa Kepala BPSDM?', new Date('2026-12-03T00:00:00Z'));
+    expect(await stores.logUnanswered('  ?? ')).toBe(0);
+    expect(await stores.topUnanswered(5)).toEqual([
+      { question: 'kapan dts 2027 dibuka', count: 2, firstSeen: '2026-12-01T00:00:00.000Z', lastSeen: '2026-12-02T00:00:00.000Z' },
+      { question: 'Siapa Kepala BPSDM?', count: 1, firstSeen: '2026-12-03T00:00:00.000Z', lastSeen: '2026-12-03T00:00:00.000Z' },
+    ]);
+    expect(unansweredKey(' Apa  itu SPBE?! ')).toBe('apa itu spbe');
+  });
+
+  it('stores the last sources of a chat as JSON', async () => {
+    expect(await stores.getLastSources(10)).toBeNull();
+    await stores.setLastSources(10, [{ source: 'perpres-95-2018-spbe.md', title: 'Perpres 95/2018' }]);
+    await stores.setLastSources(-100, { any: 'shape' });
+    expect(await stores.getLastSources<Array<{ source: string }>>(10)).toEqual([{ source: 'perpres-95-2018-spbe.md', title: 'Perpres 95/2018' }]);
+    expect(await stores.getLastSources(-100)).toEqual({ any: 'shape' });
+  });
+
+  it('de-duplicates update ids, also across connections, and prunes old ones', async () => {
+    const otherDb = openDatabase(temp.dir);
+    const other = new SqliteBotStores(otherDb);
+    expect(await stores.markUpdateProcessed(500, new Date('2026-12-01T00:00:00Z'))).toBe(true);
+    expect(await other.markUpdateProcessed(500)).toBe(false);
+    expect(await stores.markUpdateProcessed(501, new Date('2026-12-03T00:00:00Z'))).toBe(true);
+    expect(await stores.pruneProcessedUpdates(new Date('2026-12-02T00:00:00Z'))).toBe(1);
+    expect(await stores.markUpdateProcessed(500)).toBe(true);
+    otherDb.close();
+  });
+
+  it('gives an admin prompt back once, and not when it is stale', async () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    await stores.setAdminPrompt(9001, { requestId: 3, action: 'reject' }, now);
+    await stores.setAdminPrompt(9001, { requestId: 4, action: 'needs_info' }, now);
+    expect(await stores.takeAdminPrompt(9001, { now })).toEqual({ requestId: 4, action: 'needs_info', createdAt: now.toISOString() });
+    expect(await stores.takeAdminPrompt(9001, { now })).toBeNull();
+    await stores.setAdminPrompt(9002, { requestId: 5, action: 'reject' }, now);
+    expect(await stores.takeAdminPrompt(9002, { now: new Date(now.getTime() + 2 * 3_600_000) })).toBeNull();
+    expect(await stores.takeAdminPrompt(9002, { now })).toBeNull(); // discarded, not kept
+  });
+
+  it('forgets what it holds about a user', async () => {
+    await stores.setLocale(7, 'en');
+    await stores.recordFeedback({ answerId: 'a', userId: 7, vote: 'down' });
+    await stores.recordFeedback({ answerId: 'a', userId: 8, vote: 'up' });
+    await stores.setLastSources(7, ['x']);
+    await stores.setAdminPrompt(7, { requestId: 1, action: 'reject' });
+    await stores.forgetUser(7);
+    expect(await stores.getLocale(7)).toBeNull();
+    expect(await stores.feedbackCounts('a')).toEqual({ up: 1, down: 0 });
+    expect(await stores.getLastSources(7)).toBeNull();
+    expect(await stores.takeAdminPrompt(7)).toBeNull();
+  });
+});
