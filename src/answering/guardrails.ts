@@ -64,7 +64,15 @@ export function checkQuestion(raw: string): GuardVerdict {
   const st = detectSmallTalk(cleaned);
   if (st) return { kind: 'smalltalk', smalltalk: st };
   const pii = detectPii(cleaned);
-  const question = pii.length ? redactPii(cleaned) : cleaned;
-  const withoutMarkers = question.replace(/\[(NIP|NIK|telepon|email)\]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return { kind: 'question', question, pii, piiOnly: pii.length > 0 && withoutMarkers.split(' ').filter((w) => w.length > 2).length < 2 };
+  if (pii.length === 0) return { kind: 'question', question: cleaned, pii, piiOnly: false };
+  // Drop the clauses that carried personal data ("NIP saya …, HP …,"), keep the question.
+  const redacted = redactPii(cleaned);
+  const kept = redacted
+    .split(/(?<=[.,;:!?\n])/)
+    .filter((seg) => !/\[(NIP|NIK|telepon|email)\]/.test(seg))
+    .join('')
+    .replace(/^[\s.,;:!?-]+/, '')
+    .trim();
+  const words = kept.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((w) => w.length > 2);
+  return { kind: 'question', question: words.length >= 2 ? kept : redacted, pii, piiOnly: words.length < 2 };
 }

@@ -48,7 +48,7 @@ export interface RetrievalResult {
   unknownTerms: string[];
 }
 
-export const RELEVANCE_THRESHOLD = 0.5;
+export const RELEVANCE_THRESHOLD = 0.4;
 
 export const FUSION = {
   rrfK: 60,

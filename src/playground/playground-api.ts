@@ -129,7 +129,7 @@ function pageEventFilter(chatId: number): (event: SequencedEvent) => boolean {
   };
 }
 
-async function events(context: PlaygroundApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function events(context: PlaygroundApiContext, res: ServerResponse, url: URL): Promise<void> {
   const { world } = context;
   const chatId = chatIdParam(url, world);
   const after = Number(url.searchParams.get('after') ?? '0');
@@ -221,7 +221,7 @@ type Route = (context: PlaygroundApiContext, req: IncomingMessage, res: ServerRe
 const GET_ROUTES: Record<string, Route> = {
   state: ({ world }) => state(world),
   messages: ({ world }, _req, _res, url) => messages(world, url),
-  events: async (context, req, res, url) => events(context, req, res, url),
+  events: async (context, _req, res, url) => events(context, res, url),
 };
 
 const POST_ROUTES: Record<string, Route> = {

@@ -143,7 +143,7 @@ function renderHeader() {
       return option;
     }),
   );
-  els.input.placeholder = `Tulis pesan sebagai ${currentSpeaker()?.name ?? ''}…`;
+  els.input.setAttribute('aria-label', `Tulis pesan sebagai ${currentSpeaker()?.name ?? ''}`);
 }
 
 async function selectView(key) {
@@ -525,6 +525,11 @@ async function sendChosenFile() {
 // ---------------------------------------------------------------------------------------------------------------
 
 function updateReplyKeyboard(message) {
+  if (message.from === 'user' && state.replyKeyboard?.one_time_keyboard) {
+    state.replyKeyboard = null; // Telegram hides a one-time keyboard once the person has answered
+    renderReplyKeyboard();
+    return;
+  }
   if (message.from !== 'bot' || !message.replyKeyboard) return;
   state.replyKeyboard = message.replyKeyboard === 'remove' ? null : message.replyKeyboard;
   renderReplyKeyboard();
@@ -696,6 +701,9 @@ function wireEvents() {
   els.fileInput.addEventListener('change', () => void sendChosenFile());
   document.addEventListener('click', (event) => {
     if (!event.target.closest('.menu-anchor')) closeMenus();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && (!els.commandsMenu.hidden || !els.attachMenu.hidden)) closeMenus({ restoreFocus: true });
   });
   els.messages.addEventListener('click', onMessageActivate);
   els.messages.addEventListener('keydown', (event) => {
