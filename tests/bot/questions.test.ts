@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AnswerService } from '../../src/answering/answer-service.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { ADMIN_GROUP, ADMIN_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA } from '../../src/playground/personas.js';
+import { openRepoKnowledgeBase } from '../helpers/kb.js';
+import { ENGLISH_USER, startQaBot, type QaBot } from '../helpers/qa-bot.js';
+
+let kb: KnowledgeBase;
+let cleanupKb: () => void;
+let h: QaBot;
+
+beforeAll(async () => {
+  ({ kb, cleanup: cleanupKb } = await openRepoKnowledgeBase());
+  h = await startQaBot(kb);
+});
+afterAll(async () => {
+  await h.stop();
+  cleanupKb();
+});
+
+const rejected = () => h.emulator.calls.filter((c) => !c.ok);
+
+describe('Q&A in a private chat', () => {
+  it('/start greets in Indonesian with the main menu', async () => {
+    const text = await h.ask('/start');
+    expect(text).toContain('Halo, Budi!');
+    const msg = h.emulator.lastMessage(OFFICIAL_PERSONA.id)!;
+    expect(msg.reply_markup?.inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data : ''))).toContain('menu:programmes');
+  });
+
+  it('registers the command menus in Indonesian and English', () => {
+    const calls = h.emulator.calls.filter((c) => c.method === 'setMyCommands');
+    const langs = new Set(calls.map((c) => (c.params.language_code as string | undefined) ?? 'default'));
+    expect(langs.has('default') && langs.has('en')).toBe(true);
+    const en = calls.find((c) => c.params.language_code === 'en')!;
+    expect(JSON.stringify(en.params.commands)).toContain('Training programmes');
+  });
+
+  it('answers a question with sources, a typing indicator and rating buttons', async () => {
+    const since = h.emulator.seq;
+    const text = await h.ask('Berapa indeks SPBE Kaltim tahun 2024?');
+    expect(text).toContain('3,79');
+    expect(text).toMatch(/Sumber:\n\[1\] /);
+    expect(h.emulator.chatActions.some((a) => a.chatId === OFFICIAL_PERSONA.id && a.action === 'typing')).toBe(true);
+    const msg = h.emulator.lastMessage(OFFICIAL_PERSONA.id)!;
+    expect(msg.html).toContain('<a href="http');
+    const buttons = msg.reply_markup!.inline_keyboard.flat();
+    expect(buttons.map((b) => b.text)).toEqual(['👍', '👎']);
+    // Rate it: the callback is answered and the vote stored.
+    const data = (buttons[0] as { callback_data: string }).callback_data;
+    h.emulator.pressButton({ chatId: OFFICIAL_PERSONA.id, messageId: msg.id, fromId: OFFICIAL_PERSONA.id, data });
+    const ans = await h.emulator.waitFor((e) => e.type === 'callback_answer', 5000, since);
+    expect(ans.type === 'callback_answer' && ans.answer.text).toContain('Terima kasih');
+    const answerId = data.split(':')[2];
+    await expect(h.stores.feedbackCounts(answerId)).resolves.toEqual({ up: 1, down: 0 });
+    expect(rejected()).toEqual([]);
+  });
+
+  it('/sumber shows the full passages of the last answer', async () => {
+    await h.ask('Berapa indeks SPBE Kaltim tahun 2024?');
+    const text = await h.ask('/sumber');
+    expect(text).toContain('Sumber jawaban terakhir');
+    expect(text).toContain('3,79');
+    expect(rejected()).toEqual([]);
+  });
+
+  it('refuses honestly when the answer is not in the knowledge base and records it', async () => {
+    const text = await h.ask('Bagaimana resep rendang padang yang enak?');
+    expect(text).toContain('belum ada di basis pengetahuan');
+    await vi.waitFor(async () => {
+      const top = await h.stores.topUnanswered(5);
+      expect(top.map((u) => u.question)).toContain('Bagaimana resep rendang padang yang enak?');
+    });
+  });
+
+  it('escapes HTML-like text and survives odd input without a rejected call', async () => {
+    await h.ask('<b>indeks</b> & <script>alert(1)</script> SPBE Kaltim 2024?');
+    await h.ask('x'.repeat(4096));
+    await h.ask('🙂🙂 apa itu SPBE? 🚀');
+    expect(rejected()).toEqual([]);
+    expect(h.emulator.lastMessage(OFFICIAL_PERSONA.id)!.text).toContain('SPBE');
+  });
+
+  it("answers a message at Telegram's 4096-character maximum with a polite length notice", async () => {
+    const text = await h.ask('a'.repeat(4096));
+    expect(text).toContain('terlalu panjang');
+  });
+
+  it('gives one short notice for non-text messages', async () => {
+    const since = h.emulator.seq;
+    h.emulator.sendSticker({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, emoji: '👍' } as never);
+    const ev = await h.emulator.waitForBotMessage(OFFICIAL_PERSONA.id, () => true, { sinceSeq: since });
+    expect(ev.message.text).toContain('hanya dapat membaca pesan teks');
+  });
+
+  it('re-answers an edited question', async () => {
+    const since = h.emulator.seq;
+    const id = h.emulator.messages(OFFICIAL_PERSONA.id).filter((m) => m.from === 'user' && m.kind === 'text').at(-1)!.id;
+    h.emulator.editText({ chatId: OFFICIAL_PERSONA.id, messageId: id, fromId: OFFICIAL_PERSONA.id, text: 'Apa itu Satu Data Indonesia?' });
+    const ev = await h.emulator.waitForBotMessage(OFFICIAL_PERSONA.id, () => true, { sinceSeq: since });
+    expect(ev.message.text).toContain('pesan yang Anda edit');
+    expect(ev.message.text).toContain('Satu Data');
+  });
+
+  it('answers an old or unknown button gracefully', async () => {
+    // A button left over from an older version of the bot.
+    const old = await h.bot.api.sendMessage(OFFICIAL_PERSONA.id, 'Pesan lama', { reply_markup: { inline_keyboard: [[{ text: 'Lama', callback_data: 'tombol:lama:123' }]] } });
+    const since = h.emulator.seq;
+    h.emulator.pressButton({ chatId: OFFICIAL_PERSONA.id, messageId: old.message_id, fromId: OFFICIAL_PERSONA.id, data: 'tombol:lama:123' });
+    const ev = await h.emulator.waitFor((e) => e.type === 'callback_answer', 5000, since);
+    expect(ev.type === 'callback_answer' && ev.answer.text).toBe('Tombol ini sudah tidak berlaku.');
+  });
+});
+
+describe('languages', () => {
+  it('uses English for an English Telegram client, and /bahasa switches and persists', async () => {
+    expect(await h.ask('/start', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('Hello, Alex!');
+    await h.ask('/bahasa', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id });
+    const since = h.emulator.seq;
+    const msg = h.emulator.lastMessage(ENGLISH_USER.id)!;
+    h.emulator.pressButton({ chatId: ENGLISH_USER.id, messageId: msg.id, fromId: ENGLISH_USER.id, data: 'lang:id' });
+    await h.emulator.waitForBotMessage(ENGLISH_USER.id, (m) => m.text.includes('Bahasa Indonesia'), { sinceSeq: since, edits: true });
+    await expect(h.stores.getLocale(ENGLISH_USER.id)).resolves.toBe('id');
+    expect(await h.ask('/start', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('Halo, Alex!');
+    await h.stores.setLocale(ENGLISH_USER.id, 'en');
+    expect(await h.ask('/bantuan', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('How to use');
+  });
+});
+
+describe('groups', () => {
+  it('stays quiet unless mentioned, replied to, or asked with /tanya', async () => {
+    const since = h.emulator.seq;
+    h.emulator.sendText({ chatId: ADMIN_GROUP.id, fromId: MEMBER_PERSONA.id, text: 'Berapa indeks SPBE Kaltim 2024?' });
+    const mention = await h.ask('@asisten_asn_bot berapa indeks SPBE Kaltim 2024?', { chatId: ADMIN_GROUP.id, fromId: MEMBER_PERSONA.id });
+    expect(mention).toContain('3,79');
+    const botMsgs = h.emulator.messages(ADMIN_GROUP.id).filter((m) => m.from === 'bot' && m.date >= 0);
+    expect(botMsgs.length).toBe(1); // only the mention got an answer
+    const tanya = await h.ask('/tanya apa itu GTA?', { chatId: ADMIN_GROUP.id, fromId: ADMIN_PERSONA.id });
+    expect(tanya).toContain('Government Transformation Academy');
+    void since;
+  });
+});
+
+describe('delivery', () => {
+  it('still delivers the reply after a 429 with retry_after', async () => {
+    h.emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 });
+    const text = await h.ask('Apa itu SPBE?', { timeoutMs: 10_000 });
+    expect(text).toContain('SPBE');
+    const calls = h.emulator.calls.filter((c) => c.method === 'sendMessage');
+    expect(calls.some((c) => c.error?.error_code === 429)).toBe(true);
+  });
+
+  it('answers other users while one answer is slow', async () => {
+    const slow = new AnswerService({ kb });
+    const original = slow.answerStream.bind(slow);
+    slow.answerStream = async function* (q, o) {
+      if (q.includes('lambat')) await new Promise((r) => setTimeout(r, 2500));
+      yield* original(q, o);
+    };
+    const h2 = await startQaBot(kb, { answers: slow });
+    try {
+      const t0 = Date.now();
+      h2.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: 'pertanyaan lambat tentang SPBE' });
+      const fast = await h2.ask('Apa itu SPBE?', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id });
+      expect(fast).toContain('SPBE');
+      expect(Date.now() - t0).toBeLessThan(2000);
+    } finally {
+      await h2.stop();
+    }
+  });
+
+  it('rate-limits a flooding user with exactly one polite notice', async () => {
+    const h3 = await startQaBot(kb, { rateLimit: { limit: 3, windowMs: 5000 } });
+    try {
+      const since = h3.emulator.seq;
+      for (let i = 0; i < 8; i++) h3.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: `Apa itu SPBE? ${i}` });
+      await h3.emulator.waitForBotMessage(OFFICIAL_PERSONA.id, (m) => m.text.includes('terlalu cepat'), { sinceSeq: since });
+      await new Promise((r) => setTimeout(r, 800));
+      const bot = h3.emulator.messages(OFFICIAL_PERSONA.id).filter((m) => m.from === 'bot');
+      expect(bot.filter((m) => m.text.includes('terlalu cepat'))).toHaveLength(1);
+      expect(bot.filter((m) => m.text.includes('Sumber:')).length).toBe(3);
+    } finally {
+      await h3.stop();
+    }
+  });
+});
