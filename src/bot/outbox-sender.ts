@@ -1,8 +1,126 @@
-import type { Bot } from 'grammy';
+import { Api, GrammyError, HttpError, type Bot } from 'grammy';
 import type { SendPort } from '../enrolment/use-cases.js';
+import type { Locale, OutboxDelivery, SendResult } from '../enrolment/types.js';
 import type { BotContext, BotDeps } from './context.js';
+import { adminCardHtml, adminCardKeyboard, decisionNoticeHtml, infoForwardedHtml } from './features/admin-card.js';
+import type { Translate } from './features/enrolment-render.js';
+import { createI18n } from './i18n.js';
 
-/** Placeholder until the enrolment feature renders outbox messages. */
-export function createOutboxSender(_bot: Bot<BotContext>, _deps: BotDeps): SendPort {
-  return async () => ({ ok: false, kind: 'retry', description: 'not implemented' }) as never;
+export interface OutboxSenderOptions {
+  /**
+   * Bot API client for outbox sends. Defaults to a fresh `Api` with the bot's token and API root but *without*
+   * the bot's auto-retry: the dispatcher owns retries (persistent, with backoff, across restarts), and an
+   * in-process retry loop could outlive the dispatcher's lease and cause a second send.
+   */
+  api?: Api;
+}
+
+/**
+ * The bot's side of the enrolment outbox (`SendPort`): renders each message kind with the bot's i18n and
+ * sends it, then classifies the outcome for the dispatcher.
+ *
+ * - `admin_card`: posts the card with Setujui / Tolak / Minta info; returns `{ chatId, messageId }` so the
+ *   dispatcher stores the card reference (this function stores nothing itself).
+ * - `card_update`: edits a posted card to the request's current state (decision, admin, time in WIB; buttons
+ *   only while pending).
+ * - `decision_notice`: the outcome to the applicant, in *their* language.
+ * - `info_forwarded`: the applicant's answer to the admins.
+ * - `submitted_ack`: acknowledged without a message: the wizard already tells the applicant the request id
+ *   and that admins were notified, synchronously, so a second message would only repeat it.
+ *
+ * Personal data is never logged: only the outbox id, kind and the Telegram error code.
+ *
+ * @example startOutboxLoop(store, createOutboxSender(bot, deps));
+ */
+export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options: OutboxSenderOptions = {}): SendPort {
+  const api = options.api ?? new Api(bot.token, bot.api.options);
+  const i18n = createI18n();
+  const translator = (locale: Locale): Translate => (key, vars) => i18n.t(locale, key, vars);
+
+  /** Admin messages have no locale of their own: an admin's chosen language in their private chat, else Indonesian. */
+  const adminLocale = async (delivery: OutboxDelivery): Promise<Locale> => {
+    if (delivery.locale) return delivery.locale;
+    if (delivery.chatId > 0) return (await deps.stores.getLocale(delivery.chatId).catch(() => null)) ?? 'id';
+    return 'id';
+  };
+
+  return async (delivery) => {
+    try {
+      const catalogue = deps.catalogue();
+      switch (delivery.kind) {
+        case 'admin_card':
+        case 'card_update': {
+          const request = delivery.request;
+          if (!request) return { ok: false, kind: 'fatal', description: `request ${delivery.requestId} not found` };
+          const t = translator(await adminLocale(delivery));
+          const audit = await deps.enrolment.listAuditEntries({ requestId: request.id });
+          const html = adminCardHtml(t, request, catalogue, audit);
+          const keyboard = adminCardKeyboard(t, request);
+          if (delivery.kind === 'admin_card') {
+            const sent = await api.sendMessage(delivery.chatId, html, {
+              parse_mode: 'HTML',
+              reply_markup: keyboard,
+              link_preview_options: { is_disabled: true },
+            });
+            return { ok: true, chatId: sent.chat.id, messageId: sent.message_id };
+          }
+          await api.editMessageText(delivery.chatId, delivery.payload.messageId, html, {
+            parse_mode: 'HTML',
+            reply_markup: keyboard,
+            link_preview_options: { is_disabled: true },
+          });
+          return { ok: true };
+        }
+        case 'decision_notice': {
+          const t = translator(delivery.locale ?? delivery.request?.locale ?? 'id');
+          const html = decisionNoticeHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
+          await api.sendMessage(delivery.chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          return { ok: true };
+        }
+        case 'info_forwarded': {
+          const t = translator(await adminLocale(delivery));
+          const html = infoForwardedHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
+          await api.sendMessage(delivery.chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          return { ok: true };
+        }
+        case 'submitted_ack':
+          return { ok: true };
+      }
+    } catch (error) {
+      const result = classifySendError(error);
+      if (!result.ok) {
+        deps.logger.warn(
+          { outboxId: delivery.id, kind: delivery.kind, attempt: delivery.attempts, result: result.kind, code: error instanceof GrammyError ? error.error_code : undefined },
+          'outbox send failed',
+        );
+      }
+      return result;
+    }
+  };
+}
+
+/**
+ * Maps a Bot API failure to what the dispatcher should do:
+ * - "message is not modified" (an edit that changes nothing, e.g. a card already refreshed) → success;
+ * - 403 (blocked by the user, kicked from the group) → `blocked`, never retried;
+ * - 429 → `retry` after Telegram's `retry_after`; 5xx and network errors → `retry` with backoff;
+ * - 401/404/409 (token or API root problems, not this message's fault) → `retry`;
+ * - any other 4xx (bad HTML, chat not found, message to edit not found …) → `fatal`.
+ */
+export function classifySendError(error: unknown): SendResult {
+  if (error instanceof GrammyError) {
+    const description = `${error.error_code}: ${error.description}`;
+    if (/message is not modified/i.test(error.description)) return { ok: true };
+    if (error.error_code === 403) return { ok: false, kind: 'blocked', description };
+    if (error.error_code === 429) {
+      const retryAfter = error.parameters.retry_after;
+      return retryAfter === undefined
+        ? { ok: false, kind: 'retry', description }
+        : { ok: false, kind: 'retry', retryAfterSec: retryAfter, description };
+    }
+    if (error.error_code >= 500 || [401, 404, 409].includes(error.error_code)) return { ok: false, kind: 'retry', description };
+    return { ok: false, kind: 'fatal', description };
+  }
+  if (error instanceof HttpError) return { ok: false, kind: 'retry', description: `network: ${String((error.error as Error)?.message ?? error.error)}` };
+  return { ok: false, kind: 'retry', description: error instanceof Error ? error.message : String(error) };
 }

@@ -75,7 +75,20 @@ export function buildGlossary(data: GlossaryFile, file = 'glossary'): Glossary {
     const t = inf ?? token;
     const c = canonical.get(t);
     if (c) return [c];
-    return inf ? [inf] : [token];
+    if (inf) return [inf];
+    // Indonesian clitics: kampusnya → kampus, syaratnya → syarat (when the base is known).
+    const m = /^(.{3,}?)(nya|lah|kah|pun|ku|mu)$/.exec(token);
+    if (m) {
+      const base = informal.get(m[1]) ?? m[1];
+      const hit = canonical.get(base) ?? (informal.has(m[1]) ? base : undefined);
+      if (hit) return [hit];
+    }
+    // English inflections of a known word: provinces → province → provinsi, monitored → monitor.
+    for (const v of englishBaseForms(token)) {
+      const hit = canonical.get(v) ?? informal.get(v);
+      if (hit) return [hit];
+    }
+    return [token];
   };
   // Spelled-out names (≥ 2 words) → their acronym token, keyed by first word for speed.
   const namePhrases = new Map<string, Array<{ tokens: string[]; acronym: string[] }>>();
@@ -127,4 +140,17 @@ export function buildGlossary(data: GlossaryFile, file = 'glossary'): Glossary {
   }
 
   return { canonicalise, expandQuery, acronyms, size: acronyms.length };
+}
+
+/** Candidate base forms of an English word (plural, past tense, gerund). */
+export function englishBaseForms(w: string): string[] {
+  const out: string[] = [];
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return out;
+  if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  if (w.endsWith('ed')) out.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  if (w.endsWith('ly')) out.push(w.slice(0, -2));
+  return out;
 }

@@ -3,7 +3,8 @@ import { headingLabel } from './chunker.js';
 import type { EmbeddingsProvider } from './embeddings.js';
 import type { Glossary } from './glossary.js';
 import type { LexicalIndex } from './lexical-index.js';
-import { analyse } from './text.js';
+import { analyse, rawTokens, type Canonicaliser } from './text.js';
+import { detectLanguage } from './language.js';
 import type { VectorIndex } from './vector-index.js';
 
 /**
@@ -46,9 +47,17 @@ export interface RetrievalResult {
   terms: string[];
   /** Question terms found nowhere in the knowledge base (after typo correction). */
   unknownTerms: string[];
+  /** The ingredients of the relevance signal, for calibration (`scripts/dev/calibrate.ts`). */
+  signals?: {
+    english: boolean;
+    maxIdf: number;
+    terms: Array<{ term: string; known: boolean; idf: number; entity: boolean }>;
+    /** Per returned passage: which of `terms` it contains. */
+    covered: boolean[][];
+  };
 }
 
-export const RELEVANCE_THRESHOLD = 0.4;
+export const RELEVANCE_THRESHOLD = 0.3;
 
 export const FUSION = {
   rrfK: 60,
@@ -106,20 +115,36 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     else fused.set(h.index, { rrf: add, sim: 0 });
   });
 
-  // Coverage of the user's own terms (expansion terms may stand in for an acronym).
-  // Unknown very short tokens ("tu", "sy") are chat noise, not missing topics.
-  const idfs = resolvedTerms.map((t) => (!lexical.has(t) && t.length <= 3 && !/\d/.test(t) ? 0 : lexical.idf(t)));
-  const totalIdf = idfs.reduce((a, c) => a + c, 0) || 1;
+  // Coverage of the user's own terms, weighted by how specific each term is (IDF).
+  // Terms the knowledge base has never seen are the strongest sign that the question is
+  // about something absent — when they look like names or numbers ("Papua", "2030", "CPNS").
+  // Unknown lower-case words of an English question are mostly untranslated vocabulary, and
+  // unknown very short tokens ("tu", "sy") are chat noise; both weigh little.
+  const entity = entityLikeTerms(question, canon);
+  const english = detectLanguage(question) === 'en';
+  const maxIdf = Math.log(1 + (lexical.size + 0.5) / 0.5);
   const unknownTerms = resolvedTerms.filter((t) => !lexical.has(t));
+  const weights = resolvedTerms.map((t) => {
+    if (lexical.has(t)) return lexical.idf(t);
+    if (/\d/.test(t) || entity.has(t)) return maxIdf;
+    if (t.length <= 3) return 0;
+    return maxIdf * (english ? RELEVANCE_MODEL.unknownEnglishWord : RELEVANCE_MODEL.unknownWord);
+  });
+  const totalWeight = weights.reduce((a, c) => a + c, 0) || 1;
   const scored = [...fused.entries()].map(([index, e]) => {
     let covered = 0;
     resolvedTerms.forEach((t, i) => {
-      if (lexical.termFrequency(t, index) > 0) covered += idfs[i];
+      if (lexical.termFrequency(t, index) > 0) covered += weights[i];
     });
-    const coverage = resolvedTerms.length ? covered / totalIdf : 0;
+    const coverage = resolvedTerms.length ? covered / totalWeight : 0;
+    // A name or number of the question that this passage lacks ("2019", "CPNS", "Kaltara").
+    let missing = 0;
+    resolvedTerms.forEach((t, i) => {
+      if ((entity.has(t) || /\d/.test(t)) && lexical.termFrequency(t, index) === 0) missing = Math.max(missing, (lexical.has(t) ? lexical.idf(t) : maxIdf) / maxIdf);
+    });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
     const score = e.rrf + FUSION.coverageBoost * coverage;
-    return { index, score, coverage, similarity };
+    return { index, score, coverage, similarity, missing };
   });
   scored.sort((a, b) => b.score - a.score);
   const top = scored.slice(0, k);
@@ -128,7 +153,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     return {
       rank: i + 1,
       score: round(s.score * 1000),
-      relevance: round(relevanceOf(s.coverage, s.similarity)),
+      relevance: round(relevanceOf(s.coverage, s.similarity, s.missing)),
       coverage: round(s.coverage),
       similarity: round(s.similarity),
       source: c.url ?? c.file,
@@ -143,16 +168,22 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     };
   });
   const relevance = passages.length ? Math.max(...passages.slice(0, 3).map((p) => p.relevance)) : 0;
-  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms };
+  const signals = {
+    english,
+    maxIdf,
+    terms: resolvedTerms.map((t) => ({ term: t, known: lexical.has(t), idf: lexical.idf(t), entity: entity.has(t) || /\d/.test(t) })),
+    covered: top.map((s) => resolvedTerms.map((t) => lexical.termFrequency(t, s.index) > 0)),
+  };
+  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals };
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */
-export function relevanceOf(coverage: number, similarity: number): number {
-  const z = RELEVANCE_MODEL.a * coverage + RELEVANCE_MODEL.b * similarity + RELEVANCE_MODEL.c;
+export function relevanceOf(coverage: number, similarity: number, missingEntity = 0): number {
+  const z = RELEVANCE_MODEL.a * coverage + RELEVANCE_MODEL.b * similarity - RELEVANCE_MODEL.d * missingEntity + RELEVANCE_MODEL.c;
   return 1 / (1 + Math.exp(-z));
 }
 
-export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5 };
+export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, unknownWord: 1, unknownEnglishWord: 0.1 };
 
 function dot(v: Float32Array | undefined, q: Float32Array): number {
   if (!v) return 0;
@@ -167,4 +198,20 @@ function unique<T>(xs: T[]): T[] {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Terms of words that look like names or codes: capitalised inside the sentence, written in
+ * capitals (acronyms), or containing digits.
+ */
+export function entityLikeTerms(question: string, canon: Canonicaliser): Set<string> {
+  const out = new Set<string>();
+  const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  words.forEach((w, i) => {
+    const caps = /^\p{Lu}{2,}\d*$/u.test(w);
+    const capitalised = i > 0 && /^\p{Lu}/u.test(w);
+    if (caps || capitalised || /\d/.test(w)) for (const t of analyse(w, canon)) out.add(t);
+  });
+  void rawTokens;
+  return out;
 }

@@ -48,6 +48,12 @@ const STEM_OVERRIDES: Record<string, string> = {
   pemerintah: 'perintah',
   pemerintahan: 'perintah',
   pertama: 'pertama',
+  ketua: 'ketua',
+  kepala: 'kepala',
+  keamanan: 'aman',
+  kegiatan: 'giat',
+  kebijakan: 'bijak',
+  keputusan: 'putus',
   perpres: 'perpres',
   permen: 'permen',
   permenpanrb: 'permenpanrb',
@@ -129,6 +135,7 @@ const EXTRA_STOPWORDS = [
   'ini', 'yang', 'dan', 'atau', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'dalam', 'oleh', 'adalah', 'ialah', 'merupakan',
   'aja', 'saja', 'juga', 'sudah', 'udah', 'belum', 'bisa', 'dapat', 'boleh', 'ingin', 'mau', 'info', 'tentang',
   'mengenai', 'terkait', 'seputar', 'hal', 'kasih', 'beri', 'berikan',
+  'admin', 'sebenarnya', 'cuma', 'pernah', 'bilang', 'memang', 'begitu', 'terus', 'tapi', 'kemarin', 'dulu', 'seperti', 'beberapa', 'banyak', 'hallo', 'halo', 'min', 'gan', 'sis', 'bro', 'kok', 'kah', 'pun',
 ];
 const EN_STOPWORDS = new Set([
   ...enStopwordList,
@@ -156,7 +163,7 @@ export function isStopword(token: string): boolean {
 export function rawTokens(text: string): string[] {
   const folded = foldText(text);
   const out: string[] = [];
-  const re = /\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:'[a-z]+)?/g;
+  const re = /\d+(?:[.,]\d+)*%?(?![a-z])|[a-z0-9]+(?:'[a-z]+)?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded)) !== null) {
     let t = m[0];
@@ -169,6 +176,8 @@ export function rawTokens(text: string): string[] {
       continue;
     }
     t = t.replace(/'[a-z]+$/, '');
+    // Reduplication shorthand: surat2 → surat (surat-surat).
+    if (/^[a-z]{3,}2$/.test(t)) t = t.slice(0, -1);
     if (t.length === 0) continue;
     out.push(t);
   }

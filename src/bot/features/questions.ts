@@ -151,10 +151,16 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
       question: safeQuestion,
       language: a.language,
       citations: a.citations,
-      passages: a.citations.map((c) => {
-        const p = a.passages.find((x) => x.chunkId === c.chunkId);
-        return { n: c.n, title: c.title, heading: c.heading, url: c.url, text: p?.text ?? '', lastVerified: p?.lastVerified };
-      }),
+      // Cited passages first (with their numbers), then the other passages retrieved, for checking.
+      passages: [
+        ...a.citations.map((c) => {
+          const p = a.passages.find((x) => x.chunkId === c.chunkId);
+          return { n: c.n, title: c.title, heading: c.heading, url: c.url, text: p?.text ?? '', lastVerified: p?.lastVerified };
+        }),
+        ...a.passages
+          .filter((p) => !a.citations.some((c) => c.chunkId === p.chunkId))
+          .map((p, i) => ({ n: a.citations.length + i + 1, title: p.title, heading: p.heading, url: p.url, text: p.text, lastVerified: p.lastVerified })),
+      ],
     };
     await stores.setLastSources(ctx.chat!.id, sources);
   }
