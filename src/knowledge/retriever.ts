@@ -208,7 +208,7 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
   const out = new Set<string>();
   const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   words.forEach((w, i) => {
-    const caps = /^\p{Lu}{2,}\d*$/u.test(w);
+    const caps = /^\p{Lu}{3,}\d*$/u.test(w);
     const capitalised = i > 0 && /^\p{Lu}/u.test(w);
     if (caps || capitalised || /\d/.test(w)) for (const t of analyse(w, canon)) out.add(t);
   });
