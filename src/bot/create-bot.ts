@@ -90,8 +90,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     await next();
   });
 
-  bot.use(createEnrolmentFeature());
+  // Admin first: an admin's typed rejection reason must win over their own unfinished /daftar draft.
   bot.use(createAdminFeature());
+  bot.use(createEnrolmentFeature());
   bot.use(createGeneralFeature());
   bot.use(createProgrammesFeature());
   bot.use(createQuestionsFeature());

@@ -1,7 +1,242 @@
 import { Composer } from 'grammy';
+import type { AdminPrompt } from '../../storage/bot-stores.js';
+import { decideRequest, MAX_REASON_LENGTH, type DecideResult } from '../../enrolment/use-cases.js';
+import type { Decision, EnrolmentRequest } from '../../enrolment/types.js';
 import type { BotContext } from '../context.js';
+import { escapeHtml } from '../format.js';
+import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
+import { exportRequests, reindex, showCard, showQueue, showStats } from './admin-commands.js';
+import { ADMIN_DATA, ADMIN_QUEUE_DATA, ANY_ADMIN_DATA } from './enrolment-callbacks.js';
+import { displayName, formatWib, statusLabel, truncate, type Translate } from './enrolment-render.js';
+import { now, send, translate } from './enrolment-wizard.js';
 
-/** Placeholder: filled in by the enrolment work. */
+/**
+ * The admins' side: request cards' buttons, the "type the reason" prompt, and the admin commands.
+ *
+ * Authorisation is checked twice on purpose: here, so a non-admin gets a clear answer and nothing is even
+ * attempted, and in `decideRequest`, so no other entry point can skip it. Admin commands run in an admin's
+ * private chat or in ADMIN_CHAT_ID, never in another group (exports and cards carry personal data).
+ *
+ * Mounted before the enrolment feature: an admin who just pressed Reject and types the reason must not have
+ * that text swallowed by an unfinished /daftar draft of their own.
+ */
 export function createAdminFeature(): Composer<BotContext> {
-  return new Composer<BotContext>();
+  const composer = new Composer<BotContext>();
+
+  // The reason prompt ------------------------------------------------------------------------------------
+  composer.command(['batal', 'cancel'], async (ctx, next) => {
+    if (!ctx.isAdmin || !ctx.from) return next();
+    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, { now: now(ctx) });
+    if (!prompt) return next();
+    await ctx.reply(ctx.t('admin-prompt-aborted', { id: String(prompt.requestId) }));
+  });
+
+  composer.on('message:text', async (ctx, next) => {
+    if (!ctx.isAdmin || ctx.msg.text.startsWith('/')) return next();
+    // In a group only a reply to the bot's prompt counts (privacy mode delivers nothing else anyway).
+    if (ctx.chat.type !== 'private' && ctx.msg.reply_to_message?.from?.id !== ctx.me.id) return next();
+    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, { now: now(ctx) });
+    if (!prompt) return next();
+    await decideWithReason(ctx, prompt, ctx.msg.text);
+  });
+
+  // Commands ---------------------------------------------------------------------------------------------
+  const admin = (handler: (ctx: BotContext, args: string) => Promise<void>) => async (ctx: BotContext) => {
+    if (!(await allowed(ctx))) return;
+    await handler(ctx, typeof ctx.match === 'string' ? ctx.match.trim() : '');
+  };
+
+  composer.command(['antrian', 'queue'], admin(async (ctx, args) => showQueue(ctx, /^\d{1,6}$/.test(args) ? Number(args) : 1)));
+  composer.command(['lihat', 'view'], admin(async (ctx, args) => {
+    const id = requestIdOf(args);
+    if (id === null) return void (await ctx.reply(ctx.t('admin-usage-view')));
+    await showCard(ctx, id);
+  }));
+  composer.command(['setujui', 'approve'], admin(async (ctx, args) => {
+    const parsed = idAndText(args);
+    if (!parsed) return void (await ctx.reply(ctx.t('admin-usage-approve')));
+    await decideByCommand(ctx, parsed.id, 'approve', parsed.text);
+  }));
+  composer.command(['tolak', 'reject'], admin(async (ctx, args) => {
+    const parsed = idAndText(args);
+    if (!parsed || parsed.text === '') return void (await ctx.reply(ctx.t('admin-usage-reject')));
+    await decideByCommand(ctx, parsed.id, 'reject', parsed.text);
+  }));
+  composer.command(['ekspor', 'export'], admin(exportRequests));
+  composer.command(['statistik', 'stats'], admin(async (ctx) => showStats(ctx)));
+  composer.command('reindex', admin(async (ctx) => reindex(ctx)));
+
+  // Buttons: cards and the queue -------------------------------------------------------------------------
+  composer.callbackQuery(ANY_ADMIN_DATA, async (ctx) => {
+    if (!ctx.isAdmin) {
+      await ctx.answerCallbackQuery({ text: ctx.t('admin-not-authorised'), show_alert: true });
+      return;
+    }
+    const data = ctx.callbackQuery.data;
+    const page = ADMIN_QUEUE_DATA.exec(data);
+    if (page) {
+      await ctx.answerCallbackQuery();
+      return showQueue(ctx, Number(page[1]), true);
+    }
+    const m = ADMIN_DATA.exec(data);
+    if (!m) {
+      await ctx.answerCallbackQuery({ text: ctx.t('callback-expired') });
+      return;
+    }
+    const requestId = Number(m[2]);
+    switch (m[1]) {
+      case 'v':
+        await ctx.answerCallbackQuery();
+        return showCard(ctx, requestId);
+      case 'a':
+        return approveByButton(ctx, requestId);
+      default:
+        return askReason(ctx, requestId, m[1] === 'r' ? 'reject' : 'needs_info');
+    }
+  });
+
+  return composer;
+}
+
+/** Admin, and in a chat where admin work may be shown. Replies with the refusal otherwise. */
+async function allowed(ctx: BotContext): Promise<boolean> {
+  if (!ctx.isAdmin) {
+    await ctx.reply(ctx.t('not-admin'));
+    return false;
+  }
+  if (ctx.chat?.type !== 'private' && ctx.chat?.id !== ctx.deps.config.adminChatId) {
+    await ctx.reply(ctx.t('admin-wrong-chat'));
+    return false;
+  }
+  return true;
+}
+
+function requestIdOf(text: string): number | null {
+  const m = /^#?(\d{1,15})$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+function idAndText(text: string): { id: number; text: string } | null {
+  const m = /^#?(\d{1,15})(?:\s+([\s\S]*))?$/.exec(text.trim());
+  return m ? { id: Number(m[1]), text: (m[2] ?? '').trim() } : null;
+}
+
+async function decide(ctx: BotContext, requestId: number, decision: Decision, reason?: string): Promise<DecideResult> {
+  const from = ctx.from!;
+  return decideRequest(
+    ctx.deps.enrolment,
+    { requestId, adminId: from.id, adminName: displayName(from), decision, ...(reason ? { reason } : {}) },
+    ctx.deps.config.adminIds,
+    now(ctx),
+  );
+}
+
+/** Why a decision did not happen, as one sentence (plain text; fits a callback alert). */
+function failureText(ctx: BotContext, requestId: number, result: Exclude<DecideResult, { ok: true }>): string {
+  const id = String(requestId);
+  switch (result.code) {
+    case 'already_decided':
+      return result.decidedByName
+        ? ctx.t('admin-already-decided', {
+            id,
+            status: statusLabel(translate(ctx), result.status),
+            name: truncate(result.decidedByName, 60),
+            at: result.decidedAt ? formatWib(result.decidedAt) : '—',
+          })
+        : ctx.t('admin-already-closed', { id, status: statusLabel(translate(ctx), result.status) });
+    case 'not_found':
+      return ctx.t('admin-not-found', { id });
+    case 'not_authorised':
+      return ctx.t('admin-not-authorised');
+    case 'reason_required':
+      return ctx.t('admin-reason-required');
+    case 'reason_too_long':
+      return ctx.t('admin-reason-too-long', { max: String(MAX_REASON_LENGTH) });
+  }
+}
+
+const DONE_KEY: Record<Decision, string> = {
+  approve: 'admin-done-approved',
+  reject: 'admin-done-rejected',
+  needs_info: 'admin-done-needs_info',
+};
+
+/** The pressed card shows the request as it is now (the outbox refreshes the posted cards too). */
+async function refreshPressedCard(ctx: BotContext, request: EnrolmentRequest | null): Promise<void> {
+  if (!request || !ctx.callbackQuery?.message) return;
+  const t = cardTranslator(ctx);
+  const audit = await ctx.deps.enrolment.listAuditEntries({ requestId: request.id });
+  await ctx
+    .editMessageText(adminCardHtml(t, request, ctx.deps.catalogue(), audit), {
+      parse_mode: 'HTML',
+      reply_markup: adminCardKeyboard(t, request),
+      link_preview_options: { is_disabled: true },
+    })
+    .catch(() => undefined);
+}
+
+/** Cards in the admin group are in the bot's default language for everyone; in a private chat, the admin's. */
+function cardTranslator(ctx: BotContext): Translate {
+  if (ctx.chat?.type === 'private') return translate(ctx);
+  return (key, vars) => ctx.tFor('id', key, vars);
+}
+
+async function approveByButton(ctx: BotContext, requestId: number): Promise<void> {
+  const result = await decide(ctx, requestId, 'approve');
+  if (result.ok) {
+    await ctx.answerCallbackQuery({ text: truncate(ctx.t('admin-done-approved', { id: String(requestId) }), 190) });
+    await refreshPressedCard(ctx, result.request);
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: truncate(failureText(ctx, requestId, result), 190), show_alert: true });
+  if (result.code === 'already_decided') await refreshPressedCard(ctx, await ctx.deps.enrolment.getRequest(requestId));
+}
+
+/** Reject / Ask for info: the reason is the admin's next text in this chat (a ForceReply prompt). */
+async function askReason(ctx: BotContext, requestId: number, action: AdminPrompt['action']): Promise<void> {
+  const request = await ctx.deps.enrolment.getRequest(requestId);
+  if (!request) {
+    await ctx.answerCallbackQuery({ text: ctx.t('admin-not-found', { id: String(requestId) }), show_alert: true });
+    return;
+  }
+  if (request.status !== 'pending') {
+    const text = failureText(ctx, requestId, { ok: false, code: 'already_decided', status: request.status, decidedByName: request.decidedByName, decidedAt: request.decidedAt });
+    await ctx.answerCallbackQuery({ text: truncate(text, 190), show_alert: true });
+    await refreshPressedCard(ctx, request);
+    return;
+  }
+  await ctx.deps.stores.setAdminPrompt(ctx.from!.id, { requestId, action }, now(ctx));
+  await ctx.answerCallbackQuery({ text: ctx.t('admin-prompt-toast') });
+  await sendPrompt(ctx, requestId, action);
+}
+
+async function sendPrompt(ctx: BotContext, requestId: number, action: AdminPrompt['action'], notice?: string): Promise<void> {
+  const from = ctx.from!;
+  const mention = `<a href="tg://user?id=${from.id}">${escapeHtml(displayName(from))}</a>`;
+  const html = ctx.t(action === 'reject' ? 'admin-prompt-reject' : 'admin-prompt-info', { mention, id: String(requestId) });
+  await ctx.reply(notice ? `${notice}\n\n${html}` : html, {
+    parse_mode: 'HTML',
+    reply_markup: { force_reply: true, selective: true, input_field_placeholder: truncate(ctx.t('admin-prompt-placeholder'), 64) },
+  });
+}
+
+async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: string): Promise<void> {
+  const result = await decide(ctx, prompt.requestId, prompt.action, text);
+  if (result.ok) {
+    await send(ctx, `${ctx.t(DONE_KEY[prompt.action], { id: String(prompt.requestId) })}`);
+    return;
+  }
+  if (result.code === 'reason_required' || result.code === 'reason_too_long') {
+    // Ask again; the prompt was consumed by reading it.
+    await ctx.deps.stores.setAdminPrompt(ctx.from!.id, { requestId: prompt.requestId, action: prompt.action }, now(ctx));
+    await sendPrompt(ctx, prompt.requestId, prompt.action, `⚠️ ${escapeHtml(failureText(ctx, prompt.requestId, result))}`);
+    return;
+  }
+  await ctx.reply(failureText(ctx, prompt.requestId, result));
+}
+
+async function decideByCommand(ctx: BotContext, requestId: number, decision: Decision, reason: string): Promise<void> {
+  const result = await decide(ctx, requestId, decision, reason);
+  if (result.ok) await send(ctx, ctx.t(DONE_KEY[decision], { id: String(requestId) }));
+  else await ctx.reply(failureText(ctx, requestId, result));
 }
