@@ -74,17 +74,26 @@ async function timeEach<T>(items: T[], fn: (x: T) => unknown): Promise<number[]>
   return out;
 }
 
-/** Synthetic chunks made of real knowledge-base vocabulary with a Zipf-like word distribution. */
+/**
+ * Synthetic chunks shaped like a knowledge base: documents of 10 sections; each document has
+ * a topic (its own 40-word vocabulary of real knowledge-base words with suffixes, so topics
+ * differ), and 60 % of a chunk's words come from its topic, 40 % from the general vocabulary
+ * with a Zipf-like distribution (function words and common terms).
+ */
 function syntheticCorpus(n: number, vocab: string[], seed: number): Chunk[] {
   const r = rng(seed);
-  const pick = () => vocab[Math.floor(vocab.length * Math.pow(r(), 2.2))];
+  const general = () => vocab[Math.floor(vocab.length * Math.pow(r(), 2.2))];
+  const topics = Math.max(20, Math.floor(n / 100));
+  const topicVocab = Array.from({ length: topics }, () => Array.from({ length: 40 }, () => `${vocab[Math.floor(r() * vocab.length)]}${Math.floor(r() * 50)}`));
   const chunks: Chunk[] = [];
   for (let i = 0; i < n; i++) {
+    const doc = Math.floor(i / 10);
+    const t = topicVocab[doc % topics];
     const words: string[] = [];
     const len = 70 + Math.floor(r() * 60);
-    for (let w = 0; w < len; w++) words.push(pick());
+    for (let w = 0; w < len; w++) words.push(r() < 0.6 ? t[Math.floor(r() * t.length)] : general());
     const text = `${words.join(' ')}.`;
-    chunks.push({ id: `syn#${i}`, file: `syn-${Math.floor(i / 10)}.md`, title: `Dokumen sintetis ${Math.floor(i / 10)}`, headingPath: [`Bagian ${i % 10}`], text, hash: String(i), sources: [], keywords: [] });
+    chunks.push({ id: `syn#${i}`, file: `syn-${doc}.md`, title: `Dokumen sintetis ${doc}`, headingPath: [`Bagian ${i % 10}`], text, hash: String(i), sources: [], keywords: [] });
   }
   return chunks;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError, HttpError } from 'grammy';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -66,6 +66,10 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   };
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
   try {
+    // Probe with a plain client first: the bot's own client retries network errors and 5xx
+    // (auto-retry), which is right at run time but would hide a start-up mistake.
+    const probe = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 15 });
+    bot.botInfo = await probe.getMe();
     await bot.init();
   } catch (err) {
     db.close();

@@ -181,31 +181,60 @@ export class LexicalIndex {
     const { k1, b } = this;
     const avg = this.avgLength;
     const seen = new Set<string>();
-    for (const { term, weight } of terms) {
+    const present = terms.filter((t) => this.postings.has(t.term));
+    // Terms found in nearly every chunk carry almost no information but cost a full scan.
+    const informative = present.filter((t) => this.idf(t.term) >= 0.15);
+    for (const { term, weight } of informative.length > 0 ? informative : present) {
       if (seen.has(term)) continue;
       seen.add(term);
-      const p = this.postings.get(term);
-      if (!p) continue;
+      const p = this.postings.get(term)!;
       const idf = this.idf(term) * weight;
+      const k1p1 = idf * (k1 + 1);
+      const base = k1 * (1 - b);
+      const slope = (k1 * b) / avg;
       for (let i = 0; i < p.length; i += 2) {
         const d = p[i];
         const tf = p[i + 1];
-        const norm = tf + k1 * (1 - b + (b * this.docLengths[d]) / avg);
         if (scores[d] === 0) touched.push(d);
-        scores[d] += (idf * (tf * (k1 + 1))) / norm;
+        scores[d] += (tf * k1p1) / (tf + base + slope * this.docLengths[d]);
       }
     }
-    const hits: LexicalHit[] = [];
+    // Top-k with a small min-heap instead of sorting every touched document.
+    const heap: LexicalHit[] = [];
     for (const d of touched) {
-      hits.push({ index: d, score: scores[d] });
+      const score = scores[d];
       scores[d] = 0;
+      if (heap.length < k) {
+        heap.push({ index: d, score });
+        siftUp(heap, heap.length - 1);
+      } else if (score > heap[0].score) {
+        heap[0] = { index: d, score };
+        siftDown(heap, 0);
+      }
     }
-    if (hits.length > k) {
-      hits.sort((x, y) => y.score - x.score);
-      hits.length = k;
-      return hits;
-    }
-    return hits.sort((x, y) => y.score - x.score);
+    return heap.sort((x, y) => y.score - x.score);
+  }
+}
+
+function siftUp(h: LexicalHit[], i: number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (h[parent].score <= h[i].score) return;
+    [h[parent], h[i]] = [h[i], h[parent]];
+    i = parent;
+  }
+}
+
+function siftDown(h: LexicalHit[], i: number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < h.length && h[l].score < h[m].score) m = l;
+    if (r < h.length && h[r].score < h[m].score) m = r;
+    if (m === i) return;
+    [h[m], h[i]] = [h[i], h[m]];
+    i = m;
   }
 }
 

@@ -13,7 +13,7 @@ export interface VectorHit {
   similarity: number;
 }
 
-export const HNSW_PARAMS = { m: 16, efConstruction: 200, ef: 96, seed: 42 } as const;
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, ef: 160, seed: 42 } as const;
 
 export class VectorIndex {
   private constructor(

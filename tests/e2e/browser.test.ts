@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
+import { makeTmpDir } from '../helpers/tmp.js';
+
+/**
+ * The playground as a new user meets it: `src/main.ts` without BOT_TOKEN, driven through the
+ * web page in Debian's Chromium (installed by .ci/run). Outside CI, a machine without
+ * Chromium skips this file with a message; in CI a missing browser is a failure.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs it with apt-get`);
+if (!hasChromium) console.warn(`[browser test] Chromium tidak ditemukan di ${CHROMIUM}; uji peramban dilewati (apt-get install chromium).`);
+
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../.tmp');
+
+let app: BotProcess;
+let browser: Browser;
+let page: Page;
+let url: string;
+let tmp: { dir: string; cleanup: () => void };
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  tmp = makeTmpDir('asisten-browser-');
+  app = startBotProcess({ PORT: '0', DATA_DIR: path.join(tmp.dir, 'data'), KNOWLEDGE_DIR: REPO_KNOWLEDGE_DIR, BOT_TOKEN: '' });
+  await app.waitForOutput(/Playground siap: buka (http:\/\/\S+)/, 90_000);
+  url = /Playground siap: buka (http:\/\/\S+)/.exec(app.output())![1];
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(tmp.dir, 'chrome')}`],
+  });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(url.replace(/\/$/, ''))) external.push(r.url());
+  });
+  await page.goto(url);
+  (page as Page & { external?: string[] }).external = external;
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (app) {
+    app.kill('SIGTERM');
+    await app.exited;
+  }
+  tmp?.cleanup();
+});
+
+async function send(text: string) {
+  await page.getByTestId('message-input').fill(text);
+  await page.getByTestId('message-input').press('Enter');
+}
+
+async function lastBotText(): Promise<string> {
+  return (await page.locator('[data-testid="message"][data-from="bot"]').last().innerText()).trim();
+}
+
+async function waitForBot(predicate: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  const t0 = Date.now();
+  for (;;) {
+    const texts = await page.locator('[data-testid="message"][data-from="bot"]').allInnerTexts();
+    const hit = texts.reverse().find(predicate);
+    if (hit) return hit;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`bot message not found; last: ${texts[0] ?? '(none)'}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+describe.skipIf(!hasChromium)('playground in a real browser', () => {
+  it('serves the page offline and answers a question with a source', async () => {
+    expect(await page.getByTestId('persona-official').isVisible()).toBe(true);
+    await page.getByTestId('persona-official').click();
+    await send('Berapa indeks SPBE Kaltim tahun 2024?');
+    const answer = await waitForBot((t) => t.includes('3,79'));
+    expect(answer).toContain('Sumber');
+    const link = page.locator('[data-testid="message"][data-from="bot"] a[href^="http"]').last();
+    expect(await link.count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-question.png') });
+    expect((page as Page & { external?: string[] }).external).toEqual([]);
+  });
+
+  it('is usable on a narrow screen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(page.getByTestId('send-button').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-narrow.png') });
+    await page.setViewportSize({ width: 1100, height: 900 });
+    void lastBotText;
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * The enrolment process with the bot as a real process (`node --import tsx src/main.ts`) against the Bot API
+ * emulator over HTTP, with Telegram's flood limits on: an official completes /daftar (an invalid NIP first),
+ * the card reaches the admin group, a non-admin press is refused, the bot is killed with SIGKILL and
+ * restarted, the admin approves (and the bot is killed again before the notice could go out), the applicant
+ * receives the decision exactly once, /status shows it and /ekspor contains the row.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
+import type { ChatMessageView } from '../../src/playground/emulator-types.js';
+import { ADMIN_GROUP, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
+import { ADMIN, ADMIN2, ANSWERS, BUDI, GROUP_ID, MEMBER, testCatalogueYaml, USERS } from '../helpers/bot-harness.js';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
+import { makeTmpDir } from '../helpers/tmp.js';
+
+const WAIT = { timeoutMs: 15_000 };
+
+let emulator: BotApiEmulator;
+let tmp: { dir: string; cleanup: () => void };
+let bot: BotProcess | undefined;
+
+function env(): Record<string, string> {
+  return {
+    BOT_TOKEN: PLAYGROUND_TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    ADMIN_IDS: `${ADMIN.id},${ADMIN2.id}`,
+    ADMIN_CHAT_ID: String(GROUP_ID),
+    DATA_DIR: path.join(tmp.dir, 'data'),
+    KNOWLEDGE_DIR: path.join(tmp.dir, 'knowledge'),
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
+}
+
+const outputs: Array<() => string> = [];
+
+async function startBot(): Promise<BotProcess> {
+  const started = startBotProcess(env());
+  outputs.push(started.output);
+  await started.waitForOutput('Bot berjalan', 90_000);
+  return started;
+}
+
+async function kill9(process: BotProcess): Promise<void> {
+  process.kill('SIGKILL');
+  await process.exited;
+}
+
+async function say(userId: number, text: string, chatId = userId, predicate: (m: ChatMessageView) => boolean = () => true): Promise<ChatMessageView> {
+  const since = emulator.seq;
+  emulator.sendText({ chatId, fromId: userId, text });
+  return (await emulator.waitForBotMessage(chatId, predicate, { ...WAIT, sinceSeq: since })).message;
+}
+
+async function press(userId: number, message: ChatMessageView, data: string) {
+  const since = emulator.seq;
+  emulator.pressButton({ chatId: message.chatId, messageId: message.id, fromId: userId, data });
+  const event = await emulator.waitFor(
+    (e) => e.type === 'callback_answer' && e.answer.fromId === userId && e.answer.messageId === message.id && e.answer.data === data,
+    WAIT.timeoutMs,
+    since,
+  );
+  return (event as Extract<typeof event, { type: 'callback_answer' }>).answer;
+}
+
+/** Presses, then resolves with the bot's next message in the chat. */
+async function pressForNext(userId: number, message: ChatMessageView, data: string): Promise<ChatMessageView> {
+  const since = emulator.seq;
+  await press(userId, message, data);
+  return (await emulator.waitForBotMessage(message.chatId, () => true, { ...WAIT, sinceSeq: since })).message;
+}
+
+function dataEndingWith(message: ChatMessageView, suffix: string): string {
+  const found = message.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data?.endsWith(suffix));
+  if (!found || !('callback_data' in found) || !found.callback_data) throw new Error(`no button ending "${suffix}" on: ${message.text}`);
+  return found.callback_data;
+}
+
+/** Reads the bot's database without writing to it (the bot process owns it). */
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path.join(tmp.dir, 'data', 'asisten.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  tmp = makeTmpDir('asisten-e2e-enrol-');
+  // The repository's documents, with a catalogue whose registration windows are open around today (the
+  // repository's own catalogue has real dates that will close; this test must not expire with them).
+  const knowledge = path.join(tmp.dir, 'knowledge');
+  fs.cpSync(REPO_KNOWLEDGE_DIR, knowledge, { recursive: true });
+  fs.writeFileSync(path.join(knowledge, 'programmes.yaml'), testCatalogueYaml());
+  emulator = new BotApiEmulator({
+    token: PLAYGROUND_TOKEN,
+    bot: PLAYGROUND_BOT,
+    users: USERS,
+    chats: [
+      {
+        ...ADMIN_GROUP,
+        members: [
+          { userId: ADMIN.id, status: 'creator' },
+          { userId: ADMIN2.id, status: 'administrator' },
+          { userId: MEMBER.id, status: 'member' },
+        ],
+        botStatus: 'member',
+      },
+    ],
+  });
+  await emulator.start();
+}, 30_000);
+
+afterAll(async () => {
+  if (bot) {
+    bot.kill('SIGTERM');
+    await bot.exited;
+  }
+  await emulator?.stop();
+  tmp?.cleanup();
+});
+
+describe('enrolment with the bot as a real process', () => {
+  let requestId: number;
+  let card: ChatMessageView;
+
+  it('an official completes /daftar (invalid NIP first, answers kept) and the card reaches the admin group', async () => {
+    bot = await startBot();
+
+    const list = await say(BUDI.id, '/daftar');
+    expect(list.text).toContain('Langkah 1 dari 9');
+    await pressForNext(BUDI.id, list, dataEndingWith(list, ':p:gta-test'));
+    await say(BUDI.id, ANSWERS.fullName);
+    const refused = await say(BUDI.id, '19900115 201513 1 002'); // TMT month 13
+    expect(refused.text).toContain('TMT CPNS pada NIP (digit 9–14');
+    expect(refused.text).toContain('Langkah 3 dari 9');
+    await say(BUDI.id, ANSWERS.nip);
+    await say(BUDI.id, ANSWERS.instansi);
+    const levelQ = await say(BUDI.id, ANSWERS.jabatan);
+    await pressForNext(BUDI.id, levelQ, dataEndingWith(levelQ, ':l:fungsional'));
+    await say(BUDI.id, ANSWERS.email);
+    await say(BUDI.id, ANSWERS.phone);
+    const summary = await say(BUDI.id, ANSWERS.motivation);
+    expect(summary.text).toContain(`Nama lengkap: ${ANSWERS.fullName}`); // answered before the invalid NIP
+    expect(summary.text).toContain('NIP: 199001152015031002');
+
+    const since = emulator.seq;
+    const done = await pressForNext(BUDI.id, summary, dataEndingWith(summary, ':ok'));
+    expect(done.text).toMatch(/Pengajuan #\d+ terkirim/);
+    requestId = Number(/#(\d+)/.exec(done.text)![1]);
+
+    card = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.text.includes(`Pengajuan #${requestId} `), { ...WAIT, sinceSeq: since })).message;
+    expect(card.text).toContain('NIP: 199001152015031002');
+    expect(card.reply_markup?.inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual([
+      `adm:a:${requestId}`,
+      `adm:r:${requestId}`,
+      `adm:i:${requestId}`,
+    ]);
+  }, 120_000);
+
+  it('refuses a non-admin pressing Setujui in the admin group', async () => {
+    const answer = await press(MEMBER.id, card, `adm:a:${requestId}`);
+    expect(answer).toMatchObject({ showAlert: true });
+    expect(answer.text).toContain('Anda tidak berwenang');
+    expect(query<{ status: string }>('SELECT status FROM requests WHERE id = ?', requestId)).toEqual([{ status: 'pending' }]);
+  });
+
+  it('survives SIGKILL twice — after the card, and right after the decision — and notifies the applicant exactly once', async () => {
+    await kill9(bot!);
+    bot = await startBot();
+
+    // The notice's first attempt gets a 429, so it is still in the outbox when the process dies again.
+    emulator.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', retry_after: 3 });
+    const since = emulator.seq;
+    const answer = await press(ADMIN.id, card, `adm:a:${requestId}`);
+    expect(answer.text).toContain(`Pengajuan #${requestId} disetujui`);
+    expect(query<{ status: string }>('SELECT status FROM requests WHERE id = ?', requestId)).toEqual([{ status: 'approved' }]);
+    // Kill once the failed attempt is recorded (not while the row is leased, which would only delay the test).
+    await waitUntil(() =>
+      query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM outbox WHERE request_id = ? AND kind = 'decision_notice' AND status = 'pending' AND attempts = 1 AND last_error LIKE '%429%'`,
+        requestId,
+      )[0]!.n === 1,
+    );
+    await kill9(bot!);
+    bot = await startBot();
+
+    const notice = (await emulator.waitForBotMessage(BUDI.id, (m) => m.text.includes(`Pengajuan #${requestId} disetujui`), { timeoutMs: 20_000, sinceSeq: since })).message;
+    expect(notice.text).toContain('Government Transformation Academy (GTA) Uji');
+    const edited = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.id === card.id && m.text.includes('Disetujui oleh Siti Rahma'), { timeoutMs: 20_000, sinceSeq: since, edits: true })).message;
+    expect(edited.reply_markup).toBeUndefined();
+
+    // Exactly once: every outbox row of the request is final, and the chat has one notice.
+    await waitUntil(() => query<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE request_id = ? AND status IN ('pending', 'sending')`, requestId)[0]!.n === 0);
+    expect(query<{ kind: string; status: string }>(`SELECT kind, status FROM outbox WHERE request_id = ? AND kind = 'decision_notice'`, requestId)).toEqual([
+      { kind: 'decision_notice', status: 'sent' },
+    ]);
+    expect(emulator.messages(BUDI.id).filter((m) => m.from === 'bot' && m.text.includes(`#${requestId} disetujui`))).toHaveLength(1);
+  }, 180_000);
+
+  it('/status shows the decision and /ekspor contains the row', async () => {
+    const status = await say(BUDI.id, '/status');
+    expect(status.text).toContain(`#${requestId}`);
+    expect(status.text).toContain('Status: Disetujui');
+
+    const since = emulator.seq;
+    emulator.sendText({ chatId: ADMIN.id, fromId: ADMIN.id, text: '/ekspor' });
+    const doc = (await emulator.waitForBotMessage(ADMIN.id, (m) => m.kind === 'document', { ...WAIT, sinceSeq: since })).message;
+    expect(doc.document?.fileName).toMatch(/^pengajuan-\d{8}\.csv$/);
+    const csv = Buffer.from(await (await fetch(`${emulator.url}${doc.document!.url}`)).arrayBuffer()).toString('utf8');
+    const row = csv.split('\r\n').find((line) => line.startsWith(`${requestId},`));
+    expect(row).toBeDefined();
+    expect(row).toContain('gta-test,approved');
+    expect(row).toContain('199001152015031002');
+    expect(row).toContain('Siti Rahma');
+  }, 60_000);
+
+  it('never logs the applicant\'s NIP, e-mail or phone (any of the three processes)', () => {
+    const output = outputs.map((read) => read()).join('\n');
+    expect(output).not.toContain('199001152015031002');
+    expect(output).not.toContain(ANSWERS.email);
+    expect(output).not.toContain('6281234567890');
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
