@@ -74,12 +74,29 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       cands.push({ text, passageIdx: pi, order: si, score, tokens });
     });
   });
-  cands.sort((a, b) => b.score - a.score);
+  // Greedy selection: the best sentence first, then sentences that add question terms not
+  // yet covered ("who … and where …" gets both parts), then supporting sentences.
   const chosen: Cand[] = [];
+  const covered = new Set<string>();
   let used = 0;
-  for (const c of cands) {
-    if (chosen.length >= 4) break;
-    if (chosen.length > 0 && c.score < chosen[0].score * 0.55) break;
+  const gain = (c: Cand) => {
+    let g = 0;
+    for (const [t, idf] of termWeights) if (c.tokens.has(t) && !covered.has(t)) g += idf;
+    return g / totalWeight;
+  };
+  const remaining = [...cands];
+  while (chosen.length < 4 && remaining.length > 0) {
+    let bestIdx = -1;
+    let bestVal = -Infinity;
+    remaining.forEach((c, i) => {
+      const v = chosen.length === 0 ? c.score : c.score * 0.5 + gain(c);
+      if (v > bestVal) {
+        bestVal = v;
+        bestIdx = i;
+      }
+    });
+    const c = remaining.splice(bestIdx, 1)[0];
+    if (chosen.length > 0 && c.score < chosen[0].score * 0.55 && gain(c) < 0.1) break;
     if (chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
     const len = c.text.length + 5;
     if (used + len > maxChars) {
@@ -90,10 +107,19 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       continue;
     }
     chosen.push(c);
+    for (const t of c.tokens) covered.add(t);
     used += len;
   }
-  // Read in document order within a passage, passages by rank: the text flows naturally.
-  chosen.sort((a, b) => a.passageIdx - b.passageIdx || a.order - b.order);
+  // The most relevant sentence first (it usually states the asked fact); sentences of the
+  // same passage that follow keep their document order.
+  const lead = chosen[0];
+  chosen.sort((a, b) => {
+    if (a === lead) return -1;
+    if (b === lead) return 1;
+    if (a.passageIdx === lead?.passageIdx && b.passageIdx !== lead.passageIdx) return -1;
+    if (b.passageIdx === lead?.passageIdx && a.passageIdx !== lead.passageIdx) return 1;
+    return a.passageIdx - b.passageIdx || a.order - b.order;
+  });
   const citations: Citation[] = [];
   const numberOf = new Map<number, number>();
   const sentences = chosen.map((c) => {

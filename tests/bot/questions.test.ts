@@ -45,7 +45,7 @@ describe('Q&A in a private chat', () => {
     const msg = h.emulator.lastMessage(OFFICIAL_PERSONA.id)!;
     expect(msg.html).toContain('<a href="http');
     const buttons = msg.reply_markup!.inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['👍', '👎']);
+    expect(buttons.map((b) => b.text)).toEqual(['👍 Membantu', '👎 Kurang membantu']);
     // Rate it: the callback is answered and the vote stored.
     const data = (buttons[0] as { callback_data: string }).callback_data;
     h.emulator.pressButton({ chatId: OFFICIAL_PERSONA.id, messageId: msg.id, fromId: OFFICIAL_PERSONA.id, data });

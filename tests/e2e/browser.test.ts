@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
@@ -19,7 +19,7 @@ if (!hasChromium) console.warn(`[browser test] Chromium tidak ditemukan di ${CHR
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../.tmp');
 
 let app: BotProcess;
-let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let url: string;
 let tmp: { dir: string; cleanup: () => void };
@@ -30,11 +30,14 @@ beforeAll(async () => {
   app = startBotProcess({ PORT: '0', DATA_DIR: path.join(tmp.dir, 'data'), KNOWLEDGE_DIR: REPO_KNOWLEDGE_DIR, BOT_TOKEN: '' });
   await app.waitForOutput(/Playground siap: buka (http:\/\/\S+)/, 90_000);
   url = /Playground siap: buka (http:\/\/\S+)/.exec(app.output())![1];
-  browser = await chromium.launch({
+  // A fresh profile directory for every run.
+  context = await chromium.launchPersistentContext(path.join(tmp.dir, 'chrome-profile'), {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(tmp.dir, 'chrome')}`],
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(url.replace(/\/$/, ''))) external.push(r.url());
@@ -45,7 +48,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await context?.close();
   if (app) {
     app.kill('SIGTERM');
     await app.exited;

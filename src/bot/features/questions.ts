@@ -70,7 +70,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
       if (!final) return;
       const answerId = randomBytes(6).toString('base64url');
       const html = `${prefix ? `${prefix}\n\n` : ''}${formatAnswerHtml(final, ctx.t('answer-sources'))}`;
-      const keyboard = final.kind === 'answer' ? new InlineKeyboard().text('👍', `fb:u:${answerId}`).text('👎', `fb:d:${answerId}`) : undefined;
+      const keyboard = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), `fb:u:${answerId}`).text(ctx.t('btn-not-helpful'), `fb:d:${answerId}`) : undefined;
       const parts = splitHtmlMessage(html);
       if (sent) {
         // Replace the streamed draft with the final text (first part), then send the rest.

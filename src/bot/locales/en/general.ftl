@@ -116,3 +116,5 @@ cmd-reject = Reject a request (admin)
 cmd-export = Export CSV (admin)
 cmd-stats = Statistics (admin)
 cmd-reindex = Re-index documents (admin)
+btn-helpful = 👍 Helpful
+btn-not-helpful = 👎 Not helpful

@@ -116,3 +116,5 @@ cmd-reject = Tolak pengajuan (admin)
 cmd-export = Ekspor CSV (admin)
 cmd-stats = Statistik (admin)
 cmd-reindex = Indeks ulang dokumen (admin)
+btn-helpful = 👍 Membantu
+btn-not-helpful = 👎 Kurang membantu
