@@ -87,7 +87,16 @@ export async function startQaBot(
       const since = emulator.seq;
       emulator.sendText({ chatId, fromId: o.fromId ?? chatId, text });
       const ev = await emulator.waitForBotMessage(chatId, () => true, { sinceSeq: since, timeoutMs: o.timeoutMs ?? 8000 });
-      return ev.message.text;
+      // A reply may be split into several messages: collect until the chat is quiet.
+      const texts = [ev.message.text];
+      let last = ev.seq;
+      for (;;) {
+        const more = await emulator.waitForBotMessage(chatId, () => true, { sinceSeq: last, timeoutMs: 250 }).catch(() => undefined);
+        if (!more) break;
+        texts.push(more.message.text);
+        last = more.seq;
+      }
+      return texts.join('\n');
     },
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
