@@ -209,14 +209,14 @@ export class BotApiEmulator {
     chatId: number,
     predicate: (message: ChatMessageView) => boolean = () => true,
     options: { timeoutMs?: number; sinceSeq?: number; edits?: boolean } = {},
-  ): Promise<Extract<EmulatorEvent, { type: 'message' | 'edit' }>> {
+  ): Promise<Extract<SequencedEvent, { type: 'message' | 'edit' }>> {
     const event = await this.waitFor(
       (e) => (e.type === 'message' || (options.edits === true && e.type === 'edit'))
         && e.chatId === chatId && e.message.from === 'bot' && predicate(e.message),
       options.timeoutMs ?? 5000,
       options.sinceSeq,
     );
-    return event as Extract<EmulatorEvent, { type: 'message' | 'edit' }>;
+    return event as Extract<SequencedEvent, { type: 'message' | 'edit' }>;
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -89,12 +89,12 @@ export async function startQaBot(
       const ev = await emulator.waitForBotMessage(chatId, () => true, { sinceSeq: since, timeoutMs: o.timeoutMs ?? 8000 });
       // A reply may be split into several messages: collect until the chat is quiet.
       const texts = [ev.message.text];
-      let last = (ev as { seq: number }).seq;
+      let last = ev.seq;
       for (;;) {
         const more = await emulator.waitForBotMessage(chatId, () => true, { sinceSeq: last, timeoutMs: 250 }).catch(() => undefined);
         if (!more) break;
         texts.push(more.message.text);
-        last = (more as { seq: number }).seq;
+        last = more.seq;
       }
       return texts.join('\n');
     },
