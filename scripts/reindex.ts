@@ -11,6 +11,11 @@ try {
     dataDir: config.dataDir,
     embeddings,
     full: process.argv.includes('--full'),
+    // Test hook (tests/knowledge/reindex-kill.test.ts): hold the finished build before publishing it,
+    // so a test can SIGKILL the process at the worst moment.
+    hooks: process.env.ASISTEN_TEST_PAUSE_BEFORE_PUBLISH_MS
+      ? { beforePublish: () => new Promise((r) => setTimeout(r, Number(process.env.ASISTEN_TEST_PAUSE_BEFORE_PUBLISH_MS))) }
+      : undefined,
     onProgress: progress,
     onWarning: progress,
   });
