@@ -83,6 +83,8 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   });
   const retention = setInterval(() => {
     applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'retention failed'));
+    // Abandoned /daftar drafts hold personal data too (NIP, e-mail): drop those untouched for 30 days.
+    enrolment.deleteDraftsUpdatedBefore(new Date(Date.now() - 30 * 86400_000).toISOString()).catch(() => undefined);
   }, 6 * 3600_000);
   retention.unref();
   void applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch(() => undefined);

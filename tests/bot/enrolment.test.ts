@@ -184,6 +184,35 @@ describe('/daftar in a private chat', () => {
     expect(none.text).toContain('belum memiliki pengajuan');
   });
 
+  it('starts from the programme detail (enrol:<id>), the /start menu (menu:enrol) and the deep link /start daftar', async () => {
+    const programmes = await h.say(MEMBER.id, '/program');
+    const detail = await h.pressAndWait(MEMBER.id, programmes, button(programmes, 'DLA'));
+    expect(detail.text).toContain('Digital Leadership Academy (DLA) Uji');
+    const nameQ = await h.pressAndWait(MEMBER.id, detail, button(detail, 'Daftar program ini'));
+    expect(nameQ.text).toContain('Langkah 2 dari 9'); // the programme is already chosen
+    expect((await h.store.getDraft(MEMBER.id))?.answers.programmeId).toBe('dla-test');
+
+    // Pressing "enrol" on another programme keeps the draft and only changes the programme.
+    await h.say(MEMBER.id, 'Andi Pratama');
+    const again = await h.pressAndWait(MEMBER.id, detail, button(detail, 'Daftar program ini'));
+    expect(again.text).toContain('Langkah 3 dari 9');
+    expect((await h.store.getDraft(MEMBER.id))?.answers.fullName).toBe('Andi Pratama');
+
+    // /daftar with a draft resumes it.
+    const resumed = await h.say(MEMBER.id, '/daftar');
+    expect(resumed.text).toContain('Anda sedang mengisi pendaftaran');
+    expect(resumed.text).toContain('Langkah 3 dari 9');
+    await h.say(MEMBER.id, '/batal');
+
+    const start = await h.say(MEMBER.id, '/start');
+    const list = await h.pressAndWait(MEMBER.id, start, 'menu:enrol');
+    expect(list.text).toContain('Langkah 1 dari 9');
+    await h.say(MEMBER.id, '/batal');
+    const deepLink = await h.say(MEMBER.id, '/start daftar');
+    expect(deepLink.text).toContain('Langkah 1 dari 9');
+    await h.say(MEMBER.id, '/batal');
+  });
+
   it('in a group, /daftar points to the private chat instead of collecting data there', async () => {
     const reply = await h.say(MEMBER.id, '/daftar', { chatId: GROUP_ID });
     expect(reply.text).toContain('hanya dapat dilakukan di chat pribadi');

@@ -171,6 +171,7 @@ describe('enrolment with the bot as a real process', () => {
   });
 
   it('survives SIGKILL twice — after the card, and right after the decision — and notifies the applicant exactly once', async () => {
+    await waitUntil(() => query<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`)[0]!.n === 0);
     await kill9(bot!);
     bot = await startBot();
 
@@ -180,19 +181,25 @@ describe('enrolment with the bot as a real process', () => {
     const answer = await press(ADMIN.id, card, `adm:a:${requestId}`);
     expect(answer.text).toContain(`Pengajuan #${requestId} disetujui`);
     expect(query<{ status: string }>('SELECT status FROM requests WHERE id = ?', requestId)).toEqual([{ status: 'approved' }]);
-    // Kill once the failed attempt is recorded (not while the row is leased, which would only delay the test).
-    await waitUntil(() =>
-      query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM outbox WHERE request_id = ? AND kind = 'decision_notice' AND status = 'pending' AND attempts = 1 AND last_error LIKE '%429%'`,
-        requestId,
-      )[0]!.n === 1,
+    // Kill once the failed attempt is recorded and no row is mid-send: a row killed while leased is only
+    // retried when its 60 s lease expires (no loss, but a slow test).
+    await waitUntil(
+      () =>
+        query<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM outbox WHERE request_id = ? AND kind = 'decision_notice' AND status = 'pending' AND attempts = 1 AND last_error LIKE '%429%'`,
+          requestId,
+        )[0]!.n === 1 && query<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'sending'`)[0]!.n === 0,
     );
     await kill9(bot!);
     bot = await startBot();
 
-    const notice = (await emulator.waitForBotMessage(BUDI.id, (m) => m.text.includes(`Pengajuan #${requestId} disetujui`), { timeoutMs: 20_000, sinceSeq: since })).message;
+    const notice = (
+      await emulator
+        .waitForBotMessage(BUDI.id, (m) => m.text.includes(`Pengajuan #${requestId} disetujui`), { timeoutMs: 30_000, sinceSeq: since })
+        .catch((error: Error) => Promise.reject(new Error(`${error.message}\n${diagnostics()}`)))
+    ).message;
     expect(notice.text).toContain('Government Transformation Academy (GTA) Uji');
-    const edited = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.id === card.id && m.text.includes('Disetujui oleh Siti Rahma'), { timeoutMs: 20_000, sinceSeq: since, edits: true })).message;
+    const edited = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.id === card.id && m.text.includes('Disetujui oleh Siti Rahma'), { timeoutMs: 30_000, sinceSeq: since, edits: true })).message;
     expect(edited.reply_markup).toBeUndefined();
 
     // Exactly once: every outbox row of the request is final, and the chat has one notice.
@@ -228,10 +235,17 @@ describe('enrolment with the bot as a real process', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    if (Date.now() > deadline) throw new Error(`condition not met in time\n${diagnostics()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What the outbox and the processes say, for a failure message. */
+function diagnostics(): string {
+  const outbox = query<Record<string, unknown>>('SELECT id, kind, chat_id, status, attempts, next_attempt_at, lease_until, last_error FROM outbox ORDER BY id');
+  const calls = emulator.calls.filter((c) => !c.ok).map((c) => `${c.method} ${c.error?.error_code} ${c.error?.description}`);
+  return `outbox:\n${outbox.map((r) => JSON.stringify(r)).join('\n')}\nfailed calls:\n${calls.join('\n')}\nprocess output:\n${outputs.map((read) => read()).join('\n---\n')}`;
 }

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import { wibDateTime } from '../../enrolment/calendar.js';
-import { findProgramme, isOpen, openProgrammes, type Catalogue, type Programme } from '../../enrolment/catalogue.js';
+import { findProgramme, openProgrammes, type Catalogue, type Programme } from '../../enrolment/catalogue.js';
 import { LEVELS, type EnrolmentRequest, type Level, type RequestStatus } from '../../enrolment/types.js';
 import {
   WIZARD_FIELDS,
@@ -8,7 +8,6 @@ import {
   type EnrolmentDraft,
   type WizardErrorCode,
   type WizardField,
-  type WizardStep,
   type WizardWarningCode,
 } from '../../enrolment/wizard.js';
 import { escapeHtml } from '../format.js';
@@ -229,11 +228,6 @@ export function requestStatusHtml(t: Translate, request: EnrolmentRequest, catal
   return lines.join('\n');
 }
 
-export function isProgrammeOpen(catalogue: Catalogue, programmeId: string, now: Date): boolean {
-  const programme = findProgramme(catalogue, programmeId);
-  return programme !== undefined && isOpen(programme, now);
-}
-
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
@@ -243,5 +237,3 @@ export function truncate(text: string, max: number): string {
 export function displayName(user: { first_name: string; last_name?: string; id: number }): string {
   return [user.first_name, user.last_name].filter(Boolean).join(' ').trim() || String(user.id);
 }
-
-export type { WizardStep };
