@@ -61,6 +61,12 @@ async function send(text: string) {
   await page.getByTestId('message-input').press('Enter');
 }
 
+async function clickButton(text: string): Promise<void> {
+  const button = page.locator('[data-testid="inline-button"]', { hasText: text }).last();
+  await button.waitFor({ state: 'visible', timeout: 15_000 });
+  await button.click();
+}
+
 async function lastBotText(): Promise<string> {
   return (await page.locator('[data-testid="message"][data-from="bot"]').last().innerText()).trim();
 }
@@ -88,6 +94,51 @@ describe.skipIf(!hasChromium)('playground in a real browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-question.png') });
     expect((page as Page & { external?: string[] }).external).toEqual([]);
   });
+
+  it('completes an enrolment as the official, approves it as the admin, and the official is notified', async () => {
+    await page.getByTestId('persona-official').click();
+    await send('/daftar');
+    await waitForBot((t) => t.includes('Pilih program'));
+    await clickButton('DLA');
+    await waitForBot((t) => t.includes('nama lengkap'));
+    await send('Budi Santoso, S.Kom.');
+    await waitForBot((t) => t.includes('NIP'));
+    await send('12345');
+    const nipError = await waitForBot((t) => t.includes('NIP harus tepat 18 digit'));
+    expect(nipError).toContain('5 karakter');
+    await send('199001152015031002');
+    await waitForBot((t) => t.includes('instansi/OPD'));
+    await send('Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur');
+    await waitForBot((t) => t.includes('jabatan') && t.includes('Tulis'));
+    await send('Kepala Bidang Aplikasi Informatika');
+    await waitForBot((t) => t.includes('jenjang jabatan'));
+    await clickButton('Administrator (eselon III)');
+    await waitForBot((t) => t.includes('e-mail dinas'));
+    await send('budi.santoso@kaltimprov.go.id');
+    await waitForBot((t) => t.includes('nomor HP'));
+    await clickButton('Lewati');
+    await waitForBot((t) => t.includes('motivasi'));
+    await send('Saya ingin memimpin transformasi digital di dinas kami.');
+    await waitForBot((t) => t.includes('Kirim pengajuan'));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-enrolment-summary.png') });
+    await clickButton('Kirim pengajuan');
+    const submitted = await waitForBot((t) => /Pengajuan #\d+ terkirim/.test(t));
+    const id = /#(\d+)/.exec(submitted)![1];
+
+    // The admin group: the card arrives; the admin approves.
+    await page.getByTestId('persona-group').click();
+    await page.getByTestId('speaker-select').selectOption({ index: 0 });
+    await waitForBot((t) => t.includes(`#${id}`) && t.includes('Budi Santoso'));
+    await clickButton('Setujui');
+    await waitForBot((t) => t.includes(`#${id}`) && /disetujui|DISETUJUI/i.test(t) && t.includes('Siti'));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-admin-group.png') });
+
+    // The official sees the decision.
+    await page.getByTestId('persona-official').click();
+    const notice = await waitForBot((t) => t.includes(`Pengajuan #${id} disetujui`));
+    expect(notice).toContain('Selamat');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-notification.png') });
+  }, 120_000);
 
   it('is usable on a narrow screen', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
