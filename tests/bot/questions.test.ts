@@ -184,3 +184,28 @@ describe('delivery', () => {
     }
   });
 });
+
+describe('LLM mode through the bot', () => {
+  it('streams into one message and ends with the final text, sources and rating buttons', async () => {
+    const { startOpenAIStub } = await import('../helpers/openai-stub.js');
+    const { LlmClient } = await import('../../src/answering/llm-client.js');
+    const stub = await startOpenAIStub();
+    stub.reply = 'Indeks SPBE Pemprov Kaltim tahun 2024 adalah 3,79 dengan predikat Sangat Baik [1]. Nilai ini di atas indeks nasional [2].';
+    const answers = new AnswerService({ kb, llm: new LlmClient({ baseURL: stub.url, apiKey: 'k', model: 'm', timeoutMs: 5000 }) });
+    const h4 = await startQaBot(kb, { answers });
+    try {
+      const since = h4.emulator.seq;
+      h4.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: 'Berapa indeks SPBE Kaltim tahun 2024?' });
+      const final = await h4.emulator.waitForBotMessage(OFFICIAL_PERSONA.id, (m) => m.text.includes('Sumber:'), { sinceSeq: since, edits: true, timeoutMs: 10_000 });
+      const bot = h4.emulator.messages(OFFICIAL_PERSONA.id).filter((m) => m.from === 'bot');
+      expect(bot).toHaveLength(1); // one message, edited in place
+      expect(final.type).toBe('edit');
+      expect(final.message.text).toContain('3,79');
+      expect(final.message.reply_markup?.inline_keyboard.flat()).toHaveLength(2);
+      expect(h4.emulator.calls.filter((c) => !c.ok && c.method !== 'getUpdates')).toEqual([]);
+    } finally {
+      await h4.stop();
+      await stub.close();
+    }
+  });
+});
