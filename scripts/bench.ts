@@ -40,7 +40,7 @@ import { loadCliConfig, progress } from './cli.js';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
-const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 20000];
+const sizes = (args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 20000]).filter((n) => n > 0);
 const QUERIES = 300;
 const log = (m: string) => {
   if (!json) progress(m);

@@ -17,8 +17,14 @@ const PATTERNS: Array<{ kind: PiiKind; re: RegExp; mask: string }> = [
   { kind: 'phone', re: /(?<![\d])(?:\+?62|0)[ .-]?8\d{1,3}[ .-]?\d{3,4}[ .-]?\d{2,5}(?!\d)/g, mask: '[telepon]' },
 ];
 
+/** Cheap pre-check: every pattern needs an '@' or a run of at least 8 digits (with separators). */
+function mayContainPii(text: string): boolean {
+  return text.includes('@') || /\d[\d .-]{7,}/.test(text);
+}
+
 /** Which kinds of personal data a text contains (empty when none). */
 export function detectPii(text: string): PiiKind[] {
+  if (!mayContainPii(text)) return [];
   const found = new Set<PiiKind>();
   let rest = text;
   for (const p of PATTERNS) {
@@ -32,6 +38,7 @@ export function detectPii(text: string): PiiKind[] {
 
 /** Replace every piece of personal data with a neutral marker such as `[NIP]`. */
 export function redactPii(text: string): string {
+  if (!mayContainPii(text)) return text;
   let out = text;
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;

@@ -40,6 +40,22 @@ export function asksForNumber(question: string): boolean {
   return NUMBER_QUESTION.test(question);
 }
 
+/** Sentences of a passage with their analysed tokens, cached per chunk (passages repeat across questions). */
+const sentenceCache = new Map<string, Array<{ text: string; tokens: Set<string> }>>();
+function sentencesOf(p: Passage, analyse: (s: string) => string[]): Array<{ text: string; tokens: Set<string> }> {
+  const key = `${p.chunkId}\u0000${p.text.length}`;
+  let v = sentenceCache.get(key);
+  if (!v) {
+    v = splitSentences(p.text).map((raw) => {
+      const text = cleanSentence(raw);
+      return { text, tokens: new Set(analyse(text)) };
+    });
+    if (sentenceCache.size > 5000) sentenceCache.clear();
+    sentenceCache.set(key, v);
+  }
+  return v;
+}
+
 function cleanSentence(s: string): string {
   return s
     .replace(/^[-*•]\s+/, '')
@@ -59,10 +75,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   top.forEach((p, pi) => {
     // Weaker passages only contribute when they are nearly as relevant as the best one.
     if (pi > 0 && p.relevance < bestRel * 0.8) return;
-    splitSentences(p.text).forEach((raw, si) => {
-      const text = cleanSentence(raw);
+    sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
       if (text.length < 25) return;
-      const tokens = new Set(input.analyse(text));
       let w = 0;
       for (const [t, idf] of termWeights) if (tokens.has(t)) w += idf;
       let score = w / totalWeight;

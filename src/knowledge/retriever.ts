@@ -3,7 +3,7 @@ import { headingLabel } from './chunker.js';
 import type { EmbeddingsProvider } from './embeddings.js';
 import type { Glossary } from './glossary.js';
 import type { LexicalIndex } from './lexical-index.js';
-import { analyse, rawTokens, type Canonicaliser } from './text.js';
+import { analyse, type Canonicaliser } from './text.js';
 import { detectLanguage } from './language.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -212,6 +212,6 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
     const capitalised = i > 0 && /^\p{Lu}/u.test(w);
     if (caps || capitalised || /\d/.test(w)) for (const t of analyse(w, canon)) out.add(t);
   });
-  void rawTokens;
   return out;
 }
+
