@@ -75,20 +75,23 @@ export class AnswerService {
     const verdict = checkQuestion(rawQuestion);
     const language = detectLanguage(rawQuestion, opts.locale ?? 'id');
     const t = TEXTS[language];
-    const base = { citations: [], passages: [], notes: [], suggestions: [], language } as const;
+    const fixed = (text: string, kind: AnswerKind, mode: AnswerMode, refused: boolean, smalltalk?: SmallTalkKind): AnswerEvent => ({
+      type: 'final',
+      answer: { text, kind, mode, refused, language, citations: [], passages: [], notes: [], suggestions: [], ...(smalltalk ? { smalltalk } : {}) },
+    });
     switch (verdict.kind) {
       case 'empty':
-        yield { type: 'final', answer: { ...base, citations: [], passages: [], notes: [], suggestions: [], text: t.empty, refused: true, mode: 'guardrail', kind: 'empty' } };
+        yield fixed(t.empty, 'empty', 'guardrail', true);
         return;
       case 'too_long':
-        yield { type: 'final', answer: { ...base, citations: [], passages: [], notes: [], suggestions: [], text: t.tooLong(MAX_QUESTION_CHARS, verdict.length), refused: true, mode: 'guardrail', kind: 'too_long' } };
+        yield fixed(t.tooLong(MAX_QUESTION_CHARS, verdict.length), 'too_long', 'guardrail', true);
         return;
       case 'injection':
         this.deps.logger?.warn({ event: 'prompt_injection' }, 'prompt-injection attempt refused');
-        yield { type: 'final', answer: { ...base, citations: [], passages: [], notes: [], suggestions: [], text: t.injection, refused: true, mode: 'guardrail', kind: 'injection' } };
+        yield fixed(t.injection, 'injection', 'guardrail', true);
         return;
       case 'smalltalk':
-        yield { type: 'final', answer: { ...base, citations: [], passages: [], notes: [], suggestions: [], text: t.smalltalk[verdict.smalltalk], refused: false, mode: 'smalltalk', kind: 'smalltalk', smalltalk: verdict.smalltalk } };
+        yield fixed(t.smalltalk[verdict.smalltalk], 'smalltalk', 'smalltalk', false, verdict.smalltalk);
         return;
       default:
         break;
@@ -97,11 +100,15 @@ export class AnswerService {
     if (verdict.pii.length > 0) {
       notes.push(t.piiWarning);
       if (verdict.piiOnly) {
-        yield { type: 'final', answer: { ...base, citations: [], passages: [], suggestions: [], notes: [], text: t.piiOnly, refused: true, mode: 'guardrail', kind: 'pii_only' } };
+        yield fixed(t.piiOnly, 'pii_only', 'guardrail', true);
         return;
       }
     }
-    const history = (opts.history ?? []).map((h) => ({ ...h, text: checkQuestion(h.text).kind === 'question' ? (checkQuestion(h.text) as { question: string }).question : h.text }));
+    // Earlier turns pass the same personal-data filter before they are reused.
+    const history = (opts.history ?? []).map((h) => {
+      const v = checkQuestion(h.text);
+      return { ...h, text: v.kind === 'question' ? v.question : h.text };
+    });
     const query = await this.standaloneQuery(verdict.question, history);
     const retrieval = await this.deps.kb.retrieve(query, this.deps.k ?? 5);
     if (!retrieval.relevant) {
