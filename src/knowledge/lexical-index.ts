@@ -60,9 +60,9 @@ export class LexicalIndex {
         for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + w);
       };
       add(d.body, 1);
-      add(d.heading, 2);
+      add(d.heading, 3);
       add(d.title, 1);
-      add(d.keywords, 1);
+      add([...new Set(d.keywords)], 1); // document-wide keywords: once per chunk, so they do not drown the section's own words
       let len = 0;
       for (const [t, f] of tf) {
         len += f;

@@ -59,6 +59,8 @@ export interface RetrievalResult {
 
 export const RELEVANCE_THRESHOLD = 0.3;
 
+const DEFINITION_QUESTION = /^(apa(kah)? (itu|yang dimaksud|arti|pengertian|definisi)|apa sih|pengertian|definisi|arti( dari)?|jelaskan (apa itu|pengertian)|what (is|are|does)\b(?!.*\b(year|when|how many|score|index)\b)|define|meaning of)\b/i;
+
 export const FUSION = {
   rrfK: 60,
   lexicalWeight: 1.0,
@@ -66,6 +68,7 @@ export const FUSION = {
   expansionWeight: 0.4,
   candidates: 40,
   coverageBoost: 0.02,
+  headingBoost: 0.006,
 } as const;
 
 export interface RetrieverParts {
@@ -89,7 +92,9 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   const { chunks, lexical, vectors, glossary } = parts;
   const canon = glossary.canonicalise;
   const ownTerms = unique(analyse(question, canon));
+  // "Apa itu X?" / "What is X?" asks for a definition: sections about definitions get a push.
   const expansion = glossary.expandQuery(question);
+  const intentTerms = DEFINITION_QUESTION.test(question.trim()) ? unique(analyse('definisi pengertian', canon)) : [];
   const resolved = lexical.resolveTerms(ownTerms);
   const resolvedTerms = unique(resolved.map((r) => r.term));
   const expTerms = unique(analyse(expansion, canon)).filter((t) => !resolvedTerms.includes(t));
@@ -97,7 +102,11 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   if (chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return empty;
 
   const lexHits = lexical.search(
-    [...resolvedTerms.map((term) => ({ term, weight: 1 })), ...expTerms.map((term) => ({ term, weight: FUSION.expansionWeight }))],
+    [
+      ...resolvedTerms.map((term) => ({ term, weight: 1 })),
+      ...expTerms.map((term) => ({ term, weight: FUSION.expansionWeight })),
+      ...intentTerms.filter((t) => !resolvedTerms.includes(t)).map((term) => ({ term, weight: 1.5 })),
+    ],
     FUSION.candidates,
   );
   const denseHits = vectors.search(qVec, FUSION.candidates);
@@ -143,7 +152,11 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
       if ((entity.has(t) || /\d/.test(t)) && lexical.termFrequency(t, index) === 0) missing = Math.max(missing, (lexical.has(t) ? lexical.idf(t) : maxIdf) / maxIdf);
     });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
-    const score = e.rrf + FUSION.coverageBoost * coverage;
+    // A section whose heading names what is asked ("Pengertian … SPBE" for "Apa itu SPBE?") is the best entry point.
+    const heading = headingTerms(parts, index);
+    const asked = intentTerms.length ? [...resolvedTerms, ...intentTerms] : resolvedTerms;
+    const headingCoverage = asked.length ? asked.filter((t) => heading.has(t)).length / asked.length : 0;
+    const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage;
     return { index, score, coverage, similarity, missing };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -215,3 +228,15 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
   return out;
 }
 
+
+const headingCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
+function headingTerms(parts: RetrieverParts, index: number): Set<string> {
+  let m = headingCache.get(parts.chunks);
+  if (!m) headingCache.set(parts.chunks, (m = new Map()));
+  let v = m.get(index);
+  if (!v) {
+    v = new Set(analyse(parts.chunks[index].headingPath.join(' '), parts.glossary.canonicalise));
+    m.set(index, v);
+  }
+  return v;
+}

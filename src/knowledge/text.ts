@@ -134,7 +134,7 @@ const EXTRA_STOPWORDS = [
   'pak', 'bu', 'bapak', 'ibu', 'saya', 'aku', 'kami', 'kita', 'nya', 'gak', 'ga', 'nggak', 'enggak', 'tidak', 'kah', 'lah', 'itu',
   'ini', 'yang', 'dan', 'atau', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'dalam', 'oleh', 'adalah', 'ialah', 'merupakan',
   'aja', 'saja', 'juga', 'sudah', 'udah', 'belum', 'bisa', 'dapat', 'boleh', 'ingin', 'mau', 'info', 'tentang',
-  'mengenai', 'terkait', 'seputar', 'hal', 'kasih', 'beri', 'berikan',
+  'mengenai', 'terkait', 'seputar', 'hal', 'kasih', 'beri', 'berikan', 'dimaksud', 'maksud', 'maksudnya', 'artinya', 'bedanya', 'beda',
   'admin', 'sebenarnya', 'cuma', 'pernah', 'bilang', 'memang', 'begitu', 'terus', 'tapi', 'kemarin', 'dulu', 'seperti', 'beberapa', 'banyak', 'hallo', 'halo', 'min', 'gan', 'sis', 'bro', 'kok', 'kah', 'pun',
 ];
 const EN_STOPWORDS = new Set([
