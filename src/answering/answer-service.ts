@@ -146,9 +146,22 @@ export class AnswerService {
     yield { type: 'final', answer: { text: clean, citations, refused: false, mode: 'llm', kind: 'answer', language, passages: given, query, notes, suggestions: [] } };
   }
 
+  private topicCache?: { kb: unknown; terms: Set<string> };
+  /** Analysed forms of the glossary's acronyms: words that name a topic by themselves. */
+  private topicTerms(): Set<string> {
+    const glossary = this.deps.kb.glossary;
+    if (this.topicCache?.kb !== glossary) {
+      const terms = new Set<string>();
+      for (const a of glossary.acronyms) for (const t of this.deps.kb.terms(a.term)) terms.add(t);
+      this.topicCache = { kb: glossary, terms };
+    }
+    return this.topicCache.terms;
+  }
+
   private async standaloneQuery(question: string, history: Turn[]): Promise<string> {
     if (history.length === 0) return question;
-    const offline = rewriteFollowUp(question, history, (s) => this.deps.kb.terms(s));
+    const topics = this.topicTerms();
+    const offline = rewriteFollowUp(question, history, (s) => this.deps.kb.terms(s), (t) => topics.has(t));
     if (!this.deps.llm || offline === question) return offline;
     try {
       return await this.deps.llm.rewrite(question, history);

@@ -36,6 +36,8 @@ export interface ExtractiveResult {
 
 const NUMBER_QUESTION = /\b(berapa|brp|kapan|kpn|tahun berapa|tanggal|jumlah|berapakah|how (many|much)|when|what year|which year|number of|score|nilai|skor|peringkat|rank|ranking|persen|percent|quota|kuota|jp|jam)\b/i;
 
+const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
+
 export function asksForNumber(question: string): boolean {
   return NUMBER_QUESTION.test(question);
 }
@@ -85,6 +87,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // Documents state the key fact first in each section.
       if (si === 0) score += 0.05;
       if (text.length > 400) score -= 0.1;
+      // A sentence that leans on the one before ("Hal ini …", "Selain itu …") reads badly on its own.
+      if (ANAPHORA.test(text)) score -= 0.12;
       cands.push({ text, passageIdx: pi, order: si, score, tokens });
     });
   });

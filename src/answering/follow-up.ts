@@ -13,7 +13,6 @@ const REFERS_BACK = [
   /\b(itu|tersebut|tsb|ini|nya|dia|mereka|program ini|program itu|hal itu)\b[?!.]*$/i,
   /^(and|what about|how about|also|so|then|is it|are they|does it|can they|for)\b/i,
   /\b(it|that|this|they|them|those|its|their)\b/i,
-  /\w+nya\b/i,
 ];
 
 /** Stemmed terms that do not name a topic on their own (requirements, dates, cost …). */
@@ -29,12 +28,20 @@ const GENERIC = new Set([
  * previous user question's key terms when it refers back or names no topic of its own.
  * `terms(text)` gives analysed terms (the index's view), used to decide and to carry.
  */
-export function rewriteFollowUp(question: string, history: Turn[], terms: (text: string) => string[]): string {
+export function rewriteFollowUp(
+  question: string,
+  history: Turn[],
+  terms: (text: string) => string[],
+  /** Terms that name a topic on their own (the glossary's acronyms: dts, gta, dla …). */
+  isTopic: (term: string) => boolean = () => false,
+): string {
   const prev = [...history].reverse().find((t) => t.role === 'user' && t.text.trim() !== question.trim());
   if (!prev) return question;
   const own = terms(question);
   const prevTerms = terms(prev.text);
   if (prevTerms.length === 0) return question;
+  // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone.
+  if (own.some(isTopic)) return question;
   const refers = REFERS_BACK.some((re) => re.test(question.trim()));
   const noTopic = own.length <= 3 && own.every((t) => GENERIC.has(t));
   if (!(refers && own.length <= 4) && !noTopic) return question;

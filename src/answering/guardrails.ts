@@ -57,7 +57,12 @@ export function isInjection(text: string): boolean {
 
 /** Decide what a raw message is. The returned question is cleaned and free of personal data. */
 export function checkQuestion(raw: string): GuardVerdict {
-  const cleaned = stripInvisible(raw).replace(/[\u2028\u2029]/g, '\n').replace(/[ \t]+/g, ' ').trim();
+  const cleaned = stripInvisible(raw)
+    .replace(/[\u2028\u2029]/g, '\n')
+    // Markup pasted into a question is not part of it: <b>apa</b> itu <script>…</script> GTA → apa itu GTA.
+    .replace(/<\/?[a-z][a-z0-9-]*(\s[^<>]{0,200})?\/?>/gi, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   if (cleaned.length === 0) return { kind: 'empty' };
   if (cleaned.length > MAX_QUESTION_CHARS) return { kind: 'too_long', length: cleaned.length };
   if (isInjection(cleaned)) return { kind: 'injection' };

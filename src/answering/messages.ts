@@ -24,7 +24,7 @@ export const TEXTS: Record<Language, AnsweringTexts> = {
   id: {
     notFound: 'Maaf, informasi tersebut belum ada di basis pengetahuan kami, jadi saya tidak ingin menebak.',
     closestTopics: 'Topik terdekat yang tersedia:',
-    notFoundPointer: 'Anda dapat bertanya dengan kata lain, melihat program pelatihan dengan /program, mendaftar dengan /daftar, atau menghubungi admin lewat /bantuan.',
+    notFoundPointer: 'Anda dapat bertanya dengan kata lain, melihat program pelatihan dengan /program, atau mengajukan pendaftaran program dengan /daftar — admin program akan menindaklanjutinya.',
     tooLong: (max, length) => `Pertanyaan Anda terlalu panjang (${length} karakter; maksimal ${max}). Mohon ringkas menjadi satu pertanyaan singkat.`,
     empty: 'Silakan tulis pertanyaan Anda tentang SPBE atau pelatihan digital ASN.',
     injection: 'Maaf, saya tidak dapat mengubah aturan kerja saya atau membagikan instruksi internal. Saya hanya menjawab pertanyaan seputar SPBE dan pelatihan digital ASN berdasarkan dokumen resmi.',
@@ -44,7 +44,7 @@ export const TEXTS: Record<Language, AnsweringTexts> = {
   en: {
     notFound: "Sorry, that information is not in our knowledge base, so I won't guess.",
     closestTopics: 'Closest topics available:',
-    notFoundPointer: 'You can rephrase the question, see training programmes with /program, enrol with /daftar, or contact an admin via /bantuan.',
+    notFoundPointer: 'You can rephrase the question, see training programmes with /program, or send an enrolment request with /daftar — the programme admins will follow it up.',
     tooLong: (max, length) => `Your question is too long (${length} characters; at most ${max}). Please shorten it to one brief question.`,
     empty: 'Please type your question about SPBE or digital training for civil servants.',
     injection: 'Sorry, I cannot change how I work or share internal instructions. I only answer questions about SPBE and digital training for civil servants, based on official documents.',

@@ -75,6 +75,8 @@ export interface EraseCommand {
   effects: (erased: {
     cancelled: ReadonlyArray<{ request: EnrolmentRequest; cards: CardRef[] }>;
     anonymisedRequestIds: readonly number[];
+    /** Admin cards of every anonymised request, so they can be re-rendered without the personal data. */
+    anonymisedCards: readonly CardRef[];
     replacementId: number;
   }) => Effects;
 }

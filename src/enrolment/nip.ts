@@ -37,7 +37,8 @@ const OLDEST_BIRTH_YEAR = 1940;
  * @example validateNip('19900115 201503 1 002') // { ok: true, birthDate: '1990-01-15', tmt: '2015-03', ... }
  */
 export function validateNip(input: string, now: Date = new Date()): NipResult {
-  const nip = cleanLine(input).replace(/\s+/g, '');
+  // Officials write NIPs grouped: 19900115 201503 1 002, 19900115.201503.1.002 or with dashes.
+  const nip = cleanLine(input).replace(/[\s.\-]+/g, '');
   if ([...nip].length !== 18) return { ok: false, code: 'nip_length' };
   if (!/^\d{18}$/.test(nip)) return { ok: false, code: 'nip_digits' };
 

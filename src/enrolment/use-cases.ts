@@ -363,12 +363,13 @@ export async function deleteUserData(
     userId: input.userId,
     now: at,
     anonymisation: await anonymisation(store),
-    effects: ({ cancelled, anonymisedRequestIds, replacementId }) => ({
+    effects: ({ cancelled, anonymisedRequestIds, anonymisedCards, replacementId }) => ({
       audit: [
         ...cancelled.map(({ request }) => audit(request.id, 'cancelled', replacementId, null, { by: 'data_deletion' }, at)),
         audit(null, 'data_deleted', replacementId, null, { requestIds: [...anonymisedRequestIds].sort((a, b) => a - b), cancelled: cancelled.length }, at),
       ],
-      outbox: cancelled.flatMap(({ cards }) => cardUpdates(cards)),
+      // Every card of the user's requests is re-rendered from the anonymised record (UU PDP: no personal data left in admin chats).
+      outbox: cardUpdates(anonymisedCards),
     }),
   });
 }

@@ -152,6 +152,7 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
         command.effects({
           cancelled,
           anonymisedRequestIds: requests.map((request) => request.id),
+          anonymisedCards: requests.flatMap((request) => this.cardsOf(request.id)),
           replacementId: anonymisation.replacementId(userId),
         }),
         now,

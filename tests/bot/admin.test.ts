@@ -329,6 +329,19 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
     h.emulator.unblockUser(BUDI.id);
   });
 
+  it('/hapusdata also re-renders the cards of already decided requests without personal data', async () => {
+    const decided = (await h.store.listRequestsOfApplicant(BUDI.id)).find((r) => r.status === 'approved')!;
+    expect(decided).toBeDefined();
+    const cards = await h.store.listAdminCards(decided.id);
+    expect(cards.length).toBeGreaterThan(0);
+    const confirm = await h.say(BUDI.id, '/hapusdata');
+    const since = h.emulator.seq;
+    await h.press(BUDI.id, confirm, button(confirm, 'Ya, hapus'));
+    const card = await h.waitForBotMessage(cards[0].chatId, (m) => m.id === cards[0].messageId && m.text.includes('telah dihapus'), { sinceSeq: since, edits: true });
+    expect(card.text).not.toContain(decided.nip);
+    expect(card.text).not.toContain(decided.email);
+  });
+
   it('answered every button press', () => {
     expect(h.emulator.calls.filter((c) => c.method === 'answerCallbackQuery').every((c) => c.ok)).toBe(true);
     expect(h.emulator.pendingUpdates().filter((u) => 'callback_query' in u)).toHaveLength(0);

@@ -26,7 +26,7 @@ describe('validateNip', () => {
     ['nip_length', '1990011520150310021'],
     ['nip_length', ''],
     ['nip_digits', '19900115201503100A'],
-    ['nip_digits', '1990-0115-2015-031'],
+    ['nip_digits', '19900115201503100A'],
     ['nip_birth_date', '199002302015031002'], // 30 February
     ['nip_birth_date', '199013012015031002'], // month 13
     ['nip_birth_date', '193912312015031002'], // before 1940
@@ -53,5 +53,12 @@ describe('validateNip', () => {
     expect(validateNip('199602292020011001', NOW).ok).toBe(true);
     expect(validateNip('194001011960011001', NOW).ok).toBe(true);
     expect(validateNip('200912312026011001', NOW).ok).toBe(true); // 2009 = 2026 − 17
+  });
+});
+
+describe('NIP written with separators', () => {
+  it('accepts dots and dashes between the groups', () => {
+    expect(validateNip('19900115.201503.1.002')).toMatchObject({ ok: true, nip: '199001152015031002' });
+    expect(validateNip('19900115-201503-1-002')).toMatchObject({ ok: true, nip: '199001152015031002' });
   });
 });

@@ -83,8 +83,11 @@ export function createQuestionsFeature(): Composer<BotContext> {
       }
       await replyHtml(ctx, parts, { keyboard, replyTo: sent ? undefined : replyTo });
       await recordOutcome(ctx, final, question, answerId);
-      history.push(chatId, { role: 'user', text: final.query && final.kind === 'answer' ? question : question });
-      if (final.kind === 'answer') history.push(chatId, { role: 'assistant', text: final.text.slice(0, 500) });
+      // Only answered questions become context for follow-ups (a refused or rejected message would mislead).
+      if (final.kind === 'answer') {
+        history.push(chatId, { role: 'user', text: final.query ?? question });
+        history.push(chatId, { role: 'assistant', text: final.text.slice(0, 500) });
+      }
     } finally {
       typing.stop();
     }
@@ -125,6 +128,13 @@ export function createQuestionsFeature(): Composer<BotContext> {
       return;
     }
     await answerQuestion(ctx, question, ctx.message.message_id);
+  });
+
+  composer.callbackQuery('menu:example', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const q = ctx.t('example-question');
+    await ctx.reply(`💡 <i>${escapeHtml(q)}</i>`, { parse_mode: 'HTML' });
+    await answerQuestion(ctx, q);
   });
 
   composer.callbackQuery(/^fb:([ud]):([A-Za-z0-9_-]{1,16})$/, async (ctx) => {

@@ -160,7 +160,7 @@ forward-answer = Answer
 forward-next = The request is waiting for a decision again: use the buttons on its card or /lihat { $id }.
 
 ## Admin decisions
-admin-not-authorised = You are not authorised to decide requests. Only programme admins (ADMIN_IDS) can do that.
+admin-not-authorised = You are not authorised to decide requests. Only the programme admins can do that.
 admin-wrong-chat = Admin commands only work in a private chat with the bot or in the admin group.
 admin-not-found = Request #{ $id } not found.
 admin-already-decided = Request #{ $id } was already decided by { $name } at { $at } (status: { $status }).

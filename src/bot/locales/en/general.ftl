@@ -31,7 +31,7 @@ help-text =
     /hapusdata — delete my personal data
     /bantuan — this help
 
-    In groups: mention @{ $username }, reply to me, or use /tanya question.
+    In groups: use /tanya question or reply to me (mentioning @{ $username } also works when the bot's privacy mode is off in @BotFather).
 help-admin =
     <b>Admin commands</b>
     /antrian — request queue (oldest first)

@@ -160,7 +160,7 @@ forward-answer = Jawaban
 forward-next = Pengajuan kembali menunggu keputusan: gunakan tombol pada kartunya atau /lihat { $id }.
 
 ## Keputusan admin
-admin-not-authorised = Anda tidak berwenang memutuskan pengajuan. Hanya admin program (ADMIN_IDS) yang dapat melakukannya.
+admin-not-authorised = Anda tidak berwenang memutuskan pengajuan. Hanya admin program yang dapat melakukannya.
 admin-wrong-chat = Perintah admin hanya dapat dipakai di chat pribadi dengan bot atau di grup admin.
 admin-not-found = Pengajuan #{ $id } tidak ditemukan.
 admin-already-decided = Pengajuan #{ $id } sudah diputuskan oleh { $name } pada { $at } (status: { $status }).

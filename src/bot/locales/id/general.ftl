@@ -31,7 +31,7 @@ help-text =
     /hapusdata — hapus data pribadi saya
     /bantuan — bantuan ini
 
-    Di grup: sebut @{ $username }, balas pesan saya, atau pakai /tanya pertanyaan.
+    Di grup: pakai /tanya pertanyaan atau balas pesan saya (menyebut @{ $username } juga bisa bila mode privasi bot dimatikan di @BotFather).
 help-admin =
     <b>Perintah admin</b>
     /antrian — antrean pengajuan (terlama dulu)
