@@ -111,35 +111,49 @@ describe('/daftar in a private chat', () => {
     }
   });
 
-  it('refuses a duplicate (same NIP, same programme) with the existing request id and status', async () => {
+  it('stops at the programme step when the user already has an active request for that programme', async () => {
     const existing = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
     const list = await h.say(BUDI.id, '/daftar');
     const next = await h.pressAndWait(BUDI.id, list, button(list, 'GTA'));
     expect(next.text).toContain(`sudah memiliki pengajuan aktif #${existing.id}`);
-    await h.say(BUDI.id, ANSWERS.fullName);
-    await h.say(BUDI.id, ANSWERS.nip);
-    await h.say(BUDI.id, ANSWERS.instansi);
-    const levelQ = await h.say(BUDI.id, ANSWERS.jabatan);
-    await h.pressAndWait(BUDI.id, levelQ, button(levelQ, 'Fungsional'));
-    await h.say(BUDI.id, ANSWERS.email);
-    await h.say(BUDI.id, ANSWERS.phone);
-    const summary = await h.say(BUDI.id, ANSWERS.motivation);
-    const refused = await h.pressAndWait(BUDI.id, summary, button(summary, 'Kirim'));
-    expect(refused.text).toContain(`NIP ini sudah memiliki pengajuan aktif #${existing.id}`);
-    expect(refused.text).toContain('status: Menunggu keputusan admin');
-    expect((await h.store.listRequestsOfApplicant(BUDI.id))).toHaveLength(1);
-
-    // The draft is kept (the NIP may be a typo); cancelling it from the button works.
-    expect(await h.store.getDraft(BUDI.id)).not.toBeNull();
-    const cancelled = await h.pressAndWait(BUDI.id, refused, button(refused, 'Batal'));
+    expect((await h.store.getDraft(BUDI.id))!.step).toBe('programme');
+    const cancelled = await h.pressAndWait(BUDI.id, next, button(next, 'Batal'));
     expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
     expect(await h.store.getDraft(BUDI.id)).toBeNull();
+  });
+
+  it('refuses a duplicate NIP at submission (another account, same NIP and programme) with the existing id and status', async () => {
+    const existing = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
+    const list = await h.say(CITRA.id, '/daftar');
+    await h.pressAndWait(CITRA.id, list, button(list, 'GTA'));
+    await h.say(CITRA.id, ANSWERS.fullName);
+    await h.say(CITRA.id, ANSWERS.nip);
+    await h.say(CITRA.id, ANSWERS.instansi);
+    const levelQ = await h.say(CITRA.id, ANSWERS.jabatan);
+    await h.pressAndWait(CITRA.id, levelQ, button(levelQ, 'Fungsional'));
+    await h.say(CITRA.id, ANSWERS.email);
+    await h.say(CITRA.id, ANSWERS.phone);
+    const summary = await h.say(CITRA.id, ANSWERS.motivation);
+    const refused = await h.pressAndWait(CITRA.id, summary, button(summary, 'Kirim'));
+    expect(refused.text).toContain(`NIP ini sudah memiliki pengajuan aktif #${existing.id}`);
+    expect(refused.text).toContain('status: Menunggu keputusan admin');
+    expect(await h.store.listRequestsOfApplicant(CITRA.id)).toHaveLength(0);
+    // The draft is kept (the NIP may be a typo); cancelling it from the button works.
+    expect(await h.store.getDraft(CITRA.id)).not.toBeNull();
+    const cancelled = await h.pressAndWait(CITRA.id, refused, button(refused, 'Batal'));
+    expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
+    expect(await h.store.getDraft(CITRA.id)).toBeNull();
   });
 
   it('/batal cancels the wizard at any step; afterwards text goes to the Q&A again', async () => {
     const list = await h.say(CITRA.id, '/daftar');
     await h.pressAndWait(CITRA.id, list, button(list, 'GTA'));
     await h.say(CITRA.id, 'Citra Lestari');
+    // A question typed into the form is recognised, not stored as the NIP/instansi.
+    await h.say(CITRA.id, '19900115 201503 2 004');
+    const hint = await h.say(CITRA.id, 'Apa itu GTA?');
+    expect(hint.text).toContain('Sepertinya Anda mengetik pertanyaan');
+    expect((await h.store.getDraft(CITRA.id))!.answers.instansi).toBeUndefined();
     const cancelled = await h.say(CITRA.id, '/batal');
     expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
     expect(await h.store.getDraft(CITRA.id)).toBeNull();

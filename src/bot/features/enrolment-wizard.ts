@@ -94,13 +94,18 @@ export async function applyAnswer(ctx: BotContext, draft: EnrolmentDraft, step: 
     await ctx.deps.enrolment.saveDraft(draft);
     return askStep(ctx, draft, intro ? `${intro}\n\n${notice}` : notice);
   }
+  if (step === 'programme') {
+    // Already an active request for this programme: stop here instead of asking eight more questions.
+    const existing = await activeRequestFor(ctx, outcome.draft.answers.programmeId);
+    if (existing) {
+      await ctx.deps.enrolment.saveDraft(draft);
+      const notice = `ℹ️ ${ctx.t('enrol-already-active', { id: String(existing.id), status: escapeHtml(statusLabel(t, existing.status)) })}`;
+      return askStep(ctx, draft, intro ? `${intro}\n\n${notice}` : notice);
+    }
+  }
   await ctx.deps.enrolment.saveDraft(outcome.draft);
   const notices: string[] = intro ? [intro] : [];
   if (outcome.warning) notices.push(warningHtml(t, outcome.warning, { allowed: outcome.allowed }));
-  if (step === 'programme') {
-    const existing = await activeRequestFor(ctx, outcome.draft.answers.programmeId);
-    if (existing) notices.push(`ℹ️ ${ctx.t('enrol-already-active', { id: String(existing.id), status: escapeHtml(statusLabel(t, existing.status)) })}`);
-  }
   await askStep(ctx, outcome.draft, notices.length > 0 ? notices.join('\n') : undefined);
 }
 
@@ -110,7 +115,18 @@ export async function handleDraftText(ctx: BotContext, draft: EnrolmentDraft, te
     await send(ctx, `${ctx.t('wizard-use-buttons')}\n\n${summaryHtml(translate(ctx), draft, ctx.deps.catalogue())}`, summaryKeyboard(translate(ctx), draft));
     return;
   }
+  // "Apa itu GTA?" typed in the middle of the form is a question, not a name or a position.
+  if ((draft.step === 'full_name' || draft.step === 'instansi' || draft.step === 'jabatan') && looksLikeQuestion(text)) {
+    return askStep(ctx, draft, `💡 ${ctx.t('wizard-question-hint')}`);
+  }
   await applyAnswer(ctx, draft, draft.step, text);
+}
+
+const QUESTION_START = /^(apa|apakah|bagaimana|gimana|berapa|brp|kapan|siapa|mengapa|kenapa|di ?mana|bisakah|bolehkah|what|how|when|who|why|where|can|is|are|does|do)\b/i;
+
+function looksLikeQuestion(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith('?') || QUESTION_START.test(t);
 }
 
 /** Cancels the draft (/batal or the Cancel button). */

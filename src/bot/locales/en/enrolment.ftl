@@ -228,3 +228,4 @@ privacy-delete-done = ✅ <b>Your personal data has been deleted.</b>
     • Pending notifications discarded: { $dropped }
     • Your language choice and answer ratings were deleted.
     Anonymous records of decisions are kept for the audit (UU PDP No. 27/2022).
+wizard-question-hint = That looks like a question. You are filling in the enrolment form, so I can't answer questions right now: answer the form question below, or type /batal to stop and ask.

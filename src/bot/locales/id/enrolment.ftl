@@ -228,3 +228,4 @@ privacy-delete-done = ✅ <b>Data pribadi Anda telah dihapus.</b>
     • Notifikasi tertunda dibatalkan: { $dropped }
     • Pilihan bahasa dan penilaian jawaban Anda dihapus.
     Catatan anonim keputusan tetap disimpan untuk audit (UU PDP No. 27/2022).
+wizard-question-hint = Sepertinya Anda mengetik pertanyaan. Anda sedang mengisi formulir pendaftaran, jadi pertanyaan belum bisa saya jawab sekarang: jawab pertanyaan formulir di bawah, atau ketik /batal untuk berhenti lalu bertanya.
