@@ -128,6 +128,19 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     for (const t of c.tokens) covered.add(t);
     used += len;
   }
+  // Short answer so far: add the sentences that follow the lead in its own passage (lists and
+  // details usually come right after the sentence that introduces them).
+  const lead0 = chosen[0];
+  if (lead0) {
+    const followers = cands.filter((c) => c.passageIdx === lead0.passageIdx && c.order > lead0.order).sort((a, b) => a.order - b.order);
+    for (const c of followers) {
+      if (used > maxChars * 0.75 || chosen.length >= 5) break;
+      if (chosen.includes(c) || chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
+      if (used + c.text.length + 5 > maxChars) break;
+      chosen.push(c);
+      used += c.text.length + 5;
+    }
+  }
   // The most relevant sentence first (it usually states the asked fact); sentences of the
   // same passage that follow keep their document order.
   const lead = chosen[0];

@@ -65,7 +65,7 @@ export function checkQuestion(raw: string): GuardVerdict {
     .trim();
   if (cleaned.length === 0) return { kind: 'empty' };
   if (cleaned.length > MAX_QUESTION_CHARS) return { kind: 'too_long', length: cleaned.length };
-  if (isInjection(cleaned)) return { kind: 'injection' };
+  if (isInjection(cleaned) || isInjection(stripInvisible(raw))) return { kind: 'injection' };
   const st = detectSmallTalk(cleaned);
   if (st) return { kind: 'smalltalk', smalltalk: st };
   const pii = detectPii(cleaned);
