@@ -29,6 +29,13 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 export const ACTIVE_STATUSES: readonly RequestStatus[] = ['pending', 'needs_info'];
 
+/**
+ * A request in one of these states blocks a new request for the same NIP and programme: one still
+ * being decided, or one already approved (nobody enrols twice). Rejected or cancelled requests do
+ * not block, so an official can apply again.
+ */
+export const BLOCKING_STATUSES: readonly RequestStatus[] = ['pending', 'needs_info', 'approved'];
+
 /** What an admin can decide on a pending request. */
 export type Decision = 'approve' | 'reject' | 'needs_info';
 

@@ -160,6 +160,16 @@ export const migrations: readonly Migration[] = [
         ) STRICT;
       `),
   },
+  {
+    version: 3,
+    name: 'enrolment: an approved request also blocks a new one for the same NIP and programme',
+    up: (db) =>
+      db.exec(`
+        DROP INDEX requests_one_active_per_nip;
+        CREATE UNIQUE INDEX requests_one_per_nip_programme
+          ON requests (nip, programme_id) WHERE status IN ('pending','needs_info','approved') AND anonymised = 0;
+      `),
+  },
 ];
 
 /**

@@ -341,7 +341,7 @@ function prepareStatements(db: Database.Database) {
   return {
     findActiveRequestForNip: db.prepare<[string, string], { id: number; status: RequestStatus }>(
       `SELECT id, status FROM requests
-        WHERE nip = ? AND programme_id = ? AND status IN ('pending', 'needs_info')
+        WHERE nip = ? AND programme_id = ? AND status IN ('pending', 'needs_info', 'approved') AND anonymised = 0
         ORDER BY id LIMIT 1`,
     ),
     insertPendingRequest: db.prepare(

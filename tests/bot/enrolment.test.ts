@@ -115,7 +115,7 @@ describe('/daftar in a private chat', () => {
     const existing = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
     const list = await h.say(BUDI.id, '/daftar');
     const next = await h.pressAndWait(BUDI.id, list, button(list, 'GTA'));
-    expect(next.text).toContain(`sudah memiliki pengajuan aktif #${existing.id}`);
+    expect(next.text).toContain(`sudah memiliki pengajuan #${existing.id}`);
     expect((await h.store.getDraft(BUDI.id))!.step).toBe('programme');
     const cancelled = await h.pressAndWait(BUDI.id, next, button(next, 'Batal'));
     expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
@@ -135,7 +135,7 @@ describe('/daftar in a private chat', () => {
     await h.say(CITRA.id, ANSWERS.phone);
     const summary = await h.say(CITRA.id, ANSWERS.motivation);
     const refused = await h.pressAndWait(CITRA.id, summary, button(summary, 'Kirim'));
-    expect(refused.text).toContain(`NIP ini sudah memiliki pengajuan aktif #${existing.id}`);
+    expect(refused.text).toContain(`NIP ini sudah memiliki pengajuan #${existing.id}`);
     expect(refused.text).toContain('status: Menunggu keputusan admin');
     expect(await h.store.listRequestsOfApplicant(CITRA.id)).toHaveLength(0);
     // The draft is kept (the NIP may be a typo); cancelling it from the button works.

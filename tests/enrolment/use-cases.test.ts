@@ -72,6 +72,13 @@ describe('submitRequest', () => {
     expect((await submitRequest(opened.store, completeDraft(), catalogue, destinations, NOW)).ok).toBe(true);
   });
 
+  it('an approved request also blocks a new one for the same NIP and programme', async () => {
+    const first = await submitted();
+    await decideRequest(opened.store, { requestId: first.id, adminId: 9001, adminName: 'Admin', decision: 'approve' }, ADMIN_IDS, NOW);
+    const again = await submitRequest(opened.store, completeDraft(), catalogue, destinations, NOW);
+    expect(again).toEqual({ ok: false, code: 'duplicate', existing: { id: first.id, status: 'approved' } });
+  });
+
   it('refuses a draft whose programme closed in the meantime', async () => {
     const result = await submitRequest(opened.store, completeDraft(), catalogue, destinations, new Date('2027-03-01T00:00:00Z'));
     expect(result).toMatchObject({ ok: false, code: 'programme_closed', field: 'programme' });

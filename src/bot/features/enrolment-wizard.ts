@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { openProgrammes } from '../../enrolment/catalogue.js';
 import { normaliseLevel } from '../../enrolment/level.js';
-import { ACTIVE_STATUSES, type AdminDestinations } from '../../enrolment/types.js';
+import { BLOCKING_STATUSES, type AdminDestinations } from '../../enrolment/types.js';
 import { submitRequest } from '../../enrolment/use-cases.js';
 import { applyInput, editField, startDraft, type EnrolmentDraft, type WizardStep } from '../../enrolment/wizard.js';
 import type { BotContext } from '../context.js';
@@ -227,7 +227,7 @@ async function submit(ctx: BotContext, draft: EnrolmentDraft): Promise<void> {
 async function activeRequestFor(ctx: BotContext, programmeId: string | undefined) {
   if (!programmeId || !ctx.from) return undefined;
   const mine = await ctx.deps.enrolment.listRequestsOfApplicant(ctx.from.id);
-  return mine.find((r) => r.programmeId === programmeId && ACTIVE_STATUSES.includes(r.status));
+  return mine.find((r) => r.programmeId === programmeId && BLOCKING_STATUSES.includes(r.status));
 }
 
 /** Removes the inline keyboard of the message whose button was pressed (it has done its job). */

@@ -11,12 +11,12 @@ enrol-private-only = Enrolment is only possible in a private chat with the bot, 
 private-only = This command only works in a private chat with the bot, so that group members cannot see your data.
 enrol-open-private = 💬 Open private chat
 enrol-cancelled = Enrolment cancelled and your answers deleted. Type /daftar to start again.
-enrol-already-active = You already have an active request #{ $id } for this programme (status: { $status }). One NIP may have only one active request per programme.
+enrol-already-active = You already have request #{ $id } for this programme (status: { $status }). One NIP may have only one request in progress or approved per programme. Choose another programme, or see /status.
 enrol-submitted = ✅ <b>Request #{ $id } submitted.</b>
     Programme: { $programme }
     The programme admins have been notified and will review your request. The decision will be sent to this chat.
     Follow it with /status; cancel it with /batal { $id }.
-enrol-duplicate = The request cannot be submitted: this NIP already has an active request <b>#{ $id }</b> for the same programme (status: <b>{ $status }</b>). Check /status, change the programme or NIP, or cancel.
+enrol-duplicate = The request cannot be submitted: this NIP already has request <b>#{ $id }</b> for the same programme (status: <b>{ $status }</b>). Check /status, change the programme or NIP, or cancel.
 
 ## Wizard questions
 wizard-step = Step { $n } of { $total }

@@ -11,12 +11,12 @@ enrol-private-only = Pendaftaran hanya dapat dilakukan di chat pribadi dengan bo
 private-only = Perintah ini hanya dapat dipakai di chat pribadi dengan bot, agar data Anda tidak terlihat anggota grup.
 enrol-open-private = 💬 Buka chat pribadi
 enrol-cancelled = Pengisian pendaftaran dibatalkan dan jawaban Anda sudah dihapus. Ketik /daftar untuk memulai lagi.
-enrol-already-active = Anda sudah memiliki pengajuan aktif #{ $id } untuk program ini (status: { $status }). Satu NIP hanya boleh memiliki satu pengajuan aktif per program.
+enrol-already-active = Anda sudah memiliki pengajuan #{ $id } untuk program ini (status: { $status }). Satu NIP hanya boleh memiliki satu pengajuan yang masih diproses atau sudah disetujui per program. Pilih program lain, atau lihat /status.
 enrol-submitted = ✅ <b>Pengajuan #{ $id } terkirim.</b>
     Program: { $programme }
     Admin program sudah diberi tahu dan akan meninjau pengajuan Anda. Keputusan akan dikirim ke chat ini.
     Pantau statusnya dengan /status; batalkan dengan /batal { $id }.
-enrol-duplicate = Pengajuan tidak dapat dikirim: NIP ini sudah memiliki pengajuan aktif <b>#{ $id }</b> untuk program yang sama (status: <b>{ $status }</b>). Periksa /status, ubah program atau NIP, atau batalkan pengisian.
+enrol-duplicate = Pengajuan tidak dapat dikirim: NIP ini sudah memiliki pengajuan <b>#{ $id }</b> untuk program yang sama (status: <b>{ $status }</b>). Periksa /status, ubah program atau NIP, atau batalkan pengisian.
 
 ## Pertanyaan wizard
 wizard-step = Langkah { $n } dari { $total }
