@@ -16,6 +16,7 @@ import { createBot, registerCommands } from './bot/create-bot.js';
 import type { BotDeps } from './bot/context.js';
 import { createOutboxSender } from './bot/outbox-sender.js';
 import { startHttpServer, type RunningHttpServer } from './server/http-server.js';
+import { InFlightTracker } from './bot/in-flight.js';
 
 /**
  * Start the whole bot process for a validated configuration: knowledge base (built if
@@ -64,7 +65,8 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     config: { adminIds: config.adminIds, adminChatId: config.adminChatId, retentionDays: config.retentionDays },
     logger,
   };
-  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
+  const inFlight = new InFlightTracker();
+  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot, inFlight });
   try {
     // Probe with a plain client first: the bot's own client retries network errors and 5xx
     // (auto-retry), which is right at run time but would hide a start-up mistake.
@@ -83,6 +85,9 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   });
   const retention = setInterval(() => {
     applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'retention failed'));
+    // Housekeeping: delivered notifications and handled webhook updates are not kept.
+    enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'outbox pruning failed'));
+    inboxForPruning?.prune(new Date(Date.now() - 2 * 86400_000));
     // Abandoned /daftar drafts hold personal data too (NIP, e-mail): drop those untouched for 30 days.
     enrolment.deleteDraftsUpdatedBefore(new Date(Date.now() - 30 * 86400_000).toISOString()).catch(() => undefined);
   }, 6 * 3600_000);
@@ -90,9 +95,11 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   void applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch(() => undefined);
 
   let runner: RunnerHandle | undefined;
+  let inboxForPruning: SqliteUpdateInbox | undefined;
   let http: RunningHttpServer | undefined;
   if (config.webhook.url) {
     const inbox = new SqliteUpdateInbox(db);
+    inboxForPruning = inbox;
     const webhookPath = new URL(config.webhook.url).pathname || '/';
     http = await startHttpServer({
       port: config.port,
@@ -109,7 +116,11 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
       },
     });
     // Finish what a previous process accepted but did not complete.
-    for (const u of inbox.pending()) void bot.handleUpdate(u as never).then(() => inbox.markDone(u.update_id));
+    for (const u of inbox.pending()) {
+      void inFlight
+        .track(bot.handleUpdate(u as never).then(() => inbox.markDone(u.update_id)))
+        .catch((err: unknown) => logger.error({ err: (err as Error).message, updateId: u.update_id }, 'replayed webhook update failed'));
+    }
     inbox.prune(new Date(Date.now() - 2 * 86400_000));
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
     logger.info({ path: webhookPath, port: http.port }, 'webhook set');
@@ -117,6 +128,12 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     await bot.api.deleteWebhook({ drop_pending_updates: false });
     if (opts.healthServer) http = await startHttpServer({ port: config.port, logger, isReady: () => ready });
     runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    // Polling errors the runner cannot retry (409: another instance or a webhook; 401: token revoked).
+    runner.task()?.catch((err: unknown) => {
+      logger.fatal({ err: (err as Error)?.message }, 'polling stopped');
+      process.stderr.write(`Polling berhenti: ${describeTelegramError(err, config.telegramApiRoot)}\n`);
+      void stop().finally(() => process.exit(1));
+    });
   }
   ready = true;
 
@@ -127,6 +144,9 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
       logger.info('shutting down: finishing updates in flight');
       if (runner?.isRunning()) await runner.stop();
       await http?.close();
+      // Updates already handed to handlers finish before the database closes.
+      const left = await inFlight.drain(3500);
+      if (left > 0) logger.warn({ left }, 'shutdown: updates still running after 3.5 s');
       await outbox.stop();
       clearInterval(retention);
       db.close();

@@ -13,7 +13,8 @@ const PATTERNS: Array<{ kind: PiiKind; re: RegExp; mask: string }> = [
   { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, mask: '[email]' },
   // NIP: 18 digits, often written 8 6 1 3 with spaces.
   { kind: 'nip', re: /(?<!\d)\d{8}[ .-]?\d{6}[ .-]?\d[ .-]?\d{3}(?!\d)/g, mask: '[NIP]' },
-  { kind: 'nik', re: /(?<!\d)\d{16}(?!\d)/g, mask: '[NIK]' },
+  // NIK: 16 digits, also written in groups of four (6472 0101 0101 0001).
+  { kind: 'nik', re: /(?<!\d)\d{4}(?:[ .-]?\d{4}){3}(?!\d)/g, mask: '[NIK]' },
   { kind: 'phone', re: /(?<![\d])(?:\+?62|0)[ .-]?8\d{1,3}[ .-]?\d{3,4}[ .-]?\d{2,5}(?!\d)/g, mask: '[telepon]' },
 ];
 

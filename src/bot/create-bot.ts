@@ -10,6 +10,7 @@ import { createQuestionsFeature } from './features/questions.js';
 import { createEnrolmentFeature } from './features/enrolment.js';
 import { createAdminFeature } from './features/admin.js';
 import { groupCommands, userCommands } from './commands.js';
+import type { InFlightTracker } from './in-flight.js';
 
 export interface CreateBotOptions {
   /** Bot API root (TELEGRAM_API_ROOT); every call — conversations included — goes there. */
@@ -18,6 +19,8 @@ export interface CreateBotOptions {
   client?: BotConfig<BotContext>['client'];
   /** Known bot info (skips getMe in tests). */
   botInfo?: BotConfig<BotContext>['botInfo'];
+  /** Records every update being handled, so shutdown can wait for them. */
+  inFlight?: InFlightTracker;
 }
 
 /**
@@ -39,6 +42,11 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const i18n = createI18n();
   const tFor = (locale: 'id' | 'en', key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const adminSet = new Set(deps.config.adminIds);
+
+  if (options.inFlight) {
+    const tracker = options.inFlight;
+    bot.use((_ctx, next) => tracker.track(next()));
+  }
 
   // Chats are handled one update at a time (order preserved), different chats concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));

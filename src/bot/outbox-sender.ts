@@ -33,7 +33,8 @@ export interface OutboxSenderOptions {
  * @example startOutboxLoop(store, createOutboxSender(bot, deps));
  */
 export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options: OutboxSenderOptions = {}): SendPort {
-  const api = options.api ?? new Api(bot.token, bot.api.options);
+  // A short timeout: one stalled send must not hold the queue longer than the dispatcher's lease.
+  const api = options.api ?? new Api(bot.token, { ...bot.api.options, timeoutSeconds: 30 });
   const i18n = createI18n();
   const translator = (locale: Locale): Translate => (key, vars) => i18n.t(locale, key, vars);
 

@@ -23,8 +23,9 @@ export class SqliteUpdateInbox {
     return res.changes === 1;
   }
 
+  /** Marks an update handled and forgets its content (it may hold personal data); the id stays for de-duplication. */
   markDone(updateId: number, now = new Date()): void {
-    this.db.prepare('UPDATE webhook_inbox SET done_at = ? WHERE update_id = ?').run(now.toISOString(), updateId);
+    this.db.prepare(`UPDATE webhook_inbox SET done_at = ?, payload = '' WHERE update_id = ?`).run(now.toISOString(), updateId);
   }
 
   /** Updates accepted but not finished (the process stopped in between), oldest first. */
@@ -34,7 +35,7 @@ export class SqliteUpdateInbox {
     );
   }
 
-  /** Forget finished updates older than `before` (Telegram stops re-delivering after a day). */
+  /** Forget finished updates older than `before` (Telegram stops re-delivering after a day). Run periodically. */
   prune(before: Date): number {
     return this.db.prepare('DELETE FROM webhook_inbox WHERE done_at IS NOT NULL AND received_at < ?').run(before.toISOString()).changes;
   }

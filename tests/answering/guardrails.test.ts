@@ -89,3 +89,10 @@ describe('offline follow-up rewriting', () => {
     expect(rewriteFollowUp('kalau syaratnya?', [], terms)).toBe('kalau syaratnya?');
   });
 });
+
+describe('NIK written in groups', () => {
+  it('is detected and redacted', () => {
+    expect(detectPii('NIK saya 6472 0101 0101 0001')).toEqual(['nik']);
+    expect(redactPii('6472.0101.0101.0001')).toBe('[NIK]');
+  });
+});

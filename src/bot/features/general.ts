@@ -42,7 +42,8 @@ export function createGeneralFeature(): Composer<BotContext> {
     ctx.locale = locale;
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('language-set')).catch(() => undefined);
-    await setChatCommands(ctx, locale);
+    // The menu of a private chat follows its user's language; a group's menu stays as registered.
+    if (ctx.chat?.type === 'private') await setChatCommands(ctx, locale);
   });
 
   composer.command(['privasi', 'privacy'], async (ctx) => {
