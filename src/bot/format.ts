@@ -52,14 +52,15 @@ export function formatAnswerHtml(a: Answer, sourcesLabel: string): string {
 export function splitHtmlMessage(html: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
   if (html.length <= limit) return [html];
   const units: string[] = [];
-  for (const block of html.split(/\n{2,}/)) {
+  // Blocks end at blank lines outside any tag (a blank line inside <blockquote> or <i> is no cut point).
+  for (const block of balancedBlocks(html)) {
     if (block.length <= limit) units.push(block);
-    else for (const line of block.split('\n')) units.push(...splitLongLine(line, limit));
+    else units.push(...splitLongLine(block, limit));
   }
   const out: string[] = [];
   let cur = '';
   for (const u of units) {
-    const sep = cur ? (u.startsWith('\n') ? '' : '\n\n') : '';
+    const sep = cur ? '\n\n' : '';
     if (cur && cur.length + sep.length + u.length > limit) {
       out.push(cur);
       cur = u;
@@ -67,6 +68,27 @@ export function splitHtmlMessage(html: string, limit = TELEGRAM_TEXT_LIMIT): str
   }
   if (cur) out.push(cur);
   return out.map((m) => m.trim()).filter((m) => m.length > 0);
+}
+
+/** Split at blank lines where no tag is open. */
+function balancedBlocks(html: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const re = /<\/?[a-z][^>]*>|\n{2,}/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    const tok = m[0];
+    if (tok.startsWith('<')) {
+      if (tok.startsWith('</')) depth = Math.max(0, depth - 1);
+      else if (!tok.endsWith('/>')) depth++;
+    } else if (depth === 0) {
+      blocks.push(html.slice(start, m.index));
+      start = m.index + tok.length;
+    }
+  }
+  blocks.push(html.slice(start));
+  return blocks.filter((b) => b.trim().length > 0);
 }
 
 function splitLongLine(line: string, limit: number): string[] {
