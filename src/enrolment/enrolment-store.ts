@@ -93,7 +93,8 @@ export interface RetentionCommand {
   decidedBefore: string;
   now: string;
   anonymisation: Anonymisation;
-  effects: (anonymisedIds: readonly number[]) => Effects;
+  /** Called with the anonymised request ids and their posted admin cards (to re-render them without personal data). */
+  effects: (anonymisedIds: readonly number[], cards: readonly CardRef[]) => Effects;
 }
 
 export interface RequestFilter {

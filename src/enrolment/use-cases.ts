@@ -391,9 +391,10 @@ export async function applyRetention(
     decidedBefore: new Date(now.getTime() - input.days * 86_400_000).toISOString(),
     now: at,
     anonymisation: await anonymisation(store),
-    effects: (ids) => ({
+    effects: (ids, cards) => ({
       audit: ids.length > 0 ? [audit(null, 'retention_anonymised', null, null, { days: input.days, requestIds: [...ids] }, at)] : [],
-      outbox: [],
+      // The admins' copies of the cards lose the personal data too.
+      outbox: cardUpdates(cards),
     }),
   });
   return { anonymised };

@@ -162,12 +162,14 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'enrolment: an approved request also blocks a new one for the same NIP and programme',
+    name: 'enrolment: duplicate rule enforced by the store (approved blocks too); unique index stays on active requests',
+    // An earlier build briefly replaced the index; this restores the original so that databases holding an
+    // approved and a pending request for the same NIP and programme (allowed before) still open.
     up: (db) =>
       db.exec(`
-        DROP INDEX requests_one_active_per_nip;
-        CREATE UNIQUE INDEX requests_one_per_nip_programme
-          ON requests (nip, programme_id) WHERE status IN ('pending','needs_info','approved') AND anonymised = 0;
+        DROP INDEX IF EXISTS requests_one_per_nip_programme;
+        CREATE UNIQUE INDEX IF NOT EXISTS requests_one_active_per_nip
+          ON requests (nip, programme_id) WHERE status IN ('pending','needs_info');
       `),
   },
 ];

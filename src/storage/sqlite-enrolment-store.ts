@@ -168,7 +168,13 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
         this.sql.listRequestsDecidedBefore.all({ before: command.decidedBefore, decided: json(DECIDED_STATUSES) }) as RequestRow[]
       ).map(toRequest);
       this.anonymiseRequests(requests, command.anonymisation, command.now);
-      this.writeEffects(command.effects(requests.map((request) => request.id)), command.now);
+      this.writeEffects(
+        command.effects(
+          requests.map((request) => request.id),
+          requests.flatMap((request) => this.cardsOf(request.id)),
+        ),
+        command.now,
+      );
       return requests.length;
     });
     return anonymiseAtomically.immediate();

@@ -139,4 +139,15 @@ describe('applyRetention', () => {
     expect(await applyRetention(opened.store, { days: 365, now })).toEqual({ anonymised: 0 });
     await expect(applyRetention(opened.store, { days: -1, now })).rejects.toThrow(RangeError);
   });
+
+  it('re-renders the posted admin cards of anonymised requests', async () => {
+    const old = await submit({});
+    await dispatchOutbox(opened.store, recordingSender().send, { now: NOW }); // posts the card
+    expect((await opened.store.listAdminCards(old.id)).length).toBeGreaterThan(0);
+    await decideRequest(opened.store, { requestId: old.id, adminId: 9001, adminName: 'Ani', decision: 'approve' }, ADMIN_IDS, NOW);
+    const before = (await opened.store.listOutbox({ requestId: old.id })).filter((m) => m.kind === 'card_update').length;
+    await applyRetention(opened.store, { days: 365, now: new Date(NOW.getTime() + 400 * day) });
+    const after = (await opened.store.listOutbox({ requestId: old.id })).filter((m) => m.kind === 'card_update').length;
+    expect(after).toBe(before + (await opened.store.listAdminCards(old.id)).length);
+  });
 });
