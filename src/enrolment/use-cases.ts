@@ -107,7 +107,7 @@ const DECISION_STATUS = { approve: 'approved', reject: 'rejected', needs_info: '
  * An admin approves, rejects or asks for information.
  *
  * Only ids in `adminIds` may decide (checked here, not only in the bot, so no other entry point can skip
- * it). The status changes only from `pending`, with a compare-and-set in the store: when two admins press
+ * it). The status changes only from `pending` (approve/reject also from `needs_info`), with a compare-and-set in the store: when two admins press
  * at the same moment exactly one wins and the other learns who decided first (`already_decided`). The
  * decision, its audit entry, the notice to the applicant (in their language) and the updates of every
  * posted card are written in one transaction.
@@ -128,7 +128,9 @@ export async function decideRequest(
   const at = now.toISOString();
   const outcome = await store.transitionRequest({
     requestId: input.requestId,
-    expected: ['pending'],
+    // A request waiting for the applicant's information can still be approved or rejected (the applicant
+    // may never answer); asking again only makes sense from pending.
+    expected: input.decision === 'needs_info' ? ['pending'] : ['pending', 'needs_info'],
     patch: { status, decidedBy: input.adminId, decidedByName: adminName, decidedAt: at, reason: reason || null },
     now: at,
     effects: (request, cards) => ({

@@ -79,6 +79,14 @@ describe('submitRequest', () => {
     expect(again).toEqual({ ok: false, code: 'duplicate', existing: { id: first.id, status: 'approved' } });
   });
 
+  it('a request waiting for information can still be approved or rejected (the applicant may never answer)', async () => {
+    const request = await submitted();
+    await decideRequest(opened.store, { requestId: request.id, adminId: 9001, adminName: 'Ani', decision: 'needs_info', reason: 'SK?' }, ADMIN_IDS, NOW);
+    const rejected = await decideRequest(opened.store, { requestId: request.id, adminId: 9001, adminName: 'Ani', decision: 'reject', reason: 'Tidak ada jawaban' }, ADMIN_IDS, NOW);
+    expect(rejected).toMatchObject({ ok: true, request: { status: 'rejected' } });
+    expect((await listQueue(opened.store)).items).toEqual([]);
+  });
+
   it('refuses a draft whose programme closed in the meantime', async () => {
     const result = await submitRequest(opened.store, completeDraft(), catalogue, destinations, new Date('2027-03-01T00:00:00Z'));
     expect(result).toMatchObject({ ok: false, code: 'programme_closed', field: 'programme' });
@@ -156,8 +164,8 @@ describe('needs_info → provideInfo → pending', () => {
     expect(ask).toMatchObject({ ok: true, request: { status: 'needs_info', reason: 'Mohon lampirkan SK jabatan.' } });
     expect((await listQueue(opened.store)).items.map((r) => r.status)).toEqual(['needs_info']);
 
-    // An admin cannot approve while the applicant is being asked; it is not pending.
-    expect(await decideRequest(opened.store, { requestId: request.id, adminId: 9002, adminName: 'Budi', decision: 'approve' }, ADMIN_IDS, later(2))).toMatchObject({
+    // While the applicant is being asked, asking again is refused (approve/reject stay possible, see below).
+    expect(await decideRequest(opened.store, { requestId: request.id, adminId: 9002, adminName: 'Budi', decision: 'needs_info', reason: 'Lagi?' }, ADMIN_IDS, later(2))).toMatchObject({
       ok: false,
       code: 'already_decided',
       status: 'needs_info',

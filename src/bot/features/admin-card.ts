@@ -88,6 +88,10 @@ function decisionLines(t: Translate, request: EnrolmentRequest): string[] {
 
 /** Approve / Reject / Ask for info, only while the request can still be decided. */
 export function adminCardKeyboard(t: Translate, request: EnrolmentRequest): InlineKeyboard | undefined {
+  // Waiting for the applicant's answer: the admins can still close the request either way.
+  if (request.status === 'needs_info') {
+    return new InlineKeyboard().text(t('card-btn-approve'), adminData('a', request.id)).text(t('card-btn-reject'), adminData('r', request.id));
+  }
   if (request.status !== 'pending') return undefined;
   return new InlineKeyboard()
     .text(t('card-btn-approve'), adminData('a', request.id))

@@ -199,7 +199,7 @@ async function askReason(ctx: BotContext, requestId: number, action: AdminPrompt
     await ctx.answerCallbackQuery({ text: ctx.t('admin-not-found', { id: String(requestId) }), show_alert: true });
     return;
   }
-  if (request.status !== 'pending') {
+  if (!(request.status === 'pending' || (request.status === 'needs_info' && action === 'reject'))) {
     const text = failureText(ctx, requestId, { ok: false, code: 'already_decided', status: request.status, decidedByName: request.decidedByName, decidedAt: request.decidedAt });
     await ctx.answerCallbackQuery({ text: truncate(text, 190), show_alert: true });
     await refreshPressedCard(ctx, request);
