@@ -83,13 +83,21 @@ export interface AdminPrompt {
  * of that admin is the reason. One pending prompt per admin; a new one replaces the old.
  */
 export interface AdminPromptStore {
-  setAdminPrompt(adminId: number, prompt: { requestId: number; action: AdminPrompt['action'] }, now?: Date): Promise<void>;
+  /**
+   * `chatId` is where the prompt was asked: only a text in that chat answers it (in a group, only a reply to
+   * the prompt message `messageId`), so an unrelated message elsewhere never becomes a rejection reason.
+   */
+  setAdminPrompt(
+    adminId: number,
+    prompt: { requestId: number; action: AdminPrompt['action']; chatId?: number; messageId?: number },
+    now?: Date,
+  ): Promise<void>;
   /**
    * Returns and removes the admin's prompt (atomically, so a reason is used once). Prompts older than
    * `maxAgeMs` (default 1 hour) are discarded and `null` is returned: a stale prompt would otherwise turn an
    * unrelated message into a rejection reason.
    */
-  takeAdminPrompt(adminId: number, options?: { now?: Date; maxAgeMs?: number }): Promise<AdminPrompt | null>;
+  takeAdminPrompt(adminId: number, options?: { now?: Date; maxAgeMs?: number; chatId?: number; replyToMessageId?: number }): Promise<AdminPrompt | null>;
 }
 
 /** Everything above, plus erasure of what these stores hold about one user (UU PDP). */

@@ -172,6 +172,15 @@ export const migrations: readonly Migration[] = [
           ON requests (nip, programme_id) WHERE status IN ('pending','needs_info');
       `),
   },
+  {
+    version: 4,
+    name: 'bot: admin prompts remember the chat and the prompt message they belong to',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE admin_prompts ADD COLUMN chat_id INTEGER;
+        ALTER TABLE admin_prompts ADD COLUMN message_id INTEGER;
+      `),
+  },
 ];
 
 /**

@@ -88,14 +88,24 @@ export class SqliteBotStores implements BotStores {
 
   async setAdminPrompt(
     adminId: number,
-    prompt: { requestId: number; action: AdminPrompt['action'] },
+    prompt: { requestId: number; action: AdminPrompt['action']; chatId?: number; messageId?: number },
     now: Date = new Date(),
   ): Promise<void> {
-    this.sql.upsertAdminPrompt.run({ adminId, requestId: prompt.requestId, action: prompt.action, now: now.toISOString() });
+    this.sql.upsertAdminPrompt.run({
+      adminId,
+      requestId: prompt.requestId,
+      action: prompt.action,
+      chatId: prompt.chatId ?? null,
+      messageId: prompt.messageId ?? null,
+      now: now.toISOString(),
+    });
   }
 
-  async takeAdminPrompt(adminId: number, options: { now?: Date; maxAgeMs?: number } = {}): Promise<AdminPrompt | null> {
-    const row = this.sql.takeAdminPrompt.get(adminId) as AdminPrompt | undefined;
+  async takeAdminPrompt(
+    adminId: number,
+    options: { now?: Date; maxAgeMs?: number; chatId?: number; replyToMessageId?: number } = {},
+  ): Promise<AdminPrompt | null> {
+    const row = this.sql.takeAdminPrompt.get({ adminId, chatId: options.chatId ?? null, replyTo: options.replyToMessageId ?? null }) as AdminPrompt | undefined;
     if (!row) return null;
     const age = (options.now ?? new Date()).getTime() - Date.parse(row.createdAt);
     return age > (options.maxAgeMs ?? DEFAULT_PROMPT_MAX_AGE_MS) ? null : row;
@@ -171,12 +181,19 @@ function prepareStatements(db: Database.Database) {
     deleteProcessedUpdatesBefore: db.prepare<[string]>(`DELETE FROM processed_updates WHERE processed_at < ?`),
 
     upsertAdminPrompt: db.prepare(
-      `INSERT INTO admin_prompts (admin_id, request_id, action, created_at) VALUES (@adminId, @requestId, @action, @now)
+      `INSERT INTO admin_prompts (admin_id, request_id, action, created_at, chat_id, message_id)
+       VALUES (@adminId, @requestId, @action, @now, @chatId, @messageId)
        ON CONFLICT (admin_id) DO UPDATE SET request_id = excluded.request_id, action = excluded.action,
-                                            created_at = excluded.created_at`,
+                                            created_at = excluded.created_at, chat_id = excluded.chat_id,
+                                            message_id = excluded.message_id`,
     ),
-    takeAdminPrompt: db.prepare<[number]>(
-      `DELETE FROM admin_prompts WHERE admin_id = ? RETURNING request_id AS requestId, action, created_at AS createdAt`,
+    // The prompt answers only in its own chat, and in a group only as a reply to the prompt message.
+    takeAdminPrompt: db.prepare(
+      `DELETE FROM admin_prompts
+        WHERE admin_id = @adminId
+          AND (chat_id IS NULL OR @chatId IS NULL OR chat_id = @chatId)
+          AND (message_id IS NULL OR @replyTo IS NULL OR message_id = @replyTo)
+        RETURNING request_id AS requestId, action, created_at AS createdAt`,
     ),
     deleteAdminPrompt: db.prepare<[number]>(`DELETE FROM admin_prompts WHERE admin_id = ?`),
   };

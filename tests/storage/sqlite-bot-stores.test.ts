@@ -95,3 +95,15 @@ describe('SqliteBotStores', () => {
     expect(await stores.takeAdminPrompt(7)).toBeNull();
   });
 });
+
+describe('admin prompts bound to their chat', () => {
+  it('answer only in the chat where they were asked, and in a group only as a reply to the prompt', async () => {
+    const now = new Date('2026-11-28T03:00:00Z');
+    await stores.setAdminPrompt(9001, { requestId: 7, action: 'reject', chatId: -100, messageId: 55 }, now);
+    expect(await stores.takeAdminPrompt(9001, { now, chatId: 9001 })).toBeNull(); // a private message elsewhere
+    expect(await stores.takeAdminPrompt(9001, { now, chatId: -100, replyToMessageId: 54 })).toBeNull(); // a reply to another message
+    expect(await stores.takeAdminPrompt(9001, { now, chatId: -100, replyToMessageId: 55 })).toMatchObject({ requestId: 7, action: 'reject' });
+    await stores.setAdminPrompt(9001, { requestId: 8, action: 'needs_info', chatId: 9001 }, now);
+    expect(await stores.takeAdminPrompt(9001, { now, chatId: 9001 })).toMatchObject({ requestId: 8 });
+  });
+});

@@ -26,7 +26,7 @@ export function createAdminFeature(): Composer<BotContext> {
   // The reason prompt ------------------------------------------------------------------------------------
   composer.command(['batal', 'cancel'], async (ctx, next) => {
     if (!ctx.isAdmin || !ctx.from) return next();
-    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, { now: now(ctx) });
+    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, { now: now(ctx), chatId: ctx.chat.id });
     if (!prompt) return next();
     await ctx.reply(ctx.t('admin-prompt-aborted', { id: String(prompt.requestId) }));
   });
@@ -35,7 +35,11 @@ export function createAdminFeature(): Composer<BotContext> {
     if (!ctx.isAdmin || ctx.msg.text.startsWith('/')) return next();
     // In a group only a reply to the bot's prompt counts (privacy mode delivers nothing else anyway).
     if (ctx.chat.type !== 'private' && ctx.msg.reply_to_message?.from?.id !== ctx.me.id) return next();
-    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, { now: now(ctx) });
+    const prompt = await ctx.deps.stores.takeAdminPrompt(ctx.from.id, {
+      now: now(ctx),
+      chatId: ctx.chat.id,
+      replyToMessageId: ctx.chat.type === 'private' ? undefined : ctx.msg.reply_to_message?.message_id ?? -1,
+    });
     if (!prompt) return next();
     await decideWithReason(ctx, prompt, ctx.msg.text);
   });
@@ -205,7 +209,6 @@ async function askReason(ctx: BotContext, requestId: number, action: AdminPrompt
     await refreshPressedCard(ctx, request);
     return;
   }
-  await ctx.deps.stores.setAdminPrompt(ctx.from!.id, { requestId, action }, now(ctx));
   await ctx.answerCallbackQuery({ text: ctx.t('admin-prompt-toast') });
   await sendPrompt(ctx, requestId, action);
 }
@@ -214,10 +217,12 @@ async function sendPrompt(ctx: BotContext, requestId: number, action: AdminPromp
   const from = ctx.from!;
   const mention = `<a href="tg://user?id=${from.id}">${escapeHtml(displayName(from))}</a>`;
   const html = ctx.t(action === 'reject' ? 'admin-prompt-reject' : 'admin-prompt-info', { mention, id: String(requestId) });
-  await ctx.reply(notice ? `${notice}\n\n${html}` : html, {
+  const sent = await ctx.reply(notice ? `${notice}\n\n${html}` : html, {
     parse_mode: 'HTML',
     reply_markup: { force_reply: true, selective: true, input_field_placeholder: truncate(ctx.t('admin-prompt-placeholder'), 64) },
   });
+  // Bound to this chat (and, in a group, to this prompt message): a text elsewhere is not a reason.
+  await ctx.deps.stores.setAdminPrompt(from.id, { requestId, action, chatId: sent.chat.id, messageId: ctx.chat?.type === 'private' ? undefined : sent.message_id }, now(ctx));
 }
 
 async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: string): Promise<void> {
@@ -227,8 +232,7 @@ async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: stri
     return;
   }
   if (result.code === 'reason_required' || result.code === 'reason_too_long') {
-    // Ask again; the prompt was consumed by reading it.
-    await ctx.deps.stores.setAdminPrompt(ctx.from!.id, { requestId: prompt.requestId, action: prompt.action }, now(ctx));
+    // Ask again (sendPrompt stores a fresh prompt); the old one was consumed by reading it.
     await sendPrompt(ctx, prompt.requestId, prompt.action, `⚠️ ${escapeHtml(failureText(ctx, prompt.requestId, result))}`);
     return;
   }
