@@ -32,6 +32,8 @@ export interface Passage {
   heading: string;
   text: string;
   url?: string;
+  /** Every source the document cites (front matter), `url` being the first. */
+  sources: string[];
   page?: number;
   chunkId: string;
   lastVerified?: string;
@@ -175,6 +177,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
       heading: headingLabel(c),
       text: c.text,
       url: c.url,
+      sources: c.sources ?? [],
       page: c.page,
       chunkId: c.id,
       lastVerified: c.lastVerified,

@@ -60,7 +60,10 @@ export function createGeneralFeature(): Composer<BotContext> {
     for (const p of s.passages) {
       const meta = [`${escapeHtml(ctx.t('sources-heading'))}: ${escapeHtml(p.heading || '-')}`];
       if (p.lastVerified) meta.push(`${escapeHtml(ctx.t('sources-verified'))}: ${escapeHtml(p.lastVerified)}`);
-      blocks.push(`<b>[${p.n}] ${link(p.title, p.url)}</b>\n${meta.join(' · ')}\n<blockquote>${escapeHtml(p.text)}</blockquote>${p.url ? `\n${escapeHtml(p.url)}` : ''}`);
+      // All sources of the document: the section's fact may come from any of them.
+      const urls = p.sources?.length ? p.sources : p.url ? [p.url] : [];
+      const sourceList = urls.map((u) => `• ${link(u, u)}`).join('\n');
+      blocks.push(`<b>[${p.n}] ${link(p.title, p.url)}</b>\n${meta.join(' · ')}\n<blockquote>${escapeHtml(p.text)}</blockquote>${sourceList ? `\n${escapeHtml(ctx.t('sources-documents'))}:\n${sourceList}` : ''}`);
     }
     await replyHtml(ctx, blocks.join('\n\n'));
   });
@@ -78,6 +81,10 @@ export function createGeneralFeature(): Composer<BotContext> {
   composer
     .chatType('private')
     .on(['message:photo', 'message:sticker', 'message:voice', 'message:audio', 'message:video', 'message:video_note', 'message:document', 'message:animation', 'message:location', 'message:contact', 'message:poll', 'message:venue', 'message:dice'], async (ctx) => {
+      // Mid-form, or while an admin waits for information, say what is expected instead.
+      const uid = ctx.from.id;
+      if (await ctx.deps.enrolment.getDraft(uid)) return void (await ctx.reply(ctx.t('unsupported-media-form')));
+      if (await ctx.deps.enrolment.findLatestRequestOfApplicant(uid, ['needs_info'])) return void (await ctx.reply(ctx.t('unsupported-media-info')));
       await ctx.reply(ctx.t('unsupported-media'));
     });
 

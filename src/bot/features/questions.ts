@@ -35,7 +35,7 @@ export interface StoredSources {
   question: string;
   language: 'id' | 'en';
   citations: Answer['citations'];
-  passages: Array<{ n: number; title: string; heading: string; url?: string; text: string; lastVerified?: string }>;
+  passages: Array<{ n: number; title: string; heading: string; url?: string; sources?: string[]; text: string; lastVerified?: string }>;
 }
 
 export function createQuestionsFeature(): Composer<BotContext> {
@@ -165,11 +165,11 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
       passages: [
         ...a.citations.map((c) => {
           const p = a.passages.find((x) => x.chunkId === c.chunkId);
-          return { n: c.n, title: c.title, heading: c.heading, url: c.url, text: p?.text ?? '', lastVerified: p?.lastVerified };
+          return { n: c.n, title: c.title, heading: c.heading, url: c.url, sources: p?.sources, text: p?.text ?? '', lastVerified: p?.lastVerified };
         }),
         ...a.passages
           .filter((p) => !a.citations.some((c) => c.chunkId === p.chunkId))
-          .map((p, i) => ({ n: a.citations.length + i + 1, title: p.title, heading: p.heading, url: p.url, text: p.text, lastVerified: p.lastVerified })),
+          .map((p, i) => ({ n: a.citations.length + i + 1, title: p.title, heading: p.heading, url: p.url, sources: p.sources, text: p.text, lastVerified: p.lastVerified })),
       ],
     };
     await stores.setLastSources(ctx.chat!.id, sources);

@@ -118,3 +118,6 @@ cmd-stats = Statistics (admin)
 cmd-reindex = Re-index documents (admin)
 btn-helpful = 👍 Helpful
 btn-not-helpful = 👎 Not helpful
+sources-documents = Document sources
+unsupported-media-form = Sorry, I can only read text messages. You are filling in the enrolment form: type the answer to the last question, or /batal to stop.
+unsupported-media-info = Sorry, files and pictures cannot be forwarded yet. Write your answer for the admins as a text message (for example the number and date of the requested document).

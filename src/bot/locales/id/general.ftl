@@ -118,3 +118,6 @@ cmd-stats = Statistik (admin)
 cmd-reindex = Indeks ulang dokumen (admin)
 btn-helpful = 👍 Membantu
 btn-not-helpful = 👎 Kurang membantu
+sources-documents = Sumber dokumen
+unsupported-media-form = Maaf, saya hanya dapat membaca pesan teks. Anda sedang mengisi formulir pendaftaran: ketik jawaban untuk pertanyaan terakhir, atau /batal untuk berhenti.
+unsupported-media-info = Maaf, berkas atau gambar belum dapat diteruskan. Tulis jawaban Anda untuk admin sebagai pesan teks (misalnya nomor dan tanggal dokumen yang diminta).
