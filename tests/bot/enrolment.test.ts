@@ -153,6 +153,11 @@ describe('/daftar in a private chat', () => {
     await h.say(CITRA.id, '19900115 201503 2 004');
     const hint = await h.say(CITRA.id, 'Apa itu GTA?');
     expect(hint.text).toContain('Sepertinya Anda mengetik pertanyaan');
+    // A sticker mid-form gets a hint about the form, not the generic notice.
+    const since = h.emulator.seq;
+    h.emulator.sendSticker({ chatId: CITRA.id, fromId: CITRA.id, emoji: '👍' } as never);
+    const media = await h.waitForBotMessage(CITRA.id, () => true, { sinceSeq: since });
+    expect(media.text).toContain('sedang mengisi formulir pendaftaran');
     expect((await h.store.getDraft(CITRA.id))!.answers.instansi).toBeUndefined();
     const cancelled = await h.say(CITRA.id, '/batal');
     expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
