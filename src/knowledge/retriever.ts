@@ -151,7 +151,9 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     // A name or number of the question that this passage lacks ("2019", "CPNS", "Kaltara").
     let missing = 0;
     resolvedTerms.forEach((t, i) => {
-      if ((entity.has(t) || /\d/.test(t)) && lexical.termFrequency(t, index) === 0) missing = Math.max(missing, (lexical.has(t) ? lexical.idf(t) : maxIdf) / maxIdf);
+      // Only specific names count: a common one ("Indonesia" in an Indonesian knowledge base) is no signal.
+      const idf = lexical.has(t) ? lexical.idf(t) : maxIdf;
+      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && lexical.termFrequency(t, index) === 0) missing = Math.max(missing, idf / maxIdf);
     });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
     // A section whose heading names what is asked ("Pengertian … SPBE" for "Apa itu SPBE?") is the best entry point.
@@ -199,7 +201,7 @@ export function relevanceOf(coverage: number, similarity: number, missingEntity 
   return 1 / (1 + Math.exp(-z));
 }
 
-export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, unknownWord: 1, unknownEnglishWord: 0.1 };
+export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, minMissingIdf: 2, unknownWord: 1, unknownEnglishWord: 0.1 };
 
 function dot(v: Float32Array | undefined, q: Float32Array): number {
   if (!v) return 0;
