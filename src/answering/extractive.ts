@@ -127,6 +127,17 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     chosen.push(c);
     for (const t of c.tokens) covered.add(t);
     used += len;
+    // The sentence right after the lead usually carries its details or list ("… memiliki delapan
+    // akademi. Akademi itu adalah …"): take it before looking elsewhere.
+    if (chosen.length === 1) {
+      const next = remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === c.order + 1);
+      if (next >= 0 && used + remaining[next].text.length + 5 <= maxChars) {
+        const n = remaining.splice(next, 1)[0];
+        chosen.push(n);
+        for (const t of n.tokens) covered.add(t);
+        used += n.text.length + 5;
+      }
+    }
   }
   // Short answer so far: add the sentences that follow the lead in its own passage (lists and
   // details usually come right after the sentence that introduces them).
