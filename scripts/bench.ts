@@ -195,7 +195,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
     stores: new SqliteBotStores(db),
     enrolment: new SqliteEnrolmentStore(db),
     catalogue: () => parseCatalogue('programmes: []\n', 'bench.yaml'),
-    config: { adminIds: [1], retentionDays: 365, rateLimit: { limit: 1_000_000, windowMs: 1000 } },
+    config: { adminIds: [1], retentionDays: 365, rateLimit: { limit: 1_000_000, windowMs: 1000, maxBacklog: 1_000_000 } },
     logger,
   };
   const bot = createBot('123456:BENCH_token_answered_in_process_000', deps, {

@@ -22,7 +22,8 @@ export interface BotDeps {
     adminIds: number[];
     adminChatId?: number;
     retentionDays: number;
-    rateLimit?: { limit: number; windowMs: number };
+    /** Window limit (default 120 messages per minute) and flood guard (default 6 queued messages per user). */
+    rateLimit?: { limit?: number; windowMs?: number; maxBacklog?: number };
   };
   logger: Logger;
   now?: () => Date;

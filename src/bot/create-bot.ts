@@ -48,6 +48,37 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     bot.use((_ctx, next) => tracker.track(next()));
   }
 
+  // Flood guard: messages a user sends while earlier ones still wait in their chat's queue are dropped
+  // beyond a small backlog. A person (or a client) that waits for each answer is never limited, however
+  // fast the answers come; a burst of many messages at once is.
+  const rl = { limit: 120, windowMs: 60_000, maxBacklog: 6, ...deps.config.rateLimit };
+  const noticed = new Map<number, number>();
+  const notifyLimited = async (ctx: BotContext) => {
+    const uid = ctx.from?.id;
+    if (uid === undefined) return;
+    const last = noticed.get(uid) ?? 0;
+    if (Date.now() - last < Math.max(rl.windowMs, 30_000)) return; // one polite notice, not one per message
+    noticed.set(uid, Date.now());
+    if (noticed.size > 10_000) noticed.clear();
+    const locale = (await deps.stores.getLocale(uid)) ?? (ctx.from?.language_code?.startsWith('en') ? 'en' : 'id');
+    await ctx.api.sendMessage(ctx.chat?.id ?? uid, tFor(locale, 'rate-limited')).catch(() => undefined);
+  };
+  const backlog = new Map<number, number>();
+  bot.use(async (ctx, next) => {
+    const uid = ctx.from?.id;
+    if (uid === undefined || !(ctx.message || ctx.editedMessage)) return next();
+    const waiting = backlog.get(uid) ?? 0;
+    if (waiting >= rl.maxBacklog) return notifyLimited(ctx);
+    backlog.set(uid, waiting + 1);
+    try {
+      await next();
+    } finally {
+      const left = (backlog.get(uid) ?? 1) - 1;
+      if (left <= 0) backlog.delete(uid);
+      else backlog.set(uid, left);
+    }
+  });
+
   // Chats are handled one update at a time (order preserved), different chats concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
 
@@ -71,24 +102,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }
   });
 
-  // Per-user limit on incoming messages; one polite notice per window, then silence.
-  const rl = deps.config.rateLimit ?? { limit: 20, windowMs: 10_000 };
-  const noticed = new Map<number, number>();
+  // Per-user window limit (@grammyjs/ratelimiter): generous, against sustained spam and LLM cost.
   bot.use(
     limit<BotContext, never>({
       timeFrame: rl.windowMs,
       limit: rl.limit,
       keyGenerator: (ctx) => (ctx.message || ctx.editedMessage ? ctx.from?.id.toString() : undefined),
-      onLimitExceeded: async (ctx) => {
-        const uid = ctx.from?.id;
-        if (uid === undefined) return;
-        const last = noticed.get(uid) ?? 0;
-        if (Date.now() - last < rl.windowMs * 3) return;
-        noticed.set(uid, Date.now());
-        if (noticed.size > 10_000) noticed.clear();
-        const locale = (await deps.stores.getLocale(uid)) ?? (ctx.from?.language_code?.startsWith('en') ? 'en' : 'id');
-        await ctx.reply(tFor(locale, 'rate-limited')).catch(() => undefined);
-      },
+      onLimitExceeded: (ctx) => notifyLimited(ctx),
     }),
   );
 

@@ -185,6 +185,37 @@ describe('delivery', () => {
   });
 });
 
+describe('flood guard with the default limits', () => {
+  it('answers every message of a fast session that waits for each reply', async () => {
+    const h5 = await startQaBot(kb, { rateLimit: {} });
+    try {
+      for (let i = 0; i < 40; i++) {
+        const text = await h5.ask(i % 2 ? `Apa itu GTA? ${i}` : `Berapa indeks SPBE Kaltim 2024? ${i}`);
+        expect(text).not.toContain('terlalu cepat');
+      }
+    } finally {
+      await h5.stop();
+    }
+  });
+
+  it('drops a burst sent all at once beyond the backlog, with one notice', async () => {
+    const h6 = await startQaBot(kb, { rateLimit: {} });
+    try {
+      const since = h6.emulator.seq;
+      for (let i = 0; i < 20; i++) h6.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: `Apa itu SPBE? ${i}` });
+      await h6.emulator.waitForBotMessage(OFFICIAL_PERSONA.id, (m) => m.text.includes('terlalu cepat'), { sinceSeq: since, timeoutMs: 10_000 });
+      await new Promise((r) => setTimeout(r, 1500));
+      const bot = h6.emulator.messages(OFFICIAL_PERSONA.id).filter((m) => m.from === 'bot');
+      expect(bot.filter((m) => m.text.includes('terlalu cepat'))).toHaveLength(1);
+      const answered = bot.filter((m) => m.text.includes('Sumber:')).length;
+      expect(answered).toBeGreaterThan(0);
+      expect(answered).toBeLessThan(20);
+    } finally {
+      await h6.stop();
+    }
+  });
+});
+
 describe('LLM mode through the bot', () => {
   it('streams into one message and ends with the final text, sources and rating buttons', async () => {
     const { startOpenAIStub } = await import('../helpers/openai-stub.js');

@@ -39,7 +39,7 @@ export interface QaBot {
 
 export async function startQaBot(
   kb: KnowledgeBase,
-  opts: { answers?: AnswerService; rateLimit?: { limit: number; windowMs: number }; logger?: Logger; privacyMode?: boolean } = {},
+  opts: { answers?: AnswerService; rateLimit?: { limit?: number; windowMs?: number; maxBacklog?: number }; logger?: Logger; privacyMode?: boolean } = {},
 ): Promise<QaBot> {
   const tmp = makeTmpDir('asisten-bot-');
   const emulator = new BotApiEmulator({
