@@ -63,6 +63,8 @@ export const RELEVANCE_THRESHOLD = 0.3;
 
 const DEFINITION_QUESTION = /^(apa(kah)? (itu|yang dimaksud|arti|pengertian|definisi)|apa sih|pengertian|definisi|arti( dari)?|jelaskan (apa itu|pengertian)|what (is|are|does)\b(?!.*\b(year|when|how many|score|index)\b)|define|meaning of)\b/i;
 
+const YEAR = /^(19|20)\d\d$/;
+
 export const FUSION = {
   rrfK: 60,
   lexicalWeight: 1.0,
@@ -71,6 +73,7 @@ export const FUSION = {
   candidates: 40,
   coverageBoost: 0.02,
   headingBoost: 0.006,
+  otherYearPenalty: 0.004,
 } as const;
 
 export interface RetrieverParts {
@@ -142,6 +145,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     return maxIdf * (english ? RELEVANCE_MODEL.unknownEnglishWord : RELEVANCE_MODEL.unknownWord);
   });
   const totalWeight = weights.reduce((a, c) => a + c, 0) || 1;
+  const askedYears = askedYearsOf(question);
   const scored = [...fused.entries()].map(([index, e]) => {
     let covered = 0;
     resolvedTerms.forEach((t, i) => {
@@ -160,7 +164,11 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     const heading = headingTerms(parts, index);
     const asked = intentTerms.length ? [...resolvedTerms, ...intentTerms] : resolvedTerms;
     const headingCoverage = asked.length ? asked.filter((t) => heading.has(t)).length / asked.length : 0;
-    const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage;
+    // A question about one year is best served by the section about that year, not by one whose
+    // heading is about another year (its first year) and merely mentions the asked one.
+    const headingYear = askedYears.length > 0 ? [...heading].find((t) => YEAR.test(t)) : undefined;
+    const otherYear = headingYear !== undefined && !askedYears.includes(headingYear);
+    const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage - (otherYear ? FUSION.otherYearPenalty : 0);
     return { index, score, coverage, similarity, missing };
   });
   scored.sort((a, b) => b.score - a.score);
@@ -244,4 +252,13 @@ function headingTerms(parts: RetrieverParts, index: number): Set<string> {
     m.set(index, v);
   }
   return v;
+}
+
+/**
+ * Years the question asks about — not the year inside a regulation number ("Perpres 95/2018",
+ * "PP Nomor 11 Tahun 2017"), which names a document rather than a period.
+ */
+export function askedYearsOf(question: string): string[] {
+  const withoutRegulations = question.replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(no\.?|nomor|nomer)\s*\d{1,4}\s*(tahun|thn|th\.?)\s*(19|20)\d\d\b/gi, ' ');
+  return [...new Set(withoutRegulations.match(/\b(19|20)\d\d\b/g) ?? [])];
 }

@@ -58,3 +58,12 @@ describe('hybrid retrieval', () => {
     expect(relevanceOf(0, 0)).toBeLessThan(0.01);
   });
 });
+
+describe('asked years', () => {
+  it('are the years a question is about, not those inside regulation numbers', async () => {
+    const { askedYearsOf } = await import('../../src/knowledge/retriever.js');
+    expect(askedYearsOf('Berapa indeks SPBE Kaltim tahun 2024?')).toEqual(['2024']);
+    expect(askedYearsOf('sblm ada perpres 95/2018, dasarnya apa?')).toEqual([]);
+    expect(askedYearsOf('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?')).toEqual(['2023']);
+  });
+});
