@@ -70,21 +70,11 @@ export interface EnrolmentRequest {
   anonymised: boolean;
 }
 
-/** The validated answers of a finished wizard, ready to be stored. */
-export interface EnrolmentSubmission {
-  programmeId: string;
-  applicantId: number;
-  applicantChatId: number;
-  locale: Locale;
-  fullName: string;
-  nip: string;
-  instansi: string;
-  jabatan: string;
-  level: Level;
-  email: string;
-  phone: string | null;
-  motivation: string;
-}
+/** The validated answers of a finished wizard, ready to be stored: the applicant's part of a request. */
+export type EnrolmentSubmission = Pick<
+  EnrolmentRequest,
+  'programmeId' | 'applicantId' | 'applicantChatId' | 'locale' | 'fullName' | 'nip' | 'instansi' | 'jabatan' | 'level' | 'email' | 'phone' | 'motivation'
+>;
 
 export type AuditAction =
   | 'submitted'

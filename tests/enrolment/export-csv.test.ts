@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, quoteCsvField } from '../../src/enrolment/csv.js';
 import { decideRequest, exportCsv, submitRequest } from '../../src/enrolment/use-cases.js';
-import { ADMIN_IDS, catalogue, completeDraft, NOW, openStore, tempDataDir, type OpenStore } from './fixtures.js';
+import { ADMIN_IDS, catalogue, completeDraft, NOW, useTempStore } from './fixtures.js';
 
-let temp: ReturnType<typeof tempDataDir>;
-let opened: OpenStore;
-beforeEach(() => {
-  temp = tempDataDir();
-  opened = openStore(temp.dir);
-});
-afterEach(() => {
-  opened.close();
-  temp.cleanup();
-});
+const opened = useTempStore();
 
 /** Minimal RFC 4180 reader, to check the document round-trips. */
 function parseCsv(text: string): string[][] {

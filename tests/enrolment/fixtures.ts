@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,32 @@ export interface OpenStore {
 export function openStore(dir: string): OpenStore {
   const db = openDatabase(dir);
   return { db, store: new SqliteEnrolmentStore(db), close: () => db.close() };
+}
+
+/**
+ * A fresh store in a fresh directory for every test (registered with beforeEach/afterEach). The returned
+ * view always points at the current test's store.
+ */
+export function useTempStore(): OpenStore {
+  let temp: ReturnType<typeof tempDataDir> | undefined;
+  let current: OpenStore | undefined;
+  beforeEach(() => {
+    temp = tempDataDir();
+    current = openStore(temp.dir);
+  });
+  afterEach(() => {
+    current?.close();
+    temp?.cleanup();
+  });
+  return {
+    get db() {
+      return current!.db;
+    },
+    get store() {
+      return current!.store;
+    },
+    close: () => current?.close(),
+  };
 }
 
 /** A `send` port that records deliveries and answers with `respond` (default: ok, cards get message ids). */

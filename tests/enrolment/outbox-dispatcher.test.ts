@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SendResult } from '../../src/enrolment/types.js';
 import { decideRequest, dispatchOutbox, retryDelayMs, startOutboxLoop, submitRequest } from '../../src/enrolment/use-cases.js';
-import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, openStore, recordingSender, tempDataDir, type OpenStore } from './fixtures.js';
+import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
 /** One admin, so each submission queues one card and one acknowledgement. */
 const destinations = { adminIds: [9001] };
 
-let temp: ReturnType<typeof tempDataDir>;
-let opened: OpenStore;
-
-beforeEach(() => {
-  temp = tempDataDir();
-  opened = openStore(temp.dir);
-});
-afterEach(() => {
-  opened.close();
-  temp.cleanup();
-});
+const opened = useTempStore();
 
 async function submitOne() {
   const result = await submitRequest(opened.store, completeDraft(), catalogue, destinations, NOW);

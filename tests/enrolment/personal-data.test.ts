@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anonymousApplicantId } from '../../src/enrolment/anonymise.js';
 import { ERASED } from '../../src/enrolment/types.js';
 import {
@@ -11,20 +11,11 @@ import {
   provideInfo,
   submitRequest,
 } from '../../src/enrolment/use-cases.js';
-import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, openStore, recordingSender, tempDataDir, type OpenStore } from './fixtures.js';
+import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const destinations = { adminIds: [9001] };
 const day = 86_400_000;
-let temp: ReturnType<typeof tempDataDir>;
-let opened: OpenStore;
-beforeEach(() => {
-  temp = tempDataDir();
-  opened = openStore(temp.dir);
-});
-afterEach(() => {
-  opened.close();
-  temp.cleanup();
-});
+const opened = useTempStore();
 
 async function submit(overrides: Record<string, string>, who = APPLICANT, now = NOW) {
   const result = await submitRequest(opened.store, completeDraft(overrides, who), catalogue, destinations, now);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cancelRequest,
   decideRequest,
@@ -10,22 +10,12 @@ import {
   stats,
   submitRequest,
 } from '../../src/enrolment/use-cases.js';
-import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, openStore, recordingSender, tempDataDir, type OpenStore } from './fixtures.js';
+import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const destinations = { adminIds: ADMIN_IDS };
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-let temp: ReturnType<typeof tempDataDir>;
-let opened: OpenStore;
-
-beforeEach(() => {
-  temp = tempDataDir();
-  opened = openStore(temp.dir);
-});
-afterEach(() => {
-  opened.close();
-  temp.cleanup();
-});
+const opened = useTempStore();
 
 async function submitted(overrides = {}, who = APPLICANT) {
   const result = await submitRequest(opened.store, completeDraft(overrides, who), catalogue, destinations, NOW);
