@@ -5,7 +5,8 @@ import { analyse } from '../knowledge/text.js';
 import { asksForNumber, composeExtractive, renderExtractive, toCitation, type Citation } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
-import { detectLanguage, type Language } from './language.js';
+import type { Locale } from '../locale.js';
+import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
@@ -29,7 +30,7 @@ export interface Answer {
   refused: boolean;
   mode: AnswerMode;
   kind: AnswerKind;
-  language: Language;
+  language: Locale;
   /** Passages retrieved (empty for guardrail/smalltalk replies). */
   passages: Passage[];
   /** The standalone query actually searched (after follow-up rewriting, personal data removed). */
@@ -44,7 +45,7 @@ export interface Answer {
 export interface AnswerOptions {
   history?: Turn[];
   /** The user's interface language; the question's own language wins when it is clear. */
-  locale?: Language;
+  locale?: Locale;
 }
 
 export type AnswerEvent = { type: 'partial'; text: string } | { type: 'final'; answer: Answer };
@@ -171,7 +172,7 @@ export class AnswerService {
     }
   }
 
-  private extractive(query: string, retrieval: RetrievalResult, language: Language, notes: string[]): Answer {
+  private extractive(query: string, retrieval: RetrievalResult, language: Locale, notes: string[]): Answer {
     const kb = this.deps.kb;
     const canon = kb.glossary.canonicalise;
     const result = composeExtractive({
@@ -197,7 +198,7 @@ export class AnswerService {
     };
   }
 
-  private notFound(retrieval: RetrievalResult, language: Language, notes: string[], query: string): Answer {
+  private notFound(retrieval: RetrievalResult, language: Locale, notes: string[], query: string): Answer {
     const t = TEXTS[language];
     const suggestions = [...new Set(retrieval.passages.filter((p) => p.relevance > 0.05).map((p) => p.title))].slice(0, 3);
     const lines = [t.notFound];

@@ -1,2 +1,2 @@
 /** Language detection lives with the text tools of the knowledge engine; re-exported for the answering layer. */
-export { detectLanguage, type Language } from '../knowledge/language.js';
+export { detectLanguage } from '../knowledge/language.js';

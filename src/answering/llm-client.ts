@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { Passage } from '../knowledge/retriever.js';
 import type { Turn } from './follow-up.js';
-import type { Language } from './language.js';
+import type { Locale } from '../locale.js';
 import { buildRewritePrompt, buildUserPrompt, REWRITE_PROMPT, SYSTEM_PROMPT } from './prompts.js';
 
 /**
@@ -41,7 +41,7 @@ export class LlmClient {
   }
 
   /** Stream the answer as text deltas. Throws {@link LlmError} on HTTP errors, timeouts and cut streams. */
-  async *streamAnswer(question: string, passages: Passage[], language: Language, history: Turn[] = []): AsyncGenerator<string> {
+  async *streamAnswer(question: string, passages: Passage[], language: Locale, history: Turn[] = []): AsyncGenerator<string> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
     try {

@@ -1,4 +1,4 @@
-import type { Language } from './language.js';
+import type { Locale } from '../locale.js';
 import type { SmallTalkKind } from './guardrails.js';
 
 /**
@@ -20,7 +20,7 @@ export interface AnsweringTexts {
   smalltalk: Record<SmallTalkKind, string>;
 }
 
-export const TEXTS: Record<Language, AnsweringTexts> = {
+export const TEXTS: Record<Locale, AnsweringTexts> = {
   id: {
     notFound: 'Maaf, informasi tersebut belum ada di basis pengetahuan kami, jadi saya tidak ingin menebak.',
     closestTopics: 'Topik terdekat yang tersedia:',

@@ -4,6 +4,7 @@ import type { AnswerService } from '../answering/answer-service.js';
 import type { Catalogue } from '../enrolment/catalogue.js';
 import type { EnrolmentStore } from '../enrolment/enrolment-store.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Locale } from '../locale.js';
 import type { Logger } from '../logger.js';
 import type { BotStores } from '../storage/bot-stores.js';
 
@@ -34,9 +35,9 @@ export interface BotContextExtras {
   /** The sender is in ADMIN_IDS. */
   isAdmin: boolean;
   /** The user's current locale ('id' default). */
-  locale: 'id' | 'en';
+  locale: Locale;
   /** Translate in a given locale (e.g. to notify another user in their language). */
-  tFor: (locale: 'id' | 'en', key: string, vars?: Record<string, string | number>) => string;
+  tFor: (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
 }
 
 export type BotContext = Context & I18nFlavor & BotContextExtras;

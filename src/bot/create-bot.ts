@@ -2,6 +2,7 @@ import { Bot, GrammyError, HttpError, type BotConfig } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
+import { fromLanguageCode, type Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';
 import { createI18n } from './i18n.js';
 import { createGeneralFeature, createFallbackCallbacks } from './features/general.js';
@@ -40,7 +41,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
   const i18n = createI18n();
-  const tFor = (locale: 'id' | 'en', key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
+  const tFor = (locale: Locale, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const adminSet = new Set(deps.config.adminIds);
 
   if (options.inFlight) {
@@ -60,7 +61,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (Date.now() - last < Math.max(rl.windowMs, 30_000)) return; // one polite notice, not one per message
     noticed.set(uid, Date.now());
     if (noticed.size > 10_000) noticed.clear();
-    const locale = (await deps.stores.getLocale(uid)) ?? (ctx.from?.language_code?.startsWith('en') ? 'en' : 'id');
+    const locale = (await deps.stores.getLocale(uid)) ?? fromLanguageCode(ctx.from?.language_code);
     await ctx.api.sendMessage(ctx.chat?.id ?? uid, tFor(locale, 'rate-limited')).catch(() => undefined);
   };
   const backlog = new Map<number, number>();

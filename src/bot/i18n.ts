@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
+import { fromLanguageCode } from '../locale.js';
 import type { BotContext } from './context.js';
 
-export const LOCALES = ['id', 'en'] as const;
-export type BotLocale = (typeof LOCALES)[number];
 
 /**
  * Fluent catalogues in `src/bot/locales/`. The locale comes from the user's saved choice
@@ -28,6 +27,3 @@ export function createI18n(): I18n<BotContext> {
   });
 }
 
-export function fromLanguageCode(code: string | undefined): BotLocale {
-  return code && code.toLowerCase().startsWith('en') ? 'en' : 'id';
-}

@@ -1,10 +1,12 @@
 import { Api, GrammyError, HttpError, type Bot } from 'grammy';
 import type { SendPort } from '../enrolment/use-cases.js';
-import type { Locale, OutboxDelivery, SendResult } from '../enrolment/types.js';
+import type { OutboxDelivery, SendResult } from '../enrolment/types.js';
+import type { Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';
 import { adminCardHtml, adminCardKeyboard, decisionNoticeHtml, infoForwardedHtml } from './features/admin-card.js';
 import type { Translate } from './features/enrolment-render.js';
 import { createI18n } from './i18n.js';
+import { HTML_OPTIONS } from './reply.js';
 
 export interface OutboxSenderOptions {
   /**
@@ -58,30 +60,22 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
           const html = adminCardHtml(t, request, catalogue, audit);
           const keyboard = adminCardKeyboard(t, request);
           if (delivery.kind === 'admin_card') {
-            const sent = await api.sendMessage(delivery.chatId, html, {
-              parse_mode: 'HTML',
-              reply_markup: keyboard,
-              link_preview_options: { is_disabled: true },
-            });
+            const sent = await api.sendMessage(delivery.chatId, html, { ...HTML_OPTIONS, reply_markup: keyboard });
             return { ok: true, chatId: sent.chat.id, messageId: sent.message_id };
           }
-          await api.editMessageText(delivery.chatId, delivery.payload.messageId, html, {
-            parse_mode: 'HTML',
-            reply_markup: keyboard,
-            link_preview_options: { is_disabled: true },
-          });
+          await api.editMessageText(delivery.chatId, delivery.payload.messageId, html, { ...HTML_OPTIONS, reply_markup: keyboard });
           return { ok: true };
         }
         case 'decision_notice': {
           const t = translator(delivery.locale ?? delivery.request?.locale ?? 'id');
           const html = decisionNoticeHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
-          await api.sendMessage(delivery.chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          await api.sendMessage(delivery.chatId, html, HTML_OPTIONS);
           return { ok: true };
         }
         case 'info_forwarded': {
           const t = translator(await adminLocale(delivery));
           const html = infoForwardedHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
-          await api.sendMessage(delivery.chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          await api.sendMessage(delivery.chatId, html, HTML_OPTIONS);
           return { ok: true };
         }
         case 'submitted_ack':

@@ -4,6 +4,7 @@
  * Everything here is plain data (no classes, no I/O) so that it can be stored as JSON, sent across worker
  * boundaries and rendered by the bot layer with its own i18n. The domain returns *codes*, never sentences.
  */
+import type { Locale } from '../locale.js';
 
 /** Position levels of an ASN, ordered from staff to the top. */
 export const LEVELS = ['pelaksana', 'fungsional', 'pengawas', 'administrator', 'pimpinan_tinggi'] as const;
@@ -18,7 +19,6 @@ export const LEVELS = ['pelaksana', 'fungsional', 'pengawas', 'administrator', '
  */
 export type Level = (typeof LEVELS)[number];
 
-export type Locale = 'id' | 'en';
 
 export const REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'needs_info', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

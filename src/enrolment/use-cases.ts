@@ -3,6 +3,7 @@ import { wibDateTime, wibDayEnd, wibDayStart, parseIsoDate } from './calendar.js
 import type { Catalogue } from './catalogue.js';
 import { nipCell, safeCell, toCsv } from './csv.js';
 import type { Anonymisation, EnrolmentStore, EraseOutcome, RequestFilter } from './enrolment-store.js';
+import { decidableStatuses } from './status-rules.js';
 import { charLength, cleanLine, cleanText } from './text.js';
 import {
   ACTIVE_STATUSES,
@@ -130,7 +131,7 @@ export async function decideRequest(
     requestId: input.requestId,
     // A request waiting for the applicant's information can still be approved or rejected (the applicant
     // may never answer); asking again only makes sense from pending.
-    expected: input.decision === 'needs_info' ? ['pending'] : ['pending', 'needs_info'],
+    expected: decidableStatuses(input.decision),
     patch: { status, decidedBy: input.adminId, decidedByName: adminName, decidedAt: at, reason: reason || null },
     now: at,
     effects: (request, cards) => ({

@@ -1,7 +1,8 @@
 import { checkEligibility, findProgramme, isOpen, type Catalogue } from './catalogue.js';
 import { validateNip, type NipErrorCode } from './nip.js';
 import { cleanLine } from './text.js';
-import type { EnrolmentSubmission, Level, Locale } from './types.js';
+import type { Locale } from '../locale.js';
+import type { EnrolmentSubmission, Level } from './types.js';
 import {
   validateEmail,
   validateFullName,

@@ -1,4 +1,4 @@
-import type { Locale } from '../enrolment/types.js';
+import type { Locale } from '../locale.js';
 
 /*
  * Small persistence ports the bot layer needs besides enrolment. Interfaces only (no grammy types), so the

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Locale } from '../enrolment/types.js';
+import type { Locale } from '../locale.js';
 import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from './bot-stores.js';
 import { migrate } from './migrations.js';
 

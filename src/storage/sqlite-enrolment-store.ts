@@ -23,7 +23,8 @@ import type {
   OutboxStatus,
   RequestStatus,
 } from '../enrolment/types.js';
-import { ACTIVE_STATUSES } from '../enrolment/types.js';
+import { canCancel, DECIDED_STATUSES, sqlStatusList } from '../enrolment/status-rules.js';
+import { ACTIVE_STATUSES, BLOCKING_STATUSES } from '../enrolment/types.js';
 import type { EnrolmentDraft } from '../enrolment/wizard.js';
 import { migrate } from './migrations.js';
 import {
@@ -38,7 +39,6 @@ import {
 } from './sqlite-rows.js';
 
 const json = (value: unknown): string => JSON.stringify(value);
-const DECIDED_STATUSES: readonly RequestStatus[] = ['approved', 'rejected', 'cancelled'];
 /** Messages addressed to the applicant; dropped if still unsent when the applicant's data is erased. */
 const APPLICANT_KINDS = ['submitted_ack', 'decision_notice'];
 
@@ -137,7 +137,7 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
       const requests = (this.sql.listLiveRequestsOfApplicant.all(userId) as RequestRow[]).map(toRequest);
 
       const cancelledIds = requests
-        .filter((request) => ACTIVE_STATUSES.includes(request.status))
+        .filter((request) => canCancel(request.status))
         .filter((request) => this.sql.cancelActiveRequest.run({ id: request.id, now }).changes === 1)
         .map((request) => request.id);
 
@@ -344,10 +344,12 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
 
 /** All SQL of the store, each statement named for what it does. */
 function prepareStatements(db: Database.Database) {
+  const ACTIVE = sqlStatusList(ACTIVE_STATUSES);
+  const BLOCKING = sqlStatusList(BLOCKING_STATUSES);
   return {
     findActiveRequestForNip: db.prepare<[string, string], { id: number; status: RequestStatus }>(
       `SELECT id, status FROM requests
-        WHERE nip = ? AND programme_id = ? AND status IN ('pending', 'needs_info', 'approved') AND anonymised = 0
+        WHERE nip = ? AND programme_id = ? AND status IN ${BLOCKING} AND anonymised = 0
         ORDER BY id LIMIT 1`,
     ),
     insertPendingRequest: db.prepare(
@@ -373,7 +375,7 @@ function prepareStatements(db: Database.Database) {
     cancelActiveRequest: db.prepare(
       `UPDATE requests
           SET status = 'cancelled', updated_at = @now, decided_at = @now, decided_by = NULL, decided_by_name = NULL
-        WHERE id = @id AND status IN ('pending', 'needs_info')`,
+        WHERE id = @id AND status IN ${ACTIVE}`,
     ),
     anonymiseRequest: db.prepare(
       `UPDATE requests
@@ -411,10 +413,10 @@ function prepareStatements(db: Database.Database) {
         ORDER BY updated_at DESC, id DESC LIMIT 1`,
     ),
     listQueuePage: db.prepare(
-      `SELECT * FROM requests WHERE status IN ('pending', 'needs_info')
+      `SELECT * FROM requests WHERE status IN ${ACTIVE}
         ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
     ),
-    countQueue: db.prepare(`SELECT COUNT(*) AS total FROM requests WHERE status IN ('pending', 'needs_info')`),
+    countQueue: db.prepare(`SELECT COUNT(*) AS total FROM requests WHERE status IN ${ACTIVE}`),
     listRequestsMatching: db.prepare(
       `SELECT * FROM requests
         WHERE (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))

@@ -3,11 +3,11 @@ import type {
   CardRef,
   EnrolmentRequest,
   Level,
-  Locale,
   OutboxMessage,
   OutboxStatus,
   RequestStatus,
 } from '../enrolment/types.js';
+import type { Locale } from '../locale.js';
 
 /*
  * Row shapes as SQLite returns them, and their mapping to domain objects. Kept apart so the store reads as

@@ -5,11 +5,11 @@ import { REQUEST_STATUSES, type RequestStatus } from '../../enrolment/types.js';
 import { exportCsv, listQueue, stats } from '../../enrolment/use-cases.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
-import { replyHtml } from '../reply.js';
+import { editHtml, editOrReplyHtml, HTML_OPTIONS, replyHtml } from '../reply.js';
 import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { adminData, adminQueueData } from './enrolment-callbacks.js';
 import { formatWib, STATUS_ICON, statusLabel, truncate } from './enrolment-render.js';
-import { now, send, translate } from './enrolment-wizard.js';
+import { now, translate } from '../helpers.js';
 
 /** Requests per /antrian page. */
 export const QUEUE_PAGE_SIZE = 5;
@@ -46,11 +46,9 @@ export async function showQueue(ctx: BotContext, requestedPage: number, edit = f
   }
   const markup = queue.total === 0 ? undefined : keyboard;
   if (edit) {
-    await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: markup }).catch(async (err: unknown) => {
-      if (!String((err as Error).message).includes('not modified')) await send(ctx, html, markup);
-    });
+    await editOrReplyHtml(ctx, html, markup);
   } else {
-    await send(ctx, html, markup);
+    await replyHtml(ctx, html, { keyboard: markup });
   }
 }
 
@@ -66,7 +64,7 @@ export async function showCard(ctx: BotContext, requestId: number): Promise<void
   }
   const t = translate(ctx);
   const audit = await ctx.deps.enrolment.listAuditEntries({ requestId });
-  await send(ctx, adminCardHtml(t, request, ctx.deps.catalogue(), audit), adminCardKeyboard(t, request));
+  await replyHtml(ctx, adminCardHtml(t, request, ctx.deps.catalogue(), audit), { keyboard: adminCardKeyboard(t, request) });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ export function parseExportArgs(text: string): ExportArgs {
 export async function exportRequests(ctx: BotContext, argText: string): Promise<void> {
   const args = parseExportArgs(argText);
   if (!args.ok) {
-    await send(ctx, ctx.t('export-usage', { token: escapeHtml(args.token) }));
+    await replyHtml(ctx, ctx.t('export-usage', { token: escapeHtml(args.token) }));
     return;
   }
   const filter = {
@@ -125,7 +123,7 @@ export async function exportRequests(ctx: BotContext, argText: string): Promise<
     args.programmeId ?? ctx.t('export-all-programmes'),
   ].join(' · ');
   if (rows.length === 0) {
-    await send(ctx, ctx.t('export-empty', { filter: escapeHtml(filterText) }));
+    await replyHtml(ctx, ctx.t('export-empty', { filter: escapeHtml(filterText) }));
     return;
   }
   const csv = await exportCsv(ctx.deps.enrolment, filter);
@@ -133,7 +131,7 @@ export async function exportRequests(ctx: BotContext, argText: string): Promise<
   await ctx.replyWithChatAction('upload_document').catch(() => undefined);
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), fileName), {
     caption: ctx.t('export-caption', { count: String(rows.length), filter: escapeHtml(filterText) }),
-    parse_mode: 'HTML',
+    parse_mode: HTML_OPTIONS.parse_mode,
   });
 }
 
@@ -198,7 +196,5 @@ export async function reindex(ctx: BotContext): Promise<void> {
     ctx.deps.logger.error({ err: (error as Error).message }, 'reindex from /reindex failed');
     html = `❌ ${ctx.t('reindex-failed', { message: escapeHtml(truncate((error as Error).message ?? String(error), 500)) })}`;
   }
-  await ctx.api
-    .editMessageText(progress.chat.id, progress.message_id, html, { parse_mode: 'HTML' })
-    .catch(() => replyHtml(ctx, html));
+  await editHtml(ctx, html, { target: { chatId: progress.chat.id, messageId: progress.message_id } }).catch(() => replyHtml(ctx, html));
 }

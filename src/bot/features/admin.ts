@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { AdminPrompt } from '../../storage/bot-stores.js';
+import { canDecide } from '../../enrolment/status-rules.js';
 import { decideRequest, MAX_REASON_LENGTH, type DecideResult } from '../../enrolment/use-cases.js';
 import type { Decision, EnrolmentRequest } from '../../enrolment/types.js';
 import type { BotContext } from '../context.js';
@@ -8,7 +9,8 @@ import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { exportRequests, reindex, showCard, showQueue, showStats } from './admin-commands.js';
 import { ADMIN_DATA, ADMIN_QUEUE_DATA, ANY_ADMIN_DATA } from './enrolment-callbacks.js';
 import { displayName, formatWib, statusLabel, truncate, type Translate } from './enrolment-render.js';
-import { now, send, translate } from './enrolment-wizard.js';
+import { now, translate } from '../helpers.js';
+import { editHtml, replyHtml } from '../reply.js';
 
 /**
  * The admins' side: request cards' buttons, the "type the reason" prompt, and the admin commands.
@@ -170,13 +172,9 @@ async function refreshPressedCard(ctx: BotContext, request: EnrolmentRequest | n
   if (!request || !ctx.callbackQuery?.message) return;
   const t = cardTranslator(ctx);
   const audit = await ctx.deps.enrolment.listAuditEntries({ requestId: request.id });
-  await ctx
-    .editMessageText(adminCardHtml(t, request, ctx.deps.catalogue(), audit), {
-      parse_mode: 'HTML',
-      reply_markup: adminCardKeyboard(t, request),
-      link_preview_options: { is_disabled: true },
-    })
-    .catch(() => undefined);
+  await editHtml(ctx, adminCardHtml(t, request, ctx.deps.catalogue(), audit), { keyboard: adminCardKeyboard(t, request) }).catch((err: unknown) => {
+    ctx.deps.logger.warn({ err, requestId: request.id }, 'pressed card not refreshed');
+  });
 }
 
 /** Cards in the admin group are in the bot's default language for everyone; in a private chat, the admin's. */
@@ -203,7 +201,7 @@ async function askReason(ctx: BotContext, requestId: number, action: AdminPrompt
     await ctx.answerCallbackQuery({ text: ctx.t('admin-not-found', { id: String(requestId) }), show_alert: true });
     return;
   }
-  if (!(request.status === 'pending' || (request.status === 'needs_info' && action === 'reject'))) {
+  if (!canDecide(request.status, action)) {
     const text = failureText(ctx, requestId, { ok: false, code: 'already_decided', status: request.status, decidedByName: request.decidedByName, decidedAt: request.decidedAt });
     await ctx.answerCallbackQuery({ text: truncate(text, 190), show_alert: true });
     await refreshPressedCard(ctx, request);
@@ -217,10 +215,9 @@ async function sendPrompt(ctx: BotContext, requestId: number, action: AdminPromp
   const from = ctx.from!;
   const mention = `<a href="tg://user?id=${from.id}">${escapeHtml(displayName(from))}</a>`;
   const html = ctx.t(action === 'reject' ? 'admin-prompt-reject' : 'admin-prompt-info', { mention, id: String(requestId) });
-  const sent = await ctx.reply(notice ? `${notice}\n\n${html}` : html, {
-    parse_mode: 'HTML',
-    reply_markup: { force_reply: true, selective: true, input_field_placeholder: truncate(ctx.t('admin-prompt-placeholder'), 64) },
-  });
+  const sent = (await replyHtml(ctx, notice ? `${notice}\n\n${html}` : html, {
+    keyboard: { force_reply: true, selective: true, input_field_placeholder: truncate(ctx.t('admin-prompt-placeholder'), 64) },
+  }))!;
   // Bound to this chat (and, in a group, to this prompt message): a text elsewhere is not a reason.
   await ctx.deps.stores.setAdminPrompt(from.id, { requestId, action, chatId: sent.chat.id, messageId: ctx.chat?.type === 'private' ? undefined : sent.message_id }, now(ctx));
 }
@@ -228,7 +225,7 @@ async function sendPrompt(ctx: BotContext, requestId: number, action: AdminPromp
 async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: string): Promise<void> {
   const result = await decide(ctx, prompt.requestId, prompt.action, text);
   if (result.ok) {
-    await send(ctx, `${ctx.t(DONE_KEY[prompt.action], { id: String(prompt.requestId) })}`);
+    await replyHtml(ctx, `${ctx.t(DONE_KEY[prompt.action], { id: String(prompt.requestId) })}`);
     return;
   }
   if (result.code === 'reason_required' || result.code === 'reason_too_long') {
@@ -241,6 +238,6 @@ async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: stri
 
 async function decideByCommand(ctx: BotContext, requestId: number, decision: Decision, reason: string): Promise<void> {
   const result = await decide(ctx, requestId, decision, reason);
-  if (result.ok) await send(ctx, ctx.t(DONE_KEY[decision], { id: String(requestId) }));
+  if (result.ok) await replyHtml(ctx, ctx.t(DONE_KEY[decision], { id: String(requestId) }));
   else await ctx.reply(failureText(ctx, requestId, result));
 }

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { wibDateTime } from '../../enrolment/calendar.js';
 import { findProgramme, openProgrammes, type Catalogue, type Programme } from '../../enrolment/catalogue.js';
+import { canCancel } from '../../enrolment/status-rules.js';
 import { LEVELS, type EnrolmentRequest, type Level, type RequestStatus } from '../../enrolment/types.js';
 import {
   WIZARD_FIELDS,
@@ -224,7 +225,7 @@ export function requestStatusHtml(t: Translate, request: EnrolmentRequest, catal
     lines.push(`${label}: <i>${escapeHtml(request.reason)}</i>`);
   }
   if (request.status === 'needs_info') lines.push(t('status-reply-hint'));
-  if (request.status === 'pending' || request.status === 'needs_info') lines.push(t('status-cancel-hint', { id: String(request.id) }));
+  if (canCancel(request.status)) lines.push(t('status-cancel-hint', { id: String(request.id) }));
   return lines.join('\n');
 }
 

@@ -1,11 +1,12 @@
-import { InlineKeyboard } from 'grammy';
 import { openProgrammes } from '../../enrolment/catalogue.js';
 import { normaliseLevel } from '../../enrolment/level.js';
-import { BLOCKING_STATUSES, type AdminDestinations } from '../../enrolment/types.js';
+import { activeRequestForProgramme } from '../../enrolment/status-rules.js';
 import { submitRequest } from '../../enrolment/use-cases.js';
 import { applyInput, editField, startDraft, type EnrolmentDraft, type WizardStep } from '../../enrolment/wizard.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
+import { destinations, now, privateOnly, removeKeyboard, translate } from '../helpers.js';
+import { replyHtml } from '../reply.js';
 import { draftToken, parseWizardData } from './enrolment-callbacks.js';
 import {
   editKeyboard,
@@ -25,31 +26,10 @@ import {
  * restart between two messages loses nothing and the next message simply continues.
  */
 
-export const now = (ctx: BotContext): Date => ctx.deps.now?.() ?? new Date();
-export const translate = (ctx: BotContext): Translate => (key, vars) => ctx.t(key, vars);
-
-export function destinations(ctx: BotContext): AdminDestinations {
-  const { adminChatId, adminIds } = ctx.deps.config;
-  return adminChatId === undefined ? { adminIds } : { adminChatId, adminIds };
-}
-
-/** Sends `html` with an optional keyboard, link previews off. */
-export async function send(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
-  await ctx.reply(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
-}
-
 /** Asks the draft's current step (or shows the summary), optionally after a notice (error/warning). */
 export async function askStep(ctx: BotContext, draft: EnrolmentDraft, notice?: string): Promise<void> {
   const { html, keyboard } = stepQuestion(translate(ctx), draft, ctx.deps.catalogue(), now(ctx));
-  await send(ctx, notice ? `${notice}\n\n${html}` : html, keyboard);
-}
-
-/** "Please use this in a private chat", with a button that opens the private chat (on /daftar, straight into it). */
-export async function privateOnly(ctx: BotContext, startPayload?: 'daftar'): Promise<void> {
-  const username = ctx.me?.username;
-  const url = username ? `https://t.me/${username}${startPayload ? `?start=${startPayload}` : ''}` : undefined;
-  const keyboard = url ? new InlineKeyboard().url(ctx.t('enrol-open-private'), url) : undefined;
-  await ctx.reply(ctx.t(startPayload ? 'enrol-private-only' : 'private-only'), { reply_markup: keyboard });
+  await replyHtml(ctx, notice ? `${notice}\n\n${html}` : html, { keyboard });
 }
 
 /**
@@ -112,7 +92,7 @@ export async function applyAnswer(ctx: BotContext, draft: EnrolmentDraft, step: 
 /** A text message while a draft exists. */
 export async function handleDraftText(ctx: BotContext, draft: EnrolmentDraft, text: string): Promise<void> {
   if (draft.step === 'summary') {
-    await send(ctx, `${ctx.t('wizard-use-buttons')}\n\n${summaryHtml(translate(ctx), draft, ctx.deps.catalogue())}`, summaryKeyboard(translate(ctx), draft));
+    await replyHtml(ctx, `${ctx.t('wizard-use-buttons')}\n\n${summaryHtml(translate(ctx), draft, ctx.deps.catalogue())}`, { keyboard: summaryKeyboard(translate(ctx), draft) });
     return;
   }
   // "Apa itu GTA?" typed in the middle of the form is a question, not a name or a position.
@@ -207,13 +187,13 @@ async function submit(ctx: BotContext, draft: EnrolmentDraft): Promise<void> {
   if (result.ok) {
     await removeKeyboard(ctx);
     const programme = programmeNameHtml(catalogue, result.request.programmeId);
-    await send(ctx, ctx.t('enrol-submitted', { id: String(result.request.id), programme }));
+    await replyHtml(ctx, ctx.t('enrol-submitted', { id: String(result.request.id), programme }));
     return;
   }
   if (result.code === 'duplicate') {
     await removeKeyboard(ctx);
     const vars = { id: String(result.existing.id), status: escapeHtml(statusLabel(t, result.existing.status)) };
-    await send(ctx, `⚠️ ${ctx.t('enrol-duplicate', vars)}`, summaryKeyboard(t, draft));
+    await replyHtml(ctx, `⚠️ ${ctx.t('enrol-duplicate', vars)}`, { keyboard: summaryKeyboard(t, draft) });
     return;
   }
   // The draft no longer passes (programme closed, catalogue changed …): go back to the field at fault.
@@ -227,11 +207,6 @@ async function submit(ctx: BotContext, draft: EnrolmentDraft): Promise<void> {
 async function activeRequestFor(ctx: BotContext, programmeId: string | undefined) {
   if (!programmeId || !ctx.from) return undefined;
   const mine = await ctx.deps.enrolment.listRequestsOfApplicant(ctx.from.id);
-  return mine.find((r) => r.programmeId === programmeId && BLOCKING_STATUSES.includes(r.status));
+  return activeRequestForProgramme(mine, programmeId);
 }
 
-/** Removes the inline keyboard of the message whose button was pressed (it has done its job). */
-export async function removeKeyboard(ctx: BotContext): Promise<void> {
-  if (!ctx.callbackQuery?.message) return;
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-}

@@ -1,23 +1,18 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { ACTIVE_STATUSES } from '../../enrolment/types.js';
+import { canCancel } from '../../enrolment/status-rules.js';
 import { cancelRequest, deleteUserData, listMyRequests, provideInfo } from '../../enrolment/use-cases.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
-import { replyHtml } from '../reply.js';
+import { editOrReplyHtml, replyHtml } from '../reply.js';
 import { PRIVACY_DATA, REQUEST_DATA, requestData } from './enrolment-callbacks.js';
 import { programmeNameHtml, requestStatusHtml, statusLabel, truncate } from './enrolment-render.js';
 import {
   cancelDraft,
-  destinations,
   handleDraftText,
   handleWizardButton,
-  now,
-  privateOnly,
-  removeKeyboard,
-  send,
   startEnrolment,
-  translate,
 } from './enrolment-wizard.js';
+import { destinations, now, privateOnly, removeKeyboard, translate } from '../helpers.js';
 
 /** Most requests listed by /status (newest first). */
 const STATUS_LIMIT = 10;
@@ -65,7 +60,7 @@ export function createEnrolmentFeature(): Composer<BotContext> {
       }
       return askCancelConfirmation(ctx, Number(arg));
     }
-    const active = (await listMyRequests(ctx.deps.enrolment, { applicantId: userId })).filter((r) => ACTIVE_STATUSES.includes(r.status));
+    const active = (await listMyRequests(ctx.deps.enrolment, { applicantId: userId })).filter((r) => canCancel(r.status));
     if (active.length === 0) {
       await ctx.reply(ctx.t('cancel-nothing'));
       return;
@@ -78,7 +73,7 @@ export function createEnrolmentFeature(): Composer<BotContext> {
       lines.push(`• <b>#${request.id}</b> · ${programmeNameHtml(catalogue, request.programmeId)} · ${escapeHtml(statusLabel(translate(ctx), request.status))}`);
       keyboard.text(ctx.t('cancel-btn-this', { id: String(request.id) }), requestData('c', request.id)).row();
     }
-    await send(ctx, lines.join('\n'), keyboard);
+    await replyHtml(ctx, lines.join('\n'), { keyboard });
   });
 
   composer.callbackQuery(REQUEST_DATA, async (ctx) => {
@@ -129,7 +124,7 @@ export function createEnrolmentFeature(): Composer<BotContext> {
   composer.command(['hapusdata', 'deletedata'], async (ctx) => {
     if (ctx.chat.type !== 'private') return privateOnly(ctx);
     const keyboard = new InlineKeyboard().text(ctx.t('privacy-delete-btn-yes'), PRIVACY_DATA.confirm).row().text(ctx.t('privacy-delete-btn-no'), PRIVACY_DATA.keep);
-    await send(ctx, ctx.t('privacy-delete-confirm'), keyboard);
+    await replyHtml(ctx, ctx.t('privacy-delete-confirm'), { keyboard });
   });
   composer.callbackQuery([PRIVACY_DATA.confirm, PRIVACY_DATA.keep], async (ctx) => {
     if (ctx.chat?.type !== 'private') {
@@ -150,7 +145,7 @@ export function createEnrolmentFeature(): Composer<BotContext> {
       anonymised: String(outcome.requestsAnonymised),
       dropped: String(outcome.outboxDropped),
     });
-    await ctx.editMessageText(html, { parse_mode: 'HTML' }).catch(() => send(ctx, html));
+    await editOrReplyHtml(ctx, html);
   });
 
   // Private text: the wizard, then answers to an admin's question, else the Q&A features --------------------
@@ -179,7 +174,7 @@ async function askCancelConfirmation(ctx: BotContext, requestId: number): Promis
     await ctx.reply(ctx.t('cancel-not-found', { id: String(requestId) }));
     return;
   }
-  if (!ACTIVE_STATUSES.includes(request.status)) {
+  if (!canCancel(request.status)) {
     await ctx.reply(ctx.t('cancel-not-cancellable', { id: String(requestId), status: statusLabel(translate(ctx), request.status) }));
     return;
   }
@@ -187,7 +182,7 @@ async function askCancelConfirmation(ctx: BotContext, requestId: number): Promis
     .text(ctx.t('cancel-btn-yes'), requestData('y', requestId))
     .text(ctx.t('cancel-btn-no'), requestData('n', requestId));
   const programme = programmeNameHtml(ctx.deps.catalogue(), request.programmeId);
-  await send(ctx, ctx.t('cancel-confirm', { id: String(requestId), programme }), keyboard);
+  await replyHtml(ctx, ctx.t('cancel-confirm', { id: String(requestId), programme }), { keyboard });
 }
 
 /**

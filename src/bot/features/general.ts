@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import type { Locale } from '../../locale.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, link } from '../format.js';
 import { replyHtml } from '../reply.js';
@@ -21,7 +22,7 @@ export function createGeneralFeature(): Composer<BotContext> {
 
   composer.command('start', async (ctx) => {
     const name = escapeHtml(ctx.from?.first_name ?? 'ASN');
-    await ctx.reply(ctx.t('start-welcome', { name }), { parse_mode: 'HTML', reply_markup: ctx.chat.type === 'private' ? mainMenu(ctx) : undefined });
+    await replyHtml(ctx, ctx.t('start-welcome', { name }), { keyboard: ctx.chat.type === 'private' ? mainMenu(ctx) : undefined });
   });
 
   const help = async (ctx: BotContext) => {
@@ -36,7 +37,7 @@ export function createGeneralFeature(): Composer<BotContext> {
     await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard });
   });
   composer.callbackQuery(/^lang:(id|en)$/, async (ctx) => {
-    const locale = ctx.match[1] as 'id' | 'en';
+    const locale = ctx.match[1] as Locale;
     await ctx.deps.stores.setLocale(ctx.from.id, locale);
     ctx.i18n.useLocale(locale);
     ctx.locale = locale;
@@ -92,7 +93,7 @@ export function createGeneralFeature(): Composer<BotContext> {
 }
 
 /** Menu of commands for one chat in the chosen language. */
-export async function setChatCommands(ctx: BotContext, locale: 'id' | 'en'): Promise<void> {
+export async function setChatCommands(ctx: BotContext, locale: Locale): Promise<void> {
   if (!ctx.chat) return;
   await ctx.api
     .setMyCommands(userCommands((k) => ctx.tFor(locale, k), ctx.isAdmin), { scope: { type: 'chat', chat_id: ctx.chat.id } })

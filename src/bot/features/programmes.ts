@@ -3,7 +3,7 @@ import { findProgramme, isOpen, type Programme } from '../../enrolment/catalogue
 import { wibDate } from '../../enrolment/calendar.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, link } from '../format.js';
-import { replyHtml } from '../reply.js';
+import { editOrReplyHtml, replyHtml } from '../reply.js';
 
 /** /program: the catalogue with a detail button per programme; detail shows eligibility and an enrol button. */
 export function createProgrammesFeature(): Composer<BotContext> {
@@ -25,8 +25,8 @@ export function createProgrammesFeature(): Composer<BotContext> {
       kb.text(`${icon} ${truncate(p.name, 40)}`, `prog:${p.id}`).row();
     }
     const html = lines.join('\n');
-    if (edit) await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(html, { parse_mode: 'HTML', reply_markup: kb }));
-    else await ctx.reply(html, { parse_mode: 'HTML', reply_markup: kb });
+    if (edit) await editOrReplyHtml(ctx, html, kb);
+    else await replyHtml(ctx, html, { keyboard: kb });
   };
 
   composer.command(['program', 'programs', 'programmes'], (ctx) => list(ctx));

@@ -4,9 +4,10 @@ import type { Message } from 'grammy/types';
 import type { Answer } from '../../answering/answer-service.js';
 import type { Turn } from '../../answering/follow-up.js';
 import { redactPii } from '../../pii.js';
+import type { Locale } from '../../locale.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from '../format.js';
-import { replyHtml } from '../reply.js';
+import { editHtml, replyHtml } from '../reply.js';
 
 /**
  * Questions: any text in a private chat; in groups only when the bot is mentioned, replied
@@ -33,7 +34,7 @@ class ChatHistory {
 
 export interface StoredSources {
   question: string;
-  language: 'id' | 'en';
+  language: Locale;
   citations: Answer['citations'];
   passages: Array<{ n: number; title: string; heading: string; url?: string; sources?: string[]; text: string; lastVerified?: string }>;
 }
@@ -57,13 +58,13 @@ export function createQuestionsFeature(): Composer<BotContext> {
           const html = `${prefix ? `${prefix}\n\n` : ''}${escapeHtml(ev.text)} …`;
           if (html.length > 3500) continue;
           if (!sent) {
-            sent = (await ctx.reply(html, { parse_mode: 'HTML', reply_parameters: replyTo ? { message_id: replyTo, allow_sending_without_reply: true } : undefined })) as Message.TextMessage;
+            sent = (await replyHtml(ctx, [html], { replyTo })) as Message.TextMessage;
             lastEdit = now;
             lastText = html;
           } else if (now - lastEdit >= STREAM_EDIT_INTERVAL_MS && html !== lastText) {
             lastEdit = now;
             lastText = html;
-            await ctx.api.editMessageText(chatId, sent.message_id, html, { parse_mode: 'HTML' }).catch(() => undefined);
+            await editHtml(ctx, html, { target: { chatId, messageId: sent.message_id } }).catch((err: unknown) => deps.logger.debug({ err }, 'streamed draft not edited'));
           }
         } else final = ev.answer;
       }
@@ -75,11 +76,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
       if (sent) {
         // Replace the streamed draft with the final text (first part), then send the rest.
         const first = parts.shift()!;
-        await ctx.api
-          .editMessageText(chatId, sent.message_id, first, { parse_mode: 'HTML', reply_markup: parts.length === 0 ? keyboard : undefined, link_preview_options: { is_disabled: true } })
-          .catch((err: unknown) => {
-            if (!String((err as Error).message).includes('not modified')) throw err;
-          });
+        await editHtml(ctx, first, { keyboard: parts.length === 0 ? keyboard : undefined, target: { chatId, messageId: sent.message_id } });
       }
       await replyHtml(ctx, parts, { keyboard, replyTo: sent ? undefined : replyTo });
       await recordOutcome(ctx, final, question, answerId);
@@ -133,7 +130,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
   composer.callbackQuery('menu:example', async (ctx) => {
     await ctx.answerCallbackQuery();
     const q = ctx.t('example-question');
-    await ctx.reply(`💡 <i>${escapeHtml(q)}</i>`, { parse_mode: 'HTML' });
+    await replyHtml(ctx, `💡 <i>${escapeHtml(q)}</i>`);
     await answerQuestion(ctx, q);
   });
 
