@@ -1,8 +1,8 @@
-import { Bot, GrammyError, HttpError, type BotConfig } from 'grammy';
+import { Bot, type BotConfig } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { fromLanguageCode, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';
 import { createI18n } from './i18n.js';
 import { createGeneralFeature, createFallbackCallbacks } from './features/general.js';
@@ -12,6 +12,11 @@ import { createEnrolmentFeature } from './features/enrolment.js';
 import { createAdminFeature } from './features/admin.js';
 import { groupCommands, userCommands } from './commands.js';
 import type { InFlightTracker } from './in-flight.js';
+import { contextSetup, settleLocale } from './middlewares/context-setup.js';
+import { updateErrorHandler } from './middlewares/error-boundary.js';
+import { floodGuard } from './middlewares/flood-guard.js';
+import { createLimitNotice } from './middlewares/limit-notice.js';
+import { updateLogger } from './middlewares/update-logger.js';
 
 export interface CreateBotOptions {
   /** Bot API root (TELEGRAM_API_ROOT); every call — conversations included — goes there. */
@@ -25,8 +30,16 @@ export interface CreateBotOptions {
 }
 
 /**
- * Build the bot: middleware order is error boundary → per-chat sequencing → logging →
- * rate limit → i18n → features. No environment reads: everything comes through `deps`.
+ * Build the bot. Middleware, in order:
+ * 1. in-flight tracking (shutdown waits for these updates);
+ * 2. flood guard (before sequencing, so it sees a user's queue);
+ * 3. per-chat sequencing (`@grammyjs/runner`: one update at a time per chat, chats concurrently);
+ * 4. context setup and the update logger;
+ * 5. the per-minute window (`@grammyjs/ratelimiter`);
+ * 6. i18n and the settled locale;
+ * 7. the features, admin first (an admin's typed reason must win over their own unfinished /daftar), and a
+ *    fallback that answers every stale button.
+ * Errors of any update end in {@link updateErrorHandler}. No environment reads: everything comes through `deps`.
  *
  * @example
  * const bot = createBot(token, deps, { apiRoot: 'http://127.0.0.1:8081' });
@@ -42,68 +55,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   const i18n = createI18n();
   const tFor = (locale: Locale, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
-  const adminSet = new Set(deps.config.adminIds);
+  const rl = { limit: 120, windowMs: 60_000, maxBacklog: 6, ...deps.config.rateLimit };
+  const notifyLimited = createLimitNotice(deps, tFor, rl.windowMs);
 
   if (options.inFlight) {
     const tracker = options.inFlight;
     bot.use((_ctx, next) => tracker.track(next()));
   }
-
-  // Flood guard: messages a user sends while earlier ones still wait in their chat's queue are dropped
-  // beyond a small backlog. A person (or a client) that waits for each answer is never limited, however
-  // fast the answers come; a burst of many messages at once is.
-  const rl = { limit: 120, windowMs: 60_000, maxBacklog: 6, ...deps.config.rateLimit };
-  const noticed = new Map<number, number>();
-  const notifyLimited = async (ctx: BotContext) => {
-    const uid = ctx.from?.id;
-    if (uid === undefined) return;
-    const last = noticed.get(uid) ?? 0;
-    if (Date.now() - last < Math.max(rl.windowMs, 30_000)) return; // one polite notice, not one per message
-    noticed.set(uid, Date.now());
-    if (noticed.size > 10_000) noticed.clear();
-    const locale = (await deps.stores.getLocale(uid)) ?? fromLanguageCode(ctx.from?.language_code);
-    await ctx.api.sendMessage(ctx.chat?.id ?? uid, tFor(locale, 'rate-limited')).catch(() => undefined);
-  };
-  const backlog = new Map<number, number>();
-  bot.use(async (ctx, next) => {
-    const uid = ctx.from?.id;
-    if (uid === undefined || !(ctx.message || ctx.editedMessage)) return next();
-    const waiting = backlog.get(uid) ?? 0;
-    if (waiting >= rl.maxBacklog) return notifyLimited(ctx);
-    backlog.set(uid, waiting + 1);
-    try {
-      await next();
-    } finally {
-      const left = (backlog.get(uid) ?? 1) - 1;
-      if (left <= 0) backlog.delete(uid);
-      else backlog.set(uid, left);
-    }
-  });
-
-  // Chats are handled one update at a time (order preserved), different chats concurrently.
+  bot.use(floodGuard(rl.maxBacklog, notifyLimited));
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-
-  bot.use(async (ctx, next) => {
-    ctx.deps = deps;
-    ctx.isAdmin = ctx.from !== undefined && adminSet.has(ctx.from.id);
-    ctx.locale = 'id';
-    ctx.tFor = tFor;
-    const started = performance.now();
-    let outcome = 'ok';
-    try {
-      await next();
-    } catch (err) {
-      outcome = 'error';
-      throw err;
-    } finally {
-      deps.logger.info(
-        { updateId: ctx.update.update_id, type: updateType(ctx.update), chatType: ctx.chat?.type, latencyMs: Math.round(performance.now() - started), outcome },
-        'update',
-      );
-    }
-  });
-
-  // Per-user window limit (@grammyjs/ratelimiter): generous, against sustained spam and LLM cost.
+  bot.use(contextSetup(deps, tFor));
+  bot.use(updateLogger);
+  // Generous, against sustained spam and LLM cost.
   bot.use(
     limit<BotContext, never>({
       timeFrame: rl.windowMs,
@@ -112,14 +75,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       onLimitExceeded: (ctx) => notifyLimited(ctx),
     }),
   );
-
   bot.use(i18n);
-  bot.use(async (ctx, next) => {
-    ctx.locale = (await ctx.i18n.getLocale()) === 'en' ? 'en' : 'id';
-    await next();
-  });
+  bot.use(settleLocale);
 
-  // Admin first: an admin's typed rejection reason must win over their own unfinished /daftar draft.
   bot.use(createAdminFeature());
   bot.use(createEnrolmentFeature());
   bot.use(createGeneralFeature());
@@ -127,17 +85,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(createQuestionsFeature());
   bot.use(createFallbackCallbacks());
 
-  bot.catch(async (err) => {
-    const ctx = err.ctx;
-    const e = err.error;
-    const detail = e instanceof GrammyError ? { method: e.method, code: e.error_code, description: e.description } : e instanceof HttpError ? { http: String(e.error) } : { message: (e as Error)?.message };
-    deps.logger.error({ updateId: ctx.update.update_id, ...detail, stack: (e as Error)?.stack }, 'update failed');
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (ctx.chat && !(e instanceof GrammyError && e.error_code === 403)) {
-      await ctx.reply(tFor(ctx.locale ?? 'id', 'error-generic')).catch(() => undefined);
-    }
-  });
-
+  bot.catch(updateErrorHandler(deps, tFor));
   return bot;
 }
 
@@ -162,8 +110,4 @@ export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Pro
       deps.logger.warn({ err: (err as Error).message }, 'admin chat command menu not set');
     });
   }
-}
-
-function updateType(u: object): string {
-  return Object.keys(u).find((k) => k !== 'update_id') ?? 'unknown';
 }

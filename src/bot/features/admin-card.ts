@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Catalogue } from '../../enrolment/catalogue.js';
 import type { AuditEntry, EnrolmentRequest, OutboxBody } from '../../enrolment/types.js';
 import { escapeHtml, TELEGRAM_TEXT_LIMIT } from '../format.js';
-import { adminData } from './enrolment-callbacks.js';
+import { adminData } from '../callback-data.js';
 import {
   fieldLabel,
   formatWib,

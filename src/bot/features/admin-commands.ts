@@ -7,7 +7,7 @@ import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { editHtml, editOrReplyHtml, HTML_OPTIONS, replyHtml } from '../reply.js';
 import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
-import { adminData, adminQueueData } from './enrolment-callbacks.js';
+import { adminData, adminQueueData } from '../callback-data.js';
 import { formatWib, STATUS_ICON, statusLabel, truncate } from './enrolment-render.js';
 import { now, translate } from '../helpers.js';
 

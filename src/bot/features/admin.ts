@@ -7,7 +7,7 @@ import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { exportRequests, reindex, showCard, showQueue, showStats } from './admin-commands.js';
-import { ADMIN_DATA, ADMIN_QUEUE_DATA, ANY_ADMIN_DATA } from './enrolment-callbacks.js';
+import { ADMIN_DATA, ADMIN_QUEUE_DATA, ANY_ADMIN_DATA } from '../callback-data.js';
 import { displayName, formatWib, statusLabel, truncate, type Translate } from './enrolment-render.js';
 import { now, translate } from '../helpers.js';
 import { editHtml, replyHtml } from '../reply.js';

@@ -12,7 +12,7 @@ import {
   type WizardWarningCode,
 } from '../../enrolment/wizard.js';
 import { escapeHtml } from '../format.js';
-import { wizardData } from './enrolment-callbacks.js';
+import { wizardData } from '../callback-data.js';
 
 /**
  * Rendering of the enrolment flow for the applicant: questions, errors, summary, /status lines.

@@ -7,7 +7,7 @@ import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { destinations, now, privateOnly, removeKeyboard, translate } from '../helpers.js';
 import { replyHtml } from '../reply.js';
-import { draftToken, parseWizardData } from './enrolment-callbacks.js';
+import { draftToken, parseWizardData } from '../callback-data.js';
 import {
   editKeyboard,
   errorHtml,

@@ -4,7 +4,7 @@ import { cancelRequest, deleteUserData, listMyRequests, provideInfo } from '../.
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { editOrReplyHtml, replyHtml } from '../reply.js';
-import { PRIVACY_DATA, REQUEST_DATA, requestData } from './enrolment-callbacks.js';
+import { ENROL_DATA, menuData, PRIVACY_DATA, REQUEST_DATA, requestData } from '../callback-data.js';
 import { programmeNameHtml, requestStatusHtml, statusLabel, truncate } from './enrolment-render.js';
 import {
   cancelDraft,
@@ -34,11 +34,11 @@ export function createEnrolmentFeature(): Composer<BotContext> {
     if (ctx.match.trim() === 'daftar' && ctx.chat.type === 'private') return startEnrolment(ctx);
     return next();
   });
-  composer.callbackQuery('menu:enrol', async (ctx) => {
+  composer.callbackQuery(menuData('enrol'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await startEnrolment(ctx);
   });
-  composer.callbackQuery(/^enrol:([a-z0-9-]{1,24})$/, async (ctx) => {
+  composer.callbackQuery(ENROL_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();
     await startEnrolment(ctx, ctx.match[1]);
   });

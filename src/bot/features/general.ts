@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Locale } from '../../locale.js';
+import { LANGUAGE_DATA, languageData, menuData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, link } from '../format.js';
 import { replyHtml } from '../reply.js';
@@ -12,13 +13,13 @@ export function createGeneralFeature(): Composer<BotContext> {
 
   const mainMenu = (ctx: BotContext) =>
     new InlineKeyboard()
-      .text(ctx.t('btn-example'), 'menu:example')
-      .text(ctx.t('btn-programmes'), 'menu:programmes')
+      .text(ctx.t('btn-example'), menuData('example'))
+      .text(ctx.t('btn-programmes'), menuData('programmes'))
       .row()
-      .text(ctx.t('btn-enrol'), 'menu:enrol')
-      .text(ctx.t('btn-help'), 'menu:help')
+      .text(ctx.t('btn-enrol'), menuData('enrol'))
+      .text(ctx.t('btn-help'), menuData('help'))
       .row()
-      .text(ctx.t('btn-language'), 'menu:language');
+      .text(ctx.t('btn-language'), menuData('language'));
 
   composer.command('start', async (ctx) => {
     const name = escapeHtml(ctx.from?.first_name ?? 'ASN');
@@ -32,11 +33,11 @@ export function createGeneralFeature(): Composer<BotContext> {
   };
   composer.command(['bantuan', 'help'], help);
 
-  const languageKeyboard = new InlineKeyboard().text('🇮🇩 Bahasa Indonesia', 'lang:id').text('🇬🇧 English', 'lang:en');
+  const languageKeyboard = new InlineKeyboard().text('🇮🇩 Bahasa Indonesia', languageData('id')).text('🇬🇧 English', languageData('en'));
   composer.command(['bahasa', 'language'], async (ctx) => {
     await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard });
   });
-  composer.callbackQuery(/^lang:(id|en)$/, async (ctx) => {
+  composer.callbackQuery(LANGUAGE_DATA, async (ctx) => {
     const locale = ctx.match[1] as Locale;
     await ctx.deps.stores.setLocale(ctx.from.id, locale);
     ctx.i18n.useLocale(locale);
@@ -69,11 +70,11 @@ export function createGeneralFeature(): Composer<BotContext> {
     await replyHtml(ctx, blocks.join('\n\n'));
   });
 
-  composer.callbackQuery('menu:help', async (ctx) => {
+  composer.callbackQuery(menuData('help'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await help(ctx);
   });
-  composer.callbackQuery('menu:language', async (ctx) => {
+  composer.callbackQuery(menuData('language'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard });
   });

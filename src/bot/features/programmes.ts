@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { findProgramme, isOpen, type Programme } from '../../enrolment/catalogue.js';
 import { wibDate } from '../../enrolment/calendar.js';
+import { enrolData, menuData, PROGRAMME_DATA, PROGRAMME_LIST_DATA, programmeData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, link } from '../format.js';
 import { editOrReplyHtml, replyHtml } from '../reply.js';
@@ -22,7 +23,7 @@ export function createProgrammesFeature(): Composer<BotContext> {
       const status = programmeStatus(p, now);
       const icon = status === 'open' ? '✅' : status === 'upcoming' ? '⏳' : '⛔';
       lines.push(`${icon} <b>${escapeHtml(p.name)}</b> — ${escapeHtml(p.provider)}`);
-      kb.text(`${icon} ${truncate(p.name, 40)}`, `prog:${p.id}`).row();
+      kb.text(`${icon} ${truncate(p.name, 40)}`, programmeData(p.id)).row();
     }
     const html = lines.join('\n');
     if (edit) await editOrReplyHtml(ctx, html, kb);
@@ -30,15 +31,15 @@ export function createProgrammesFeature(): Composer<BotContext> {
   };
 
   composer.command(['program', 'programs', 'programmes'], (ctx) => list(ctx));
-  composer.callbackQuery('menu:programmes', async (ctx) => {
+  composer.callbackQuery(menuData('programmes'), async (ctx) => {
     await ctx.answerCallbackQuery();
     await list(ctx);
   });
-  composer.callbackQuery('prog:list', async (ctx) => {
+  composer.callbackQuery(PROGRAMME_LIST_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();
     await list(ctx, true);
   });
-  composer.callbackQuery(/^prog:([a-z0-9-]{1,24})$/, async (ctx) => {
+  composer.callbackQuery(PROGRAMME_DATA, async (ctx) => {
     const p = findProgramme(ctx.deps.catalogue(), ctx.match[1]);
     if (!p) {
       await ctx.answerCallbackQuery({ text: ctx.t('callback-expired') });
@@ -47,8 +48,8 @@ export function createProgrammesFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const now = ctx.deps.now?.() ?? new Date();
     const kb = new InlineKeyboard();
-    if (isOpen(p, now) && ctx.chat?.type === 'private') kb.text(ctx.t('btn-enrol-this'), `enrol:${p.id}`).row();
-    kb.text(ctx.t('btn-back'), 'prog:list');
+    if (isOpen(p, now) && ctx.chat?.type === 'private') kb.text(ctx.t('btn-enrol-this'), enrolData(p.id)).row();
+    kb.text(ctx.t('btn-back'), PROGRAMME_LIST_DATA);
     await replyHtml(ctx, programmeDetailHtml(ctx, p, now), { keyboard: kb });
   });
   return composer;

@@ -5,6 +5,7 @@ import type { Answer } from '../../answering/answer-service.js';
 import type { Turn } from '../../answering/follow-up.js';
 import { redactPii } from '../../pii.js';
 import type { Locale } from '../../locale.js';
+import { FEEDBACK_DATA, feedbackData, menuData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from '../format.js';
 import { editHtml, replyHtml } from '../reply.js';
@@ -71,7 +72,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
       if (!final) return;
       const answerId = randomBytes(6).toString('base64url');
       const html = `${prefix ? `${prefix}\n\n` : ''}${formatAnswerHtml(final, ctx.t('answer-sources'))}`;
-      const keyboard = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), `fb:u:${answerId}`).text(ctx.t('btn-not-helpful'), `fb:d:${answerId}`) : undefined;
+      const keyboard = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), feedbackData('u', answerId)).text(ctx.t('btn-not-helpful'), feedbackData('d', answerId)) : undefined;
       const parts = splitHtmlMessage(html);
       if (sent) {
         // Replace the streamed draft with the final text (first part), then send the rest.
@@ -127,14 +128,14 @@ export function createQuestionsFeature(): Composer<BotContext> {
     await answerQuestion(ctx, question, ctx.message.message_id);
   });
 
-  composer.callbackQuery('menu:example', async (ctx) => {
+  composer.callbackQuery(menuData('example'), async (ctx) => {
     await ctx.answerCallbackQuery();
     const q = ctx.t('example-question');
     await replyHtml(ctx, `💡 <i>${escapeHtml(q)}</i>`);
     await answerQuestion(ctx, q);
   });
 
-  composer.callbackQuery(/^fb:([ud]):([A-Za-z0-9_-]{1,16})$/, async (ctx) => {
+  composer.callbackQuery(FEEDBACK_DATA, async (ctx) => {
     const vote = ctx.match[1] === 'u' ? 'up' : 'down';
     const answerId = ctx.match[2];
     const stored = await ctx.deps.stores.getLastSources<StoredSources & { answerId?: string }>(ctx.chat?.id ?? ctx.from.id);

@@ -9,7 +9,7 @@ import {
   requestData,
   wizardData,
   type WizardAction,
-} from '../../src/bot/features/enrolment-callbacks.js';
+} from '../../src/bot/callback-data.js';
 import { LEVELS } from '../../src/enrolment/types.js';
 import { WIZARD_FIELDS } from '../../src/enrolment/wizard.js';
 

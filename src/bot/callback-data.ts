@@ -1,15 +1,19 @@
-import { LEVELS, type Level } from '../../enrolment/types.js';
-import { WIZARD_FIELDS, type EnrolmentDraft, type WizardField } from '../../enrolment/wizard.js';
+import { LEVELS, type Level } from '../enrolment/types.js';
+import { WIZARD_FIELDS, type EnrolmentDraft, type WizardField } from '../enrolment/wizard.js';
+import type { Locale } from '../locale.js';
 
 /**
- * The `callback_data` scheme of enrolment and admin buttons, in one place so that builders and parsers
- * cannot drift apart. Telegram allows 1–64 *bytes*; the longest value here is
- * `w:<9>:p:<24-char programme id>` = 38 bytes.
+ * Every button's `callback_data`, in one table, so that builders and parsers cannot drift apart.
+ * Telegram allows 1–64 *bytes*; the longest value here is `w:<9>:p:<24-char programme id>` = 38 bytes.
  *
  * | data                      | meaning                                                       |
  * | ------------------------- | ------------------------------------------------------------- |
- * | `enrol:<programme>`       | "enrol in this programme" (emitted by the programmes feature) |
- * | `menu:enrol`              | /start menu entry (general feature)                           |
+ * | `menu:<entry>`            | /start menu: example, programmes, enrol, help, language       |
+ * | `lang:id` / `lang:en`     | /bahasa: choose the interface language                        |
+ * | `prog:list`               | programmes: back to the list                                  |
+ * | `prog:<programme>`        | programmes: one programme's detail page                       |
+ * | `enrol:<programme>`       | "enrol in this programme" (from its detail page)              |
+ * | `fb:u:<answer>` / `fb:d:<answer>` | 👍 / 👎 on an answer                                   |
  * | `w:<tok>:p:<programme>`   | wizard: programme chosen                                      |
  * | `w:<tok>:l:<level>`       | wizard: level chosen                                          |
  * | `w:<tok>:s`               | wizard: skip the optional phone number                        |
@@ -30,6 +34,23 @@ import { WIZARD_FIELDS, type EnrolmentDraft, type WizardField } from '../../enro
  * finished or cancelled draft can never act on a newer one, and is answered as expired instead.
  */
 export const MAX_CALLBACK_BYTES = 64;
+
+export const MENU_ENTRIES = ['example', 'programmes', 'enrol', 'help', 'language'] as const;
+export type MenuEntry = (typeof MENU_ENTRIES)[number];
+export const menuData = (entry: MenuEntry): string => `menu:${entry}`;
+
+export const languageData = (locale: Locale): string => `lang:${locale}`;
+export const LANGUAGE_DATA = /^lang:(id|en)$/;
+
+export const PROGRAMME_LIST_DATA = 'prog:list';
+export const programmeData = (programmeId: string): string => checked(`prog:${programmeId}`);
+export const PROGRAMME_DATA = /^prog:([a-z0-9-]{1,24})$/;
+export const enrolData = (programmeId: string): string => checked(`enrol:${programmeId}`);
+export const ENROL_DATA = /^enrol:([a-z0-9-]{1,24})$/;
+
+export type FeedbackVerdict = 'u' | 'd';
+export const feedbackData = (verdict: FeedbackVerdict, answerId: string): string => checked(`fb:${verdict}:${answerId}`);
+export const FEEDBACK_DATA = /^fb:([ud]):([A-Za-z0-9_-]{1,16})$/;
 
 export type WizardAction =
   | { kind: 'programme'; programmeId: string }
