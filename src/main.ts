@@ -2,6 +2,8 @@ import 'dotenv/config';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp, StartupError, type RunningApp } from './app.js';
+import { CatalogueError } from './enrolment/catalogue-error.js';
+import { IndexLoadError } from './knowledge/index-store.js';
 
 /**
  * Composition root. `npm start`:
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     app = await startApp(config, { logger, progress, healthServer: !playground });
   } catch (err) {
     await playground?.close();
-    if (err instanceof StartupError || (err as Error)?.name === 'CatalogueError' || (err as Error)?.name === 'IndexLoadError') {
+    if (err instanceof StartupError || err instanceof CatalogueError || err instanceof IndexLoadError) {
       process.stderr.write(`Gagal memulai: ${(err as Error).message}\n`);
       process.exit(1);
     }

@@ -1,5 +1,5 @@
 import { Api, GrammyError, HttpError, type Bot } from 'grammy';
-import type { SendPort } from '../enrolment/use-cases.js';
+import type { SendPort } from '../enrolment/outbox-dispatcher.js';
 import type { OutboxDelivery, SendResult } from '../enrolment/types.js';
 import type { Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';

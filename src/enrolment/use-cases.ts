@@ -21,16 +21,6 @@ import {
 } from './types.js';
 import { checkDraft, type EnrolmentDraft, type WizardErrorCode, type WizardField } from './wizard.js';
 
-export {
-  dispatchOutbox,
-  startOutboxLoop,
-  retryDelayMs,
-  type SendPort,
-  type DispatchOptions,
-  type DispatchSummary,
-  type OutboxLoop,
-} from './outbox-dispatcher.js';
-
 /*
  * Use cases of the enrolment flow. Each function reads as the story of one flow; the rules live in the
  * domain helpers, the atomicity in the store (one store call per state change), and rendering in the bot.

@@ -49,7 +49,7 @@ export interface RetrievalResult {
   terms: string[];
   /** Question terms found nowhere in the knowledge base (after typo correction). */
   unknownTerms: string[];
-  /** The ingredients of the relevance signal, for calibration (`scripts/dev/calibrate.ts`). */
+  /** The ingredients of the relevance signal, for calibration and `ask --json` diagnostics. */
   signals?: {
     english: boolean;
     maxIdf: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SendResult } from '../../src/enrolment/types.js';
-import { decideRequest, dispatchOutbox, retryDelayMs, startOutboxLoop, submitRequest } from '../../src/enrolment/use-cases.js';
+import { dispatchOutbox, retryDelayMs, startOutboxLoop } from '../../src/enrolment/outbox-dispatcher.js';
+import { decideRequest, submitRequest } from '../../src/enrolment/use-cases.js';
 import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);

@@ -5,12 +5,12 @@ import {
   applyRetention,
   decideRequest,
   deleteUserData,
-  dispatchOutbox,
   exportCsv,
   listMyRequests,
   provideInfo,
   submitRequest,
 } from '../../src/enrolment/use-cases.js';
+import { dispatchOutbox } from '../../src/enrolment/outbox-dispatcher.js';
 import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const destinations = { adminIds: [9001] };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   cancelRequest,
   decideRequest,
-  dispatchOutbox,
   getRequest,
   listMyRequests,
   listQueue,
@@ -10,6 +9,7 @@ import {
   stats,
   submitRequest,
 } from '../../src/enrolment/use-cases.js';
+import { dispatchOutbox } from '../../src/enrolment/outbox-dispatcher.js';
 import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, recordingSender, useTempStore } from './fixtures.js';
 
 const destinations = { adminIds: ADMIN_IDS };

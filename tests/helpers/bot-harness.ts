@@ -19,7 +19,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { createOutboxSender } from '../../src/bot/outbox-sender.js';
 import { wibDate } from '../../src/enrolment/calendar.js';
 import { parseCatalogue, type Catalogue } from '../../src/enrolment/catalogue.js';
-import { startOutboxLoop, type OutboxLoop } from '../../src/enrolment/use-cases.js';
+import { startOutboxLoop, type OutboxLoop } from '../../src/enrolment/outbox-dispatcher.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { silentLogger } from '../../src/logger.js';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';

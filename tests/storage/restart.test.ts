@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decideRequest, dispatchOutbox, submitRequest } from '../../src/enrolment/use-cases.js';
+import { dispatchOutbox } from '../../src/enrolment/outbox-dispatcher.js';
+import { decideRequest, submitRequest } from '../../src/enrolment/use-cases.js';
 import { applyInput, startDraft, type EnrolmentDraft } from '../../src/enrolment/wizard.js';
 import { ADMIN_IDS, APPLICANT, catalogue, completeDraft, NOW, openStore, recordingSender, tempDataDir, VALID_ANSWERS } from '../enrolment/fixtures.js';
 
