@@ -20,12 +20,21 @@ export function destinations(ctx: BotContext): AdminDestinations {
   return adminChatId === undefined ? { adminIds } : { adminChatId, adminIds };
 }
 
+/**
+ * For a call whose failure changes nothing for the user (a chat action, a cosmetic edit): log it and go on,
+ * so no failure is swallowed silently.
+ *
+ * @example
+ * await ctx.replyWithChatAction('typing').catch(logFailure(ctx, 'typing indicator'));
+ */
+export const logFailure = (ctx: BotContext, what: string) => (err: unknown): void => {
+  ctx.deps.logger.debug({ err, updateId: ctx.update.update_id }, `${what} failed`);
+};
+
 /** Removes the inline keyboard of the message whose button was pressed (it has done its job). */
 export async function removeKeyboard(ctx: BotContext): Promise<void> {
   if (!ctx.callbackQuery?.message) return;
-  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch((err: unknown) => {
-    ctx.deps.logger.debug({ err }, 'keyboard not removed (message too old or gone)');
-  });
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'keyboard removal'));
 }
 
 /** "Please use this in a private chat", with a button that opens the private chat (on /daftar, straight into it). */

@@ -9,7 +9,7 @@ import { editHtml, editOrReplyHtml, HTML_OPTIONS, replyHtml } from '../reply.js'
 import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { adminData, adminQueueData } from '../callback-data.js';
 import { formatWib, STATUS_ICON, statusLabel, truncate } from './enrolment-render.js';
-import { now, translate } from '../helpers.js';
+import { logFailure, now, translate } from '../helpers.js';
 
 /** Requests per /antrian page. */
 export const QUEUE_PAGE_SIZE = 5;
@@ -128,7 +128,7 @@ export async function exportRequests(ctx: BotContext, argText: string): Promise<
   }
   const csv = await exportCsv(ctx.deps.enrolment, filter);
   const fileName = `pengajuan-${wibDate(now(ctx)).replace(/-/g, '')}.csv`;
-  await ctx.replyWithChatAction('upload_document').catch(() => undefined);
+  await ctx.replyWithChatAction('upload_document').catch(logFailure(ctx, 'upload indicator'));
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), fileName), {
     caption: ctx.t('export-caption', { count: String(rows.length), filter: escapeHtml(filterText) }),
     parse_mode: HTML_OPTIONS.parse_mode,

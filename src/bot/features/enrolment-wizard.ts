@@ -5,7 +5,7 @@ import { submitRequest } from '../../enrolment/use-cases.js';
 import { applyInput, editField, startDraft, type EnrolmentDraft, type WizardStep } from '../../enrolment/wizard.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
-import { destinations, now, privateOnly, removeKeyboard, translate } from '../helpers.js';
+import { destinations, logFailure, now, privateOnly, removeKeyboard, translate } from '../helpers.js';
 import { replyHtml } from '../reply.js';
 import { draftToken, parseWizardData } from '../callback-data.js';
 import {
@@ -165,7 +165,7 @@ export async function handleWizardButton(ctx: BotContext): Promise<void> {
       await ctx.answerCallbackQuery(action.kind === 'edit_menu' ? { text: ctx.t('wizard-edit-which') } : undefined);
       await ctx
         .editMessageReplyMarkup({ reply_markup: action.kind === 'edit_menu' ? editKeyboard(t, draft) : summaryKeyboard(t, draft) })
-        .catch(() => undefined);
+        .catch(logFailure(ctx, 'summary keyboard switch'));
       return;
     case 'submit':
       if (draft.step !== 'summary') {

@@ -3,6 +3,7 @@ import type { Locale } from '../../locale.js';
 import { LANGUAGE_DATA, languageData, menuData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, link } from '../format.js';
+import { logFailure } from '../helpers.js';
 import { replyHtml } from '../reply.js';
 import { userCommands } from '../commands.js';
 import type { StoredSources } from './questions.js';
@@ -43,7 +44,7 @@ export function createGeneralFeature(): Composer<BotContext> {
     ctx.i18n.useLocale(locale);
     ctx.locale = locale;
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t('language-set')).catch(() => undefined);
+    await ctx.editMessageText(ctx.t('language-set')).catch(logFailure(ctx, 'language confirmation edit'));
     // The menu of a private chat follows its user's language; a group's menu stays as registered.
     if (ctx.chat?.type === 'private') await setChatCommands(ctx, locale);
   });

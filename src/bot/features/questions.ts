@@ -8,6 +8,7 @@ import type { Locale } from '../../locale.js';
 import { FEEDBACK_DATA, feedbackData, menuData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from '../format.js';
+import { logFailure } from '../helpers.js';
 import { editHtml, replyHtml } from '../reply.js';
 
 /**
@@ -143,7 +144,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
     await ctx.deps.stores.recordFeedback({ answerId, userId: ctx.from.id, vote, question });
     await ctx.answerCallbackQuery({ text: ctx.t(vote === 'up' ? 'feedback-thanks-up' : 'feedback-thanks-down') });
     // Remove the buttons so the rating is visibly recorded; ignore "not modified".
-    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'feedback keyboard removal'));
   });
 
   return composer;
@@ -177,7 +178,7 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
 
 /** Keep Telegram's "typing…" visible while a slow answer is being prepared. */
 function startTyping(ctx: BotContext): { stop: () => void } {
-  const send = () => ctx.replyWithChatAction('typing').catch(() => undefined);
+  const send = () => ctx.replyWithChatAction('typing').catch(logFailure(ctx, 'typing indicator'));
   void send();
   const timer = setInterval(send, 4500);
   timer.unref?.();
