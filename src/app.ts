@@ -9,6 +9,9 @@ import { openDatabase } from './storage/sqlite.js';
 import { SqliteBotStores } from './storage/sqlite-bot-stores.js';
 import { SqliteEnrolmentStore } from './storage/sqlite-enrolment-store.js';
 import { SqliteUpdateInbox } from './storage/sqlite-update-inbox.js';
+import { SqliteKnowledgeStores } from './storage/sqlite-knowledge-stores.js';
+import { WaitingQuestions, watchIndex } from './answering/knowledge-gaps.js';
+import { pruneUploadActions } from './knowledge/maintenance/uploads.js';
 import { loadCatalogue, type Catalogue } from './enrolment/catalogue.js';
 import { applyRetention } from './enrolment/use-cases.js';
 import { startOutboxLoop, type OutboxLoop } from './enrolment/outbox-dispatcher.js';
@@ -56,13 +59,37 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   const catalogueFile = path.join(config.knowledgeDir, 'programmes.yaml');
   const catalogue = catalogueProvider(catalogueFile, logger);
 
+  const knowledgeStores = new SqliteKnowledgeStores(db);
+  const waiting = new WaitingQuestions({
+    store: knowledgeStores,
+    answers: core.answers,
+    onError: (err) => logger.error({ err: (err as Error).message }, 'waiting questions recheck failed'),
+  });
+  const maintenance = {
+    uploads: {
+      kb: core.kb,
+      store: knowledgeStores,
+      roles: { maintainerIds: config.maintainerIds },
+      knowledgeDir: config.knowledgeDir,
+      afterReindex: (buildId: string) => waiting.recheck(buildId),
+    },
+    gaps: knowledgeStores,
+    waiting,
+  };
+  // A re-index by another process (npm run reindex) is hot-swapped here, and waiting questions are asked again.
+  const indexWatcher = watchIndex(core.kb, (buildId) => {
+    logger.info({ buildId }, 'new index loaded');
+    void waiting.recheck(buildId);
+  });
+
   const deps: BotDeps = {
     answers: core.answers,
     kb: core.kb,
     stores,
     enrolment,
     catalogue,
-    config: { adminIds: config.adminIds, adminChatId: config.adminChatId, retentionDays: config.retentionDays },
+    maintenance,
+    config: { adminIds: config.adminIds, maintainerIds: config.maintainerIds, adminChatId: config.adminChatId, retentionDays: config.retentionDays },
     logger,
   };
   const inFlight = new InFlightTracker();
@@ -74,6 +101,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     bot.botInfo = await probe.getMe();
     await bot.init();
   } catch (err) {
+    indexWatcher.stop();
     db.close();
     throw new StartupError(describeTelegramError(err, config.telegramApiRoot));
   }
@@ -88,6 +116,9 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     // Housekeeping: delivered notifications and handled webhook updates are not kept.
     enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'outbox pruning failed'));
     inboxForPruning?.prune(new Date(Date.now() - 2 * 86400_000));
+    // Staged uploads nobody confirmed and expired 🔔 questions.
+    pruneUploadActions(maintenance.uploads).catch(() => undefined);
+    knowledgeStores.deleteExpiredWatches(new Date().toISOString()).catch(() => undefined);
     // Abandoned /daftar drafts hold personal data too (NIP, e-mail): drop those untouched for 30 days.
     enrolment.deleteDraftsUpdatedBefore(new Date(Date.now() - 30 * 86400_000).toISOString()).catch(() => undefined);
   }, 6 * 3600_000);
@@ -149,6 +180,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
       if (left > 0) logger.warn({ left }, 'shutdown: updates still running after 3.5 s');
       await outbox.stop();
       clearInterval(retention);
+      indexWatcher.stop();
       db.close();
       logger.info('stopped');
     })());

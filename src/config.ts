@@ -15,6 +15,8 @@ export interface Config {
   botToken: string | undefined;
   telegramApiRoot: string;
   adminIds: number[];
+  /** MAINTAINER_IDS plus every admin: who may upload and remove documents and see knowledge gaps. */
+  maintainerIds: number[];
   adminChatId: number | undefined;
   dataDir: string;
   knowledgeDir: string;
@@ -73,6 +75,13 @@ const schema = z.object({
       .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, 'ADMIN_IDS harus daftar id pengguna Telegram dipisah koma, mis. 12345,67890')
       .optional(),
   ),
+  MAINTAINER_IDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, 'MAINTAINER_IDS harus daftar id pengguna Telegram dipisah koma, mis. 12345,67890')
+      .optional(),
+  ),
   ADMIN_CHAT_ID: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^-?\d+$/, 'ADMIN_CHAT_ID harus id chat berupa angka, mis. -1001234567890').optional(),
@@ -113,7 +122,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const problems: string[] = [];
-  const adminIds = e.ADMIN_IDS ? e.ADMIN_IDS.split(',').map((s) => Number(s.trim())) : [];
+  const idList = (v: string | undefined) => (v ? v.split(',').map((s) => Number(s.trim())) : []);
+  const adminIds = idList(e.ADMIN_IDS);
+  // Admins are maintainers too: one list to check, so no code path can forget the rule.
+  const maintainerIds = [...new Set([...adminIds, ...idList(e.MAINTAINER_IDS)])];
   if (e.NODE_ENV === 'production' && e.BOT_TOKEN && adminIds.length === 0) {
     problems.push('ADMIN_IDS: wajib diisi di production (id Telegram admin, dipisah koma)');
   }
@@ -131,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     adminIds,
+    maintainerIds,
     adminChatId: e.ADMIN_CHAT_ID ? Number(e.ADMIN_CHAT_ID) : undefined,
     dataDir: path.resolve(e.DATA_DIR),
     knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       botToken: pg.token,
       telegramApiRoot: pg.apiRoot,
       adminIds: [...new Set([...config.adminIds, ...pg.adminIds])],
+      maintainerIds: [...new Set([...config.maintainerIds, ...pg.adminIds, ...pg.maintainerIds])],
       adminChatId: config.adminChatId ?? pg.adminChatId,
       webhook: { url: undefined, secret: undefined },
     };
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     throw err;
   }
   if (playground) {
-    progress(`\n✅ Playground siap: buka ${playground.url} di peramban (persona: Pejabat, Admin, Grup Admin).\n`);
+    progress(`\n✅ Playground siap: buka ${playground.url} di peramban (persona: Pejabat, Admin, Pengelola, Grup Admin).\n`);
   } else {
     progress(`✅ Bot berjalan (${app.mode}${app.httpPort ? `, health di :${app.httpPort}/healthz` : ''}).`);
   }

@@ -27,11 +27,18 @@ const ADMIN: Array<[string, string]> = [
   ['reindex', 'cmd-reindex'],
 ];
 
+const MAINTAINER: Array<[string, string]> = [
+  ['dokumen', 'cmd-documents'],
+  ['hapusdokumen', 'cmd-remove-document'],
+  ['celah', 'cmd-gaps'],
+];
+
 type T = (key: string) => string;
 const toCommands = (list: Array<[string, string]>, t: T): BotCommand[] => list.map(([command, key]) => ({ command, description: t(key) }));
 
-export function userCommands(t: T, isAdmin = false): BotCommand[] {
-  return toCommands(isAdmin ? [...USER, ...ADMIN] : USER, t);
+/** Admins are maintainers too: their menu has both lists. */
+export function userCommands(t: T, isAdmin = false, isMaintainer = isAdmin): BotCommand[] {
+  return toCommands([...USER, ...(isAdmin ? ADMIN : []), ...(isMaintainer ? MAINTAINER : [])], t);
 }
 
 export function groupCommands(t: T, isAdminChat = false): BotCommand[] {

@@ -7,6 +7,18 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Locale } from '../locale.js';
 import type { Logger } from '../logger.js';
 import type { BotStores } from '../storage/bot-stores.js';
+import type { GapStore, WaitingQuestions } from '../answering/knowledge-gaps.js';
+import type { UploadDeps } from '../knowledge/maintenance/uploads.js';
+
+/**
+ * Content maintenance (uploads, /dokumen, /hapusdokumen, /celah, 🔔 watches). Optional so that a bot built
+ * without it (benchmarks, narrow tests) still answers questions; then documents get the media notice.
+ */
+export interface MaintenanceDeps {
+  uploads: UploadDeps;
+  gaps: GapStore;
+  waiting: WaitingQuestions;
+}
 
 /**
  * Everything the bot needs, passed in by the composition root (`main.ts`) — the bot never
@@ -17,10 +29,13 @@ export interface BotDeps {
   kb: KnowledgeBase;
   stores: BotStores;
   enrolment: EnrolmentStore;
+  maintenance?: MaintenanceDeps;
   /** The programme catalogue, re-read when `programmes.yaml` changes (see catalogue provider). */
   catalogue: () => Catalogue;
   config: {
     adminIds: number[];
+    /** MAINTAINER_IDS plus the admins (default: the admins). */
+    maintainerIds?: number[];
     adminChatId?: number;
     retentionDays: number;
     /** Window limit (default 120 messages per minute) and flood guard (default 6 queued messages per user). */
@@ -34,6 +49,8 @@ export interface BotContextExtras {
   deps: BotDeps;
   /** The sender is in ADMIN_IDS. */
   isAdmin: boolean;
+  /** The sender may maintain content (MAINTAINER_IDS or ADMIN_IDS). */
+  isMaintainer: boolean;
   /** The user's current locale ('id' default). */
   locale: Locale;
   /** Translate in a given locale (e.g. to notify another user in their language). */

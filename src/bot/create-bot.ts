@@ -10,6 +10,8 @@ import { createProgrammesFeature } from './features/programmes.js';
 import { createQuestionsFeature } from './features/questions.js';
 import { createEnrolmentFeature } from './features/enrolment.js';
 import { createAdminFeature } from './features/admin.js';
+import { createMaintainerUploadsFeature } from './features/maintainer-uploads.js';
+import { createMaintainerGapsFeature } from './features/maintainer-gaps.js';
 import { groupCommands, userCommands } from './commands.js';
 import type { InFlightTracker } from './in-flight.js';
 import { contextSetup, settleLocale } from './middlewares/context-setup.js';
@@ -79,6 +81,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(settleLocale);
 
   bot.use(createAdminFeature());
+  // Before enrolment and general: a maintainer's document is an upload, not "media I cannot read".
+  bot.use(createMaintainerUploadsFeature());
+  bot.use(createMaintainerGapsFeature());
   bot.use(createEnrolmentFeature());
   bot.use(createGeneralFeature());
   bot.use(createProgrammesFeature());
@@ -101,8 +106,13 @@ export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Pro
   }
   const t = (k: string) => i18n.t('id', k);
   for (const adminId of deps.config.adminIds) {
-    await bot.api.setMyCommands(userCommands(t, true), { scope: { type: 'chat', chat_id: adminId } }).catch((err: unknown) => {
+    await bot.api.setMyCommands(userCommands(t, true, true), { scope: { type: 'chat', chat_id: adminId } }).catch((err: unknown) => {
       deps.logger.warn({ adminId, err: (err as Error).message }, 'admin command menu not set (has the admin started the bot?)');
+    });
+  }
+  for (const maintainerId of (deps.config.maintainerIds ?? []).filter((id) => !deps.config.adminIds.includes(id))) {
+    await bot.api.setMyCommands(userCommands(t, false, true), { scope: { type: 'chat', chat_id: maintainerId } }).catch((err: unknown) => {
+      deps.logger.warn({ maintainerId, err: (err as Error).message }, 'maintainer command menu not set (has the maintainer started the bot?)');
     });
   }
   if (deps.config.adminChatId !== undefined) {

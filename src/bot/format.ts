@@ -28,14 +28,17 @@ export function link(text: string, url: string | undefined): string {
   return safe ? `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-export function formatCitation(c: Citation): string {
+export function formatCitation(c: CitationView): string {
   const heading = c.heading ? ` — ${escapeHtml(c.heading)}` : '';
   const page = c.page ? ` (hlm. ${c.page})` : '';
   return `[${c.n}] ${link(c.title, c.url)}${heading}${page}`;
 }
 
 /** The answer as Telegram HTML: notes in italics, the text, then numbered sources. */
-export function formatAnswerHtml(a: Answer, sourcesLabel: string): string {
+/** A citation as rendered: what an answer has, or what a queued notification kept of it. */
+export type CitationView = Pick<Citation, 'n' | 'title' | 'heading'> & Partial<Citation>;
+
+export function formatAnswerHtml(a: Pick<Answer, 'text' | 'notes'> & { citations: CitationView[] }, sourcesLabel: string): string {
   const parts: string[] = [];
   for (const n of a.notes) parts.push(`<i>${escapeHtml(n)}</i>`);
   parts.push(escapeHtml(a.text).replace(/\[(\d+)\]/g, '<b>[$1]</b>'));
@@ -142,4 +145,16 @@ function lastBoundary(text: string): number {
   if (sentence > text.length * 0.5) return sentence + 1;
   const space = text.lastIndexOf(' ');
   return space > 0 ? space + 1 : -1;
+}
+
+/**
+ * Shortens at a word boundary ("Government Transformation…", not "Government Transfor…"); a single word
+ * longer than `max` is cut as a last resort.
+ */
+export function truncateWords(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';
 import { adminCardHtml, adminCardKeyboard, decisionNoticeHtml, infoForwardedHtml } from './features/admin-card.js';
 import type { Translate } from './features/enrolment-render.js';
+import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from './format.js';
 import { createI18n } from './i18n.js';
 import { HTML_OPTIONS } from './reply.js';
 
@@ -27,6 +28,7 @@ export interface OutboxSenderOptions {
  *   only while pending).
  * - `decision_notice`: the outcome to the applicant, in *their* language.
  * - `info_forwarded`: the applicant's answer to the admins.
+ * - `answer_ready`: a waiting question ("🔔 Kabari saya") now has a full answer, in the asker's language.
  * - `submitted_ack`: acknowledged without a message: the wizard already tells the applicant the request id
  *   and that admins were notified, synchronously, so a second message would only repeat it.
  *
@@ -67,7 +69,9 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
           return { ok: true };
         }
         case 'decision_notice': {
-          const t = translator(delivery.locale ?? delivery.request?.locale ?? 'id');
+          // The applicant's language *now* (/bahasa may have changed since they applied).
+          const current = delivery.request ? await deps.stores.getLocale(delivery.request.applicantId).catch(() => null) : null;
+          const t = translator(current ?? delivery.locale ?? delivery.request?.locale ?? 'id');
           const html = decisionNoticeHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
           await api.sendMessage(delivery.chatId, html, HTML_OPTIONS);
           return { ok: true };
@@ -80,6 +84,17 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
         }
         case 'submitted_ack':
           return { ok: true };
+        case 'answer_ready': {
+          const locale = (await deps.stores.getLocale(delivery.chatId).catch(() => null)) ?? delivery.locale ?? 'id';
+          const t = translator(locale);
+          const p = delivery.payload;
+          const body = formatAnswerHtml({ text: p.text, notes: p.notes, citations: p.citations }, t('answer-sources'));
+          const html = `🔔 <b>${t('watch-answer-ready-title')}</b>\n<i>${escapeHtml(p.question)}</i>\n\n${body}`;
+          for (const part of splitHtmlMessage(html)) {
+            await api.sendMessage(delivery.chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+          }
+          return { ok: true };
+        }
       }
     } catch (error) {
       const result = classifySendError(error);

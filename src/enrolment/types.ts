@@ -114,7 +114,7 @@ export interface CardRef {
   messageId: number;
 }
 
-export type OutboxKind = 'admin_card' | 'submitted_ack' | 'decision_notice' | 'card_update' | 'info_forwarded';
+export type OutboxKind = 'admin_card' | 'submitted_ack' | 'decision_notice' | 'card_update' | 'info_forwarded' | 'answer_ready';
 
 /**
  * The kind-specific part of an outbox message. The bot renders each kind with its own i18n; it receives
@@ -130,7 +130,21 @@ export type OutboxBody =
     }
   | { kind: 'card_update'; payload: { messageId: number } }
   /** The applicant's answer to an admin's question, forwarded to the admins; `question` is what was asked. */
-  | { kind: 'info_forwarded'; payload: { text: string; question: string | null } };
+  | { kind: 'info_forwarded'; payload: { text: string; question: string | null } }
+  /**
+   * A question the asker asked to be told about ("🔔 Kabari saya") now has a full answer (queued by the
+   * knowledge-gap recheck, `src/answering/knowledge-gaps.ts`; no request involved).
+   */
+  | {
+      kind: 'answer_ready';
+      payload: {
+        watchId: number;
+        question: string;
+        text: string;
+        notes: string[];
+        citations: Array<{ n: number; title: string; heading: string; url?: string; page?: number }>;
+      };
+    };
 
 /**
  * - `pending`: waiting (possibly until `nextAttemptAt` after a retryable failure)

@@ -66,6 +66,17 @@ export class KnowledgeBase {
     return [...new Set(this.loaded.chunks.map((c) => c.title))];
   }
 
+  /** One entry per indexed document (chunk count, last verification date), for /dokumen. */
+  documents(): Array<{ file: string; title: string; chunks: number; lastVerified?: string }> {
+    const byFile = new Map<string, { file: string; title: string; chunks: number; lastVerified?: string }>();
+    for (const c of this.loaded.chunks) {
+      const d = byFile.get(c.file);
+      if (d) d.chunks++;
+      else byFile.set(c.file, { file: c.file, title: c.title, chunks: 1, ...(c.lastVerified ? { lastVerified: c.lastVerified } : {}) });
+    }
+    return [...byFile.values()].sort((a, b) => a.title.localeCompare(b.title, 'id'));
+  }
+
   /** The question's search terms as the lexical index sees them (canonical, stemmed, typo-corrected). */
   terms(text: string): string[] {
     const l = this.loaded;

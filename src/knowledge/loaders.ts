@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Document } from '@langchain/core/documents';
+import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
 
 /**
@@ -80,7 +81,8 @@ export async function loadDocument(absFile: string, relFile: string): Promise<So
   }
   doc.sections = doc.sections.filter((s) => s.text.trim().length > 0);
   if (doc.sections.length === 0) throw new LoaderError(relFile, 'tidak berisi teks yang dapat diindeks');
-  return doc;
+  // Caption overrides of a document uploaded from the chat (title, source, verification date).
+  return applySidecar(doc, absFile);
 }
 
 function decodeUtf8(buf: Buffer, relFile: string): string {

@@ -296,9 +296,13 @@ function leaveChat({ world, params }: MethodContext): boolean {
   return true;
 }
 
+/** Telegram serves bots files up to 20 MB; bigger ones fail getFile (no file_path is ever given). */
+export const BOT_DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
 function getFile({ world, params }: MethodContext): unknown {
   const file = world.files.get(readString(params, 'file_id') ?? '');
   if (!file) throw badRequest('invalid file_id');
+  if (file.data.length > BOT_DOWNLOAD_LIMIT_BYTES) throw badRequest('file is too big');
   return { file_id: file.fileId, file_unique_id: file.uniqueId, file_size: file.data.length, file_path: file.path };
 }
 

@@ -23,6 +23,15 @@ export const ADMIN_PERSONA = {
   language_code: 'id',
 } as const satisfies TelegramUser;
 
+/** A content maintainer (listed in `MAINTAINER_IDS`): uploads documents with 📎 and sees /celah. */
+export const MAINTAINER_PERSONA = {
+  id: 900101,
+  first_name: 'Dewi',
+  last_name: 'Lestari',
+  username: 'pengelola_konten',
+  language_code: 'id',
+} as const satisfies TelegramUser;
+
 /** A member of the admin group who is *not* an admin: shows that buttons on request cards check authorisation. */
 export const MEMBER_PERSONA = {
   id: 700002,
@@ -47,7 +56,7 @@ export const PLAYGROUND_BOT = {
 export const PLAYGROUND_TOKEN = '8000000001:PLAYGROUND_local_token_0123456789abc';
 
 /** Everyone in the playground. */
-export const PLAYGROUND_USERS: TelegramUser[] = [OFFICIAL_PERSONA, ADMIN_PERSONA, MEMBER_PERSONA];
+export const PLAYGROUND_USERS: TelegramUser[] = [OFFICIAL_PERSONA, ADMIN_PERSONA, MAINTAINER_PERSONA, MEMBER_PERSONA];
 
 /** The admin group with its members; the bot is an ordinary member (privacy mode applies, as on Telegram). */
 export const PLAYGROUND_CHATS: GroupChatOptions[] = [
@@ -61,9 +70,10 @@ export const PLAYGROUND_CHATS: GroupChatOptions[] = [
   },
 ];
 
-/** The three tabs of the page. */
+/** The tabs of the page. */
 export const PLAYGROUND_VIEWS: PlaygroundView[] = [
   { key: 'official', label: 'Pejabat (ASN)', chatId: OFFICIAL_PERSONA.id, speakerIds: [OFFICIAL_PERSONA.id] },
   { key: 'admin', label: 'Admin', chatId: ADMIN_PERSONA.id, speakerIds: [ADMIN_PERSONA.id] },
+  { key: 'maintainer', label: 'Pengelola', chatId: MAINTAINER_PERSONA.id, speakerIds: [MAINTAINER_PERSONA.id] },
   { key: 'group', label: 'Grup Admin', chatId: ADMIN_GROUP.id, speakerIds: [ADMIN_PERSONA.id, MEMBER_PERSONA.id] },
 ];

@@ -26,7 +26,8 @@ export interface PlaygroundApiContext {
 }
 
 const MAX_JSON_BYTES = 64 * 1024;
-const MAX_DOCUMENT_JSON_BYTES = 15 * 1024 * 1024;
+/** Base64 of a 25 MB file fits: people may send files above the bot's 20 MB download limit, as on Telegram. */
+const MAX_DOCUMENT_JSON_BYTES = 36 * 1024 * 1024;
 
 async function readJsonBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
   const type = req.headers['content-type'] ?? '';

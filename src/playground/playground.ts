@@ -14,6 +14,7 @@ import type { BotApiEmulatorOptions } from './emulator-types.js';
 import {
   ADMIN_GROUP,
   ADMIN_PERSONA,
+  MAINTAINER_PERSONA,
   PLAYGROUND_BOT,
   PLAYGROUND_CHATS,
   PLAYGROUND_TOKEN,
@@ -40,6 +41,8 @@ export interface Playground {
   token: string;
   /** `ADMIN_IDS` for the bot */
   adminIds: number[];
+  /** `MAINTAINER_IDS` for the bot (the Pengelola persona) */
+  maintainerIds: number[];
   /** `ADMIN_CHAT_ID` for the bot */
   adminChatId: number;
   close(): Promise<void>;
@@ -66,6 +69,7 @@ export async function startPlayground({ port = 3000, host = '127.0.0.1', emulato
     apiRoot: emulator.apiRoot,
     token: PLAYGROUND_TOKEN,
     adminIds: [ADMIN_PERSONA.id],
+    maintainerIds: [MAINTAINER_PERSONA.id],
     adminChatId: ADMIN_GROUP.id,
     close: () => emulator.stop(),
   };

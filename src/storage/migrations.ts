@@ -181,6 +181,83 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE admin_prompts ADD COLUMN message_id INTEGER;
       `),
   },
+  {
+    version: 5,
+    name: 'maintainers: uploaded documents, knowledge audit, upload actions, knowledge gaps, answer watches, feedback reasons',
+    up: (db) =>
+      db.exec(`
+        -- Documents uploaded from the chat (shipped documents have no row: that is what protects them).
+        CREATE TABLE knowledge_documents (
+          id               INTEGER PRIMARY KEY AUTOINCREMENT,
+          file             TEXT    NOT NULL UNIQUE,
+          title            TEXT    NOT NULL,
+          identity_key     TEXT    NOT NULL,
+          uploaded_by      INTEGER NOT NULL,
+          uploaded_by_name TEXT,
+          uploaded_at      TEXT    NOT NULL,
+          size             INTEGER NOT NULL,
+          sha256           TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX knowledge_documents_by_identity ON knowledge_documents (identity_key);
+
+        -- Append-only: every upload, replacement, undo and removal of a document.
+        CREATE TABLE knowledge_audit (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          action     TEXT    NOT NULL,
+          file       TEXT    NOT NULL,
+          actor_id   INTEGER,
+          actor_name TEXT,
+          detail     TEXT    NOT NULL DEFAULT '{}',
+          created_at TEXT    NOT NULL
+        ) STRICT;
+
+        -- A staged upload waiting for "replace?" and the undo of a finished one; the button carries the token.
+        CREATE TABLE upload_actions (
+          token      TEXT    PRIMARY KEY,
+          kind       TEXT    NOT NULL CHECK (kind IN ('replace','undo')),
+          actor_id   INTEGER NOT NULL,
+          data       TEXT    NOT NULL,
+          created_at TEXT    NOT NULL
+        ) STRICT;
+
+        -- Unanswered and partly answered questions, grouped by their key terms (text already redacted).
+        CREATE TABLE knowledge_gaps (
+          id            INTEGER PRIMARY KEY AUTOINCREMENT,
+          group_key     TEXT    NOT NULL UNIQUE,
+          example       TEXT    NOT NULL,
+          count         INTEGER NOT NULL,
+          partial_count INTEGER NOT NULL DEFAULT 0,
+          first_seen    TEXT    NOT NULL,
+          last_seen     TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX knowledge_gaps_by_count ON knowledge_gaps (count DESC, last_seen DESC);
+        CREATE TABLE knowledge_gap_examples (
+          id       INTEGER PRIMARY KEY AUTOINCREMENT,
+          gap_id   INTEGER NOT NULL REFERENCES knowledge_gaps (id) ON DELETE CASCADE,
+          question TEXT    NOT NULL,
+          coverage TEXT    NOT NULL CHECK (coverage IN ('none','partial')),
+          asked_at TEXT    NOT NULL
+        ) STRICT;
+        CREATE INDEX knowledge_gap_examples_by_gap ON knowledge_gap_examples (gap_id, id);
+
+        -- "Kabari saya": offered with a refusal (kept a day), waiting once pressed (90 days), answered once notified.
+        CREATE TABLE answer_watches (
+          id          INTEGER PRIMARY KEY AUTOINCREMENT,
+          user_id     INTEGER NOT NULL,
+          chat_id     INTEGER NOT NULL,
+          locale      TEXT    NOT NULL CHECK (locale IN ('id','en')),
+          question    TEXT    NOT NULL,
+          status      TEXT    NOT NULL CHECK (status IN ('offered','waiting','answered')),
+          created_at  TEXT    NOT NULL,
+          expires_at  TEXT    NOT NULL,
+          answered_at TEXT
+        ) STRICT;
+        CREATE INDEX answer_watches_by_status ON answer_watches (status, expires_at);
+        CREATE INDEX answer_watches_by_user ON answer_watches (user_id);
+
+        ALTER TABLE feedback_votes ADD COLUMN reason TEXT CHECK (reason IN ('wrong','outdated','incomplete','irrelevant'));
+      `),
+  },
 ];
 
 /**

@@ -10,6 +10,7 @@ import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { adminData, adminQueueData } from '../callback-data.js';
 import { formatWib, STATUS_ICON, statusLabel, truncate } from './enrolment-render.js';
 import { logFailure, now, translate } from '../helpers.js';
+import { feedbackReasonsLine } from './maintainer-gaps.js';
 
 /** Requests per /antrian page. */
 export const QUEUE_PAGE_SIZE = 5;
@@ -166,6 +167,8 @@ export async function showStats(ctx: BotContext): Promise<void> {
   const up = rated.reduce((sum, a) => sum + a.up, 0);
   const down = rated.reduce((sum, a) => sum + a.down, 0);
   lines.push('', `<b>${ctx.t('stats-feedback')}</b>`, `👍 ${up} · 👎 ${down}`);
+  const reasons = await feedbackReasonsLine(ctx);
+  if (reasons) lines.push(reasons);
   await replyHtml(ctx, lines.join('\n'));
 }
 
@@ -185,6 +188,9 @@ export async function reindex(ctx: BotContext): Promise<void> {
       `➖ ${ctx.t('reindex-removed', { count: String(report.removed.length) })}${list(report.removed)}`,
       `📄 ${ctx.t('reindex-unchanged', { count: String(report.unchanged), chunks: String(report.chunks) })}`,
     ];
+    // Waiting questions ("🔔 Kabari saya") are asked again against the new index; answered askers are notified.
+    const answered = await ctx.deps.maintenance?.waiting.recheck(ctx.deps.kb.manifest.buildId);
+    if (answered !== undefined) lines.push(`${ctx.t('reindex-waiting-answered', { count: String(answered) })}`);
     if (report.fullRebuildReason) lines.push(`<i>${ctx.t('reindex-full', { reason: escapeHtml(report.fullRebuildReason) })}</i>`);
     if (report.errors.length === 0) lines.push(`🟢 ${ctx.t('reindex-no-errors')}`);
     else {

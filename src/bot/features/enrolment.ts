@@ -139,6 +139,8 @@ export function createEnrolmentFeature(): Composer<BotContext> {
     const userId = ctx.from.id;
     const outcome = await deleteUserData(ctx.deps.enrolment, { userId }, now(ctx));
     await ctx.deps.stores.forgetUser(userId);
+    // "🔔 Kabari saya" questions and their undelivered answers are personal data too.
+    await ctx.deps.maintenance?.gaps.forgetWatchesOf(userId);
     const html = ctx.t('privacy-delete-done', {
       drafts: String(outcome.draftsDeleted),
       cancelled: String(outcome.requestsCancelled),

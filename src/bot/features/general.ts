@@ -30,6 +30,7 @@ export function createGeneralFeature(): Composer<BotContext> {
   const help = async (ctx: BotContext) => {
     let html = ctx.t('help-text', { username: escapeHtml(ctx.me.username) });
     if (ctx.isAdmin) html += `\n\n${ctx.t('help-admin')}`;
+    if (ctx.isMaintainer) html += `\n\n${ctx.t('help-maintainer')}`;
     await replyHtml(ctx, html);
   };
   composer.command(['bantuan', 'help'], help);
@@ -98,7 +99,7 @@ export function createGeneralFeature(): Composer<BotContext> {
 export async function setChatCommands(ctx: BotContext, locale: Locale): Promise<void> {
   if (!ctx.chat) return;
   await ctx.api
-    .setMyCommands(userCommands((k) => ctx.tFor(locale, k), ctx.isAdmin), { scope: { type: 'chat', chat_id: ctx.chat.id } })
+    .setMyCommands(userCommands((k) => ctx.tFor(locale, k), ctx.isAdmin, ctx.isMaintainer), { scope: { type: 'chat', chat_id: ctx.chat.id } })
     .catch((err: unknown) => ctx.deps.logger.warn({ err }, 'setMyCommands for chat failed'));
 }
 

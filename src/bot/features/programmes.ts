@@ -3,7 +3,7 @@ import { findProgramme, isOpen, type Programme } from '../../enrolment/catalogue
 import { wibDate } from '../../enrolment/calendar.js';
 import { enrolData, menuData, PROGRAMME_DATA, PROGRAMME_LIST_DATA, programmeData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { escapeHtml, link } from '../format.js';
+import { escapeHtml, link, truncateWords } from '../format.js';
 import { editOrReplyHtml, replyHtml } from '../reply.js';
 
 /** /program: the catalogue with a detail button per programme; detail shows eligibility and an enrol button. */
@@ -23,7 +23,7 @@ export function createProgrammesFeature(): Composer<BotContext> {
       const status = programmeStatus(p, now);
       const icon = status === 'open' ? '✅' : status === 'upcoming' ? '⏳' : '⛔';
       lines.push(`${icon} <b>${escapeHtml(p.name)}</b> — ${escapeHtml(p.provider)}`);
-      kb.text(`${icon} ${truncate(p.name, 40)}`, programmeData(p.id)).row();
+      kb.text(`${icon} ${truncateWords(p.name, 40)}`, programmeData(p.id)).row();
     }
     const html = lines.join('\n');
     if (edit) await editOrReplyHtml(ctx, html, kb);
@@ -78,8 +78,4 @@ export function programmeDetailHtml(ctx: BotContext, p: Programme, now: Date): s
   if (p.link) lines.push(`<b>${ctx.t('programme-link')}:</b> ${link(p.link, p.link)}`);
   if (p.example) lines.push('', ctx.t('programme-example'));
   return lines.join('\n');
-}
-
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }

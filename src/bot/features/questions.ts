@@ -10,6 +10,7 @@ import type { BotContext } from '../context.js';
 import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from '../format.js';
 import { logFailure } from '../helpers.js';
 import { editHtml, replyHtml } from '../reply.js';
+import { askFeedbackReason, recordKnowledgeGap, withWatchOffer } from './maintainer-gaps.js';
 
 /**
  * Questions: any text in a private chat; in groups only when the bot is mentioned, replied
@@ -73,7 +74,8 @@ export function createQuestionsFeature(): Composer<BotContext> {
       if (!final) return;
       const answerId = randomBytes(6).toString('base64url');
       const html = `${prefix ? `${prefix}\n\n` : ''}${formatAnswerHtml(final, ctx.t('answer-sources'))}`;
-      const keyboard = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), feedbackData('u', answerId)).text(ctx.t('btn-not-helpful'), feedbackData('d', answerId)) : undefined;
+      const rating = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), feedbackData('u', answerId)).text(ctx.t('btn-not-helpful'), feedbackData('d', answerId)) : undefined;
+      const keyboard = await withWatchOffer(ctx, final, question, rating);
       const parts = splitHtmlMessage(html);
       if (sent) {
         // Replace the streamed draft with the final text (first part), then send the rest.
@@ -143,8 +145,10 @@ export function createQuestionsFeature(): Composer<BotContext> {
     const question = stored && stored.answerId === answerId ? stored.question : null;
     await ctx.deps.stores.recordFeedback({ answerId, userId: ctx.from.id, vote, question });
     await ctx.answerCallbackQuery({ text: ctx.t(vote === 'up' ? 'feedback-thanks-up' : 'feedback-thanks-down') });
-    // Remove the buttons so the rating is visibly recorded; ignore "not modified".
-    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'feedback keyboard removal'));
+    // Remove the rating buttons so the rating is visibly recorded (a 🔔 offer stays); ignore "not modified".
+    const rest = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && FEEDBACK_DATA.test(b.callback_data ?? ''))) ?? [];
+    await ctx.editMessageReplyMarkup({ reply_markup: rest.length ? { inline_keyboard: rest } : undefined }).catch(logFailure(ctx, 'feedback keyboard removal'));
+    if (vote === 'down') await askFeedbackReason(ctx, answerId);
   });
 
   return composer;
@@ -154,6 +158,7 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
   const stores = ctx.deps.stores;
   const safeQuestion = redactPii(a.query ?? question).slice(0, 500);
   if (a.kind === 'not_found') await stores.logUnanswered(safeQuestion);
+  await recordKnowledgeGap(ctx, a, safeQuestion);
   if (a.kind === 'answer') {
     const sources: StoredSources & { answerId: string } = {
       answerId,

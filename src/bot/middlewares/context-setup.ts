@@ -3,14 +3,17 @@ import { DEFAULT_LOCALE } from '../../locale.js';
 import type { BotContext, BotDeps } from '../context.js';
 
 /**
- * Puts the dependencies, the admin flag and translation on the context. The locale starts as the
+ * Puts the dependencies, the admin and maintainer flags and translation on the context. The locale starts as the
  * default and is settled after i18n has run ({@link settleLocale}).
  */
 export function contextSetup(deps: BotDeps, tFor: BotContext['tFor']): Middleware<BotContext> {
   const adminSet = new Set(deps.config.adminIds);
+  // Admins are maintainers too (the domain checks the same rule: knowledge/maintenance/roles.ts).
+  const maintainerSet = new Set([...deps.config.adminIds, ...(deps.config.maintainerIds ?? [])]);
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.isAdmin = ctx.from !== undefined && adminSet.has(ctx.from.id);
+    ctx.isMaintainer = ctx.from !== undefined && maintainerSet.has(ctx.from.id);
     ctx.locale = DEFAULT_LOCALE;
     ctx.tFor = tFor;
     await next();
