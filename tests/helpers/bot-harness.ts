@@ -24,7 +24,10 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { silentLogger } from '../../src/logger.js';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
 import type { CallbackAnswerRecord, ChatMessageView, TelegramUser } from '../../src/playground/emulator-types.js';
-import { ADMIN_GROUP, ADMIN_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
+import { ADMIN_GROUP, ADMIN_PERSONA, MAINTAINER_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
+import { WaitingQuestions } from '../../src/answering/knowledge-gaps.js';
+import type { MaintenanceDeps } from '../../src/bot/context.js';
+import { SqliteKnowledgeStores } from '../../src/storage/sqlite-knowledge-stores.js';
 import { openDatabase } from '../../src/storage/sqlite.js';
 import { SqliteBotStores } from '../../src/storage/sqlite-bot-stores.js';
 import { SqliteEnrolmentStore } from '../../src/storage/sqlite-enrolment-store.js';
@@ -34,6 +37,8 @@ import { makeTmpDir } from './tmp.js';
 export const BUDI = OFFICIAL_PERSONA;
 export const ADMIN = ADMIN_PERSONA;
 export const MEMBER = MEMBER_PERSONA;
+/** A content maintainer (MAINTAINER_IDS); admins are maintainers too. */
+export const MAINTAINER = MAINTAINER_PERSONA;
 /** A second admin, to race the first one. */
 export const ADMIN2 = { id: 900002, first_name: 'Rudi', last_name: 'Hartono', language_code: 'id' } as const satisfies TelegramUser;
 /** An applicant whose Telegram is in English. */
@@ -42,7 +47,7 @@ export const ALICE = { id: 700003, first_name: 'Alice', last_name: 'Wijaya', lan
 export const CITRA = { id: 700004, first_name: 'Citra', language_code: 'id' } as const satisfies TelegramUser;
 export const DEDI = { id: 700005, first_name: 'Dedi', language_code: 'id' } as const satisfies TelegramUser;
 
-export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI];
+export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI, MAINTAINER];
 export const ADMIN_IDS = [ADMIN.id, ADMIN2.id];
 export const GROUP_ID = ADMIN_GROUP.id;
 
@@ -104,6 +109,11 @@ export interface HarnessOptions {
   outboxIntervalMs?: number;
   /** Emulator flood limits (default off, for speed; the e2e test runs with them on). */
   rateLimits?: boolean;
+  /**
+   * Content maintenance (uploads, /dokumen, /celah, 🔔) over `knowledgeDir` — which must then be a
+   * temporary copy (uploads write into it), given with the matching `kb`.
+   */
+  maintenance?: { knowledgeDir: string };
 }
 
 export class BotHarness {
@@ -174,6 +184,23 @@ export class BotHarness {
       },
       logger,
     };
+    if (options.maintenance) {
+      const knowledgeStores = new SqliteKnowledgeStores(db);
+      const waiting = new WaitingQuestions({ store: knowledgeStores, answers: deps.answers, onError: (err) => console.error('recheck failed', err) });
+      const maintenance: MaintenanceDeps = {
+        uploads: {
+          kb,
+          store: knowledgeStores,
+          roles: { maintainerIds: [...ADMIN_IDS, MAINTAINER.id] },
+          knowledgeDir: options.maintenance.knowledgeDir,
+          afterReindex: (buildId) => waiting.recheck(buildId),
+        },
+        gaps: knowledgeStores,
+        waiting,
+      };
+      deps.maintenance = maintenance;
+      deps.config.maintainerIds = [MAINTAINER.id];
+    }
     const bot = createBot(emulator.token, deps, { apiRoot: emulator.apiRoot });
     await bot.init();
     const runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] } } });
@@ -186,6 +213,12 @@ export class BotHarness {
 
   get store(): SqliteEnrolmentStore {
     return this.deps.enrolment as SqliteEnrolmentStore;
+  }
+
+  /** The maintenance deps (only with the `maintenance` option). */
+  get maintenance(): MaintenanceDeps {
+    if (!this.deps.maintenance) throw new Error('BotHarness started without the maintenance option');
+    return this.deps.maintenance;
   }
 
   get stores(): SqliteBotStores {
