@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessageView } from '../../src/playground/emulator-types.js';
 import { BotHarness, BUDI, MAINTAINER } from '../helpers/bot-harness.js';
 import { openTempKnowledgeBase } from '../helpers/kb.js';
-import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, PNG_IMAGE, regulationPdf, TKDN_PDF } from '../helpers/upload-fixtures.js';
+import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, PNG_IMAGE, regulationPdf, TKDN_PDF, upload } from '../helpers/upload-fixtures.js';
 
 let h: BotHarness;
 let knowledgeDir: string;
@@ -23,13 +22,6 @@ afterAll(async () => {
 
 const uploadDir = () => path.join(knowledgeDir, 'unggahan');
 const uploadedFiles = () => (fs.existsSync(uploadDir()) ? fs.readdirSync(uploadDir()).sort() : []);
-
-/** Sends a document and resolves with the bot's final word on it (the progress message edited, or a reply). */
-export async function upload(hh: BotHarness, fromId: number, fileName: string, content: Buffer, caption?: string): Promise<ChatMessageView> {
-  const since = hh.emulator.seq;
-  hh.emulator.sendDocument({ chatId: fromId, fromId, fileName, content, ...(caption ? { caption } : {}) });
-  return hh.waitForBotMessage(fromId, (m) => !m.text.startsWith('⏳'), { sinceSeq: since, edits: true, timeoutMs: 30_000 });
-}
 
 describe('uploads from the chat', () => {
   it('a real regulation PDF: report with title, articles and chunks, then answered without restart', async () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import type { ChatMessageView } from '../../src/playground/emulator-types.js';
+import type { BotHarness } from './bot-harness.js';
 
 /** Real regulations, read from the shared folder (never copied into `knowledge/`). */
 export const REGULATIONS_DIR = path.resolve(import.meta.dirname, '../../../shared/regulations');
@@ -40,3 +42,11 @@ export const CORRUPT_PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.allo
 
 /** The first bytes of a PNG image (enough for type detection). */
 export const PNG_IMAGE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]);
+
+/** Sends a document and resolves with the bot's final word on it (the progress message edited, or a reply). */
+export async function upload(hh: BotHarness, fromId: number, fileName: string, content: Buffer, caption?: string): Promise<ChatMessageView> {
+  const since = hh.emulator.seq;
+  hh.emulator.sendDocument({ chatId: fromId, fromId, fileName, content, ...(caption ? { caption } : {}) });
+  return hh.waitForBotMessage(fromId, (m) => !m.text.startsWith('⏳'), { sinceSeq: since, edits: true, timeoutMs: 30_000 });
+}
+
