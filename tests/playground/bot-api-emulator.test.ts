@@ -454,3 +454,25 @@ describe('commands, chat members and groups', () => {
     }
   });
 });
+
+describe('getFile and file downloads', () => {
+  it('serves a file a person sent, with file_size; above 20 MB getFile fails as on Telegram', async () => {
+    emulator.sendDocument({ chatId: budi, fromId: budi, fileName: 'kecil.txt', content: 'halo' });
+    emulator.sendDocument({ chatId: budi, fromId: budi, fileName: 'besar.pdf', content: Buffer.alloc(21 * 1024 * 1024, 1) });
+    const { body } = await callApi<Array<{ message?: { document?: { file_id: string; file_size: number } } }>>(emulator, 'getUpdates', { timeout: 0 });
+    const docs = (body.result ?? []).map((u) => u.message?.document).filter(Boolean) as Array<{ file_id: string; file_size: number }>;
+    const [small, big] = docs.slice(-2);
+    expect(small!.file_size).toBe(4);
+    expect(big!.file_size).toBe(21 * 1024 * 1024);
+    const file = await callApi<{ file_path: string; file_size: number }>(emulator, 'getFile', { file_id: small!.file_id });
+    expect(file.body.result).toMatchObject({ file_size: 4, file_path: expect.stringMatching(/^documents\/file_\d+\.txt$/) });
+    const download = await fetch(`${emulator.apiRoot}/file/bot${emulator.token}/${file.body.result!.file_path}`);
+    expect(await download.text()).toBe('halo');
+    const wrongToken = await fetch(`${emulator.apiRoot}/file/bot123:wrong/${file.body.result!.file_path}`);
+    expect(wrongToken.status).toBe(404);
+    const tooBig = await callApi(emulator, 'getFile', { file_id: big!.file_id });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.description).toBe('Bad Request: file is too big');
+    await drainUpdates();
+  });
+});
