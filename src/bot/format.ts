@@ -155,6 +155,7 @@ export function truncateWords(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
+  // The cut already ends at a word when the next character is a space.
+  const space = chars[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
 }

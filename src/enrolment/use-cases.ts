@@ -272,15 +272,25 @@ export interface ExportFilter {
 }
 
 const CSV_HEADER = [
-  'ID', 'Program', 'Status', 'Nama Lengkap', 'NIP', 'Instansi', 'Jabatan', 'Jenjang', 'Email', 'Telepon',
+  'ID', 'ID Program', 'Program', 'Kode Status', 'Status', 'Nama Lengkap', 'NIP', 'Instansi', 'Jabatan', 'Jenjang', 'Email', 'Telepon',
   'Motivasi', 'Bahasa', 'Diajukan (WIB)', 'Diperbarui (WIB)', 'Diputuskan Oleh', 'Tanggal Keputusan (WIB)', 'Alasan',
 ];
+
+/**
+ * How codes read for people opening the export: status labels and programme names (the codes keep their own
+ * columns, for filters and formulas). The bot passes its Indonesian catalogue; without labels, codes repeat.
+ */
+export interface ExportLabels {
+  status?: (status: RequestStatus) => string;
+  programme?: (programmeId: string) => string | undefined;
+  level?: (level: EnrolmentRequest['level']) => string;
+}
 
 /**
  * The requests matching `filter` as a CSV document for spreadsheets (see `csv.ts`): BOM, CRLF, RFC 4180,
  * formulas neutralised, NIP kept as text, Indonesian header, times in WIB.
  */
-export async function exportCsv(store: EnrolmentStore, filter: ExportFilter = {}): Promise<string> {
+export async function exportCsv(store: EnrolmentStore, filter: ExportFilter = {}, labels: ExportLabels = {}): Promise<string> {
   const query: RequestFilter = {};
   if (filter.status !== undefined) query.status = typeof filter.status === 'string' ? [filter.status] : filter.status;
   if (filter.programmeId !== undefined) query.programmeId = filter.programmeId;
@@ -291,12 +301,14 @@ export async function exportCsv(store: EnrolmentStore, filter: ExportFilter = {}
   const rows = requests.map((r) => [
     safeCell(r.id),
     safeCell(r.programmeId),
+    safeCell(labels.programme?.(r.programmeId) ?? r.programmeId),
     safeCell(r.status),
+    safeCell(labels.status?.(r.status) ?? r.status),
     safeCell(r.fullName),
     nipCell(r.nip),
     safeCell(r.instansi),
     safeCell(r.jabatan),
-    safeCell(r.level),
+    safeCell(labels.level?.(r.level) ?? r.level),
     safeCell(r.email),
     safeCell(r.phone),
     safeCell(r.motivation),

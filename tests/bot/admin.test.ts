@@ -251,7 +251,10 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
     const bytes = Buffer.from(await (await fetch(`${h.emulator.url}${doc.document!.url}`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for spreadsheets
     const csv = bytes.toString('utf8');
-    expect(csv).toContain('ID,Program,Status,Nama Lengkap,NIP');
+    expect(csv).toContain('ID,ID Program,Program,Kode Status,Status,Nama Lengkap,NIP');
+    // Labels for people, codes in their own columns, dates in WIB.
+    expect(csv).toMatch(/,gta-test,Government Transformation Academy \(GTA\) Uji,(pending|approved|rejected|needs_info|cancelled),[A-Z][a-z]/);
+    expect(csv).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     expect(csv).toContain('"=""199001152015031002"""'); // NIP kept as text, RFC 4180-quoted
     expect(csv).toContain('Alice Wijaya');
     expect(doc.text).toMatch(/\d+ pengajuan/);
@@ -261,7 +264,7 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
     const filtered = await h.waitForBotMessage(ADMIN.id, (m) => m.kind === 'document', { sinceSeq: since2 });
     const rows = (await (await fetch(`${h.emulator.url}${filtered.document!.url}`)).text()).trim().split('\r\n').slice(1);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.split(',')[2] === 'approved')).toBe(true);
+    expect(rows.every((r) => r.split(',')[3] === 'approved' && r.split(',')[4] === 'Disetujui')).toBe(true);
 
     const bad = await h.say(ADMIN.id, '/ekspor ??');
     expect(bad.text).toContain('Filter tidak dikenali');

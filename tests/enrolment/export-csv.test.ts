@@ -41,17 +41,17 @@ describe('exportCsv', () => {
     await decideRequest(opened.store, { requestId: request.id, adminId: 9001, adminName: '+Ani', decision: 'reject', reason: 'Kuota\tpenuh' }, ADMIN_IDS, NOW);
 
     const csv = await exportCsv(opened.store);
-    expect(csv.startsWith('\uFEFFID,Program,Status,Nama Lengkap,NIP,')).toBe(true);
+    expect(csv.startsWith('\uFEFFID,ID Program,Program,Kode Status,Status,Nama Lengkap,NIP,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '').includes('\r')).toBe(false);
 
     const [header, row] = parseCsv(csv.slice(1));
     expect(header).toEqual([
-      'ID', 'Program', 'Status', 'Nama Lengkap', 'NIP', 'Instansi', 'Jabatan', 'Jenjang', 'Email', 'Telepon', 'Motivasi',
+      'ID', 'ID Program', 'Program', 'Kode Status', 'Status', 'Nama Lengkap', 'NIP', 'Instansi', 'Jabatan', 'Jenjang', 'Email', 'Telepon', 'Motivasi',
       'Bahasa', 'Diajukan (WIB)', 'Diperbarui (WIB)', 'Diputuskan Oleh', 'Tanggal Keputusan (WIB)', 'Alasan',
     ]);
     expect(row).toEqual([
-      '1', 'gta-2027', 'rejected', 'Dr. Siti Rahma, S.Kom., M.T.', '="199001152015032002"', "'@Dinas, Kominfo", "'-Pranata",
+      '1', 'gta-2027', 'gta-2027', 'rejected', 'rejected', 'Dr. Siti Rahma, S.Kom., M.T.', '="199001152015032002"', "'@Dinas, Kominfo", "'-Pranata",
       'fungsional', 'siti.rahma@kaltimprov.go.id', "'+6281234567890",
       `'=HYPERLINK("http://evil.example","klik")\nbaris kedua, dengan "kutip"`,
       'id', '2026-12-01 10:00:00', '2026-12-01 10:00:00', "'+Ani", '2026-12-01 10:00:00', 'Kuota penuh',

@@ -8,7 +8,7 @@ import { escapeHtml } from '../format.js';
 import { editHtml, editOrReplyHtml, HTML_OPTIONS, replyHtml } from '../reply.js';
 import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
 import { adminData, adminQueueData } from '../callback-data.js';
-import { formatWib, STATUS_ICON, statusLabel, truncate } from './enrolment-render.js';
+import { formatWib, levelLabel, STATUS_ICON, statusLabel, truncate, type Translate } from './enrolment-render.js';
 import { logFailure, now, translate } from '../helpers.js';
 import { feedbackReasonsLine } from './maintainer-gaps.js';
 
@@ -119,6 +119,7 @@ export async function exportRequests(ctx: BotContext, argText: string): Promise<
     ...(args.programmeId ? { programmeId: args.programmeId } : {}),
   };
   const rows = await ctx.deps.enrolment.listRequests(filter);
+  const catalogue = ctx.deps.catalogue();
   const filterText = [
     args.statuses.length > 0 ? args.statuses.map((s) => statusLabel(translate(ctx), s)).join(', ') : ctx.t('export-all-statuses'),
     args.programmeId ?? ctx.t('export-all-programmes'),
@@ -127,7 +128,13 @@ export async function exportRequests(ctx: BotContext, argText: string): Promise<
     await replyHtml(ctx, ctx.t('export-empty', { filter: escapeHtml(filterText) }));
     return;
   }
-  const csv = await exportCsv(ctx.deps.enrolment, filter);
+  // Spreadsheets are read by Indonesian staff: labels in Indonesian whatever the admin's /bahasa.
+  const id: Translate = (key, vars) => ctx.tFor('id', key, vars);
+  const csv = await exportCsv(ctx.deps.enrolment, filter, {
+    status: (s) => statusLabel(id, s),
+    programme: (pid) => findProgramme(catalogue, pid)?.name,
+    level: (l) => levelLabel(id, l),
+  });
   const fileName = `pengajuan-${wibDate(now(ctx)).replace(/-/g, '')}.csv`;
   await ctx.replyWithChatAction('upload_document').catch(logFailure(ctx, 'upload indicator'));
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), fileName), {
