@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
+import { REGULATIONS_DIR, TKDN_PDF } from '../helpers/upload-fixtures.js';
 
 /**
  * The playground as a new user meets it: `src/main.ts` without BOT_TOKEN, driven through the
@@ -27,7 +28,10 @@ let tmp: { dir: string; cleanup: () => void };
 beforeAll(async () => {
   if (!hasChromium) return;
   tmp = makeTmpDir('asisten-browser-');
-  app = startBotProcess({ PORT: '0', DATA_DIR: path.join(tmp.dir, 'data'), KNOWLEDGE_DIR: REPO_KNOWLEDGE_DIR, BOT_TOKEN: '' });
+  // A copy: the 📎 upload test writes into KNOWLEDGE_DIR/unggahan.
+  const knowledgeDir = path.join(tmp.dir, 'knowledge');
+  fs.cpSync(REPO_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
+  app = startBotProcess({ PORT: '0', DATA_DIR: path.join(tmp.dir, 'data'), KNOWLEDGE_DIR: knowledgeDir, BOT_TOKEN: '' });
   await app.waitForOutput(/Playground siap: buka (http:\/\/\S+)/, 90_000);
   url = /Playground siap: buka (http:\/\/\S+)/.exec(app.output())![1];
   // A fresh profile directory for every run.
@@ -138,6 +142,23 @@ describe.skipIf(!hasChromium)('playground in a real browser', () => {
     const notice = await waitForBot((t) => t.includes(`Pengajuan #${id} disetujui`));
     expect(notice).toContain('Selamat');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-notification.png') });
+  }, 120_000);
+
+  it('uploads a regulation PDF with 📎 as the maintainer (caption from the composer), then answers from it', async () => {
+    await page.getByTestId('persona-maintainer').click();
+    await page.getByTestId('message-input').fill('judul: Permenkominfo 41/2009 tentang Penilaian TKDN');
+    await page.locator('#attach-button').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-attach="document"]').click();
+    await (await chooser).setFiles(path.join(REGULATIONS_DIR, TKDN_PDF));
+    const report = await waitForBot((t) => t.includes('Dokumen ditambahkan'), 60_000);
+    expect(report).toContain('Permenkominfo 41/2009 tentang Penilaian TKDN');
+    expect(report).toMatch(/Potongan terindeks: [1-9]/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-maintainer-upload.png') });
+    await page.getByTestId('persona-official').click();
+    await send('Apa yang dimaksud dengan TKDN pada penyelenggaraan telekomunikasi?');
+    const answer = await waitForBot((t) => t.includes('Permenkominfo 41/2009'));
+    expect(answer).toMatch(/telekomunikasi/i);
   }, 120_000);
 
   it('is usable on a narrow screen', async () => {

@@ -510,11 +510,15 @@ async function sendChosenFile() {
   els.fileInput.value = '';
   const speaker = currentSpeaker();
   if (!file || !speaker) return;
+  // Text already typed in the composer travels as the caption (e.g. "judul: …" for the maintainer's upload).
+  const caption = els.input.value.trim();
   try {
     const contentBase64 = await readAsBase64(file);
     await apiPost('document', {
       chatId: state.view.chatId, fromId: speaker.id, fileName: file.name, mimeType: file.type || undefined, contentBase64,
+      caption: caption || undefined,
     });
+    if (caption) els.input.value = '';
   } catch (error) {
     showToast(`Dokumen tidak terkirim: ${error.message}`, { alert: true });
   }
