@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
 import type { SequencedEvent } from '../../src/playground/emulator-types.js';
-import { ADMIN_GROUP, ADMIN_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA } from '../../src/playground/personas.js';
+import { ADMIN_GROUP, ADMIN_PERSONA, MAINTAINER_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA } from '../../src/playground/personas.js';
 import { startPlayground, type Playground } from '../../src/playground/playground.js';
 import { readWebFile, WEB_FILES } from '../../src/playground/static-files.js';
 import { callApi, pageApi } from './helpers.js';
@@ -53,15 +53,16 @@ describe('startPlayground', () => {
 });
 
 describe('page API: state and actions', () => {
-  it('describes the three persona tabs with speakers and their roles', async () => {
+  it('describes the persona tabs (official, admin, maintainer, admin group) with speakers and their roles', async () => {
     const { status, body } = await pageApi<{ views: Array<{ key: string; chatId: number; chatType: string; speakers: Array<{ id: number; isAdmin: boolean }> }> }>(emulator, 'state');
     expect(status).toBe(200);
     expect(body.views.map((v) => [v.key, v.chatId, v.chatType])).toEqual([
       ['official', budi, 'private'],
       ['admin', siti, 'private'],
+      ['maintainer', MAINTAINER_PERSONA.id, 'private'],
       ['group', group, 'supergroup'],
     ]);
-    expect(body.views[2]?.speakers.map((s) => [s.id, s.isAdmin])).toEqual([[siti, true], [andi, false]]);
+    expect(body.views[3]?.speakers.map((s) => [s.id, s.isAdmin])).toEqual([[siti, true], [andi, false]]);
   });
 
   it('sends text as a message update with a bot_command entity', async () => {
