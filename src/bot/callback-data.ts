@@ -29,6 +29,13 @@ import type { Locale } from '../locale.js';
  * | `adm:i:<id>`              | admin card: ask the applicant for information                 |
  * | `adm:v:<id>`              | queue: show one request's card                                |
  * | `adm:q:<page>`            | queue: go to page                                             |
+ * | `up:r:<tok>` / `up:k:<tok>` | upload: replace the existing document / keep it             |
+ * | `up:u:<tok>`              | upload report: undo the upload                                |
+ * | `dok:<page>:<query>`      | /dokumen: go to page (query cut to fit 64 bytes)              |
+ * | `hd:<doc>` / `hd:y:<doc>` / `hd:n` | /hapusdokumen: choose / confirm / keep                |
+ * | `gap:x:<gap>`             | /celah: examples of one gap group                             |
+ * | `watch:<id>`              | "🔔 Kabari saya" under a refusal or partial answer            |
+ * | `fr:<answer>:<w|o|i|r>`   | 👎 reason: wrong, outdated, incomplete, irrelevant            |
  *
  * `<tok>` identifies the draft a wizard button belongs to (its start time in base 36): a button of a
  * finished or cancelled draft can never act on a newer one, and is answered as expired instead.
@@ -114,6 +121,37 @@ export const ADMIN_DATA = /^adm:(a|r|i|v):(\d{1,15})$/;
 export const ADMIN_QUEUE_DATA = /^adm:q:(\d{1,6})$/;
 /** Anything under `adm:` (so malformed admin data is still answered, and refused to non-admins). */
 export const ANY_ADMIN_DATA = /^adm:/;
+
+export type UploadVerb = 'r' | 'k' | 'u';
+export const uploadData = (verb: UploadVerb, token: string): string => checked(`up:${verb}:${token}`);
+export const UPLOAD_DATA = /^up:([rku]):([A-Za-z0-9_-]{8,20})$/;
+
+export const documentsPageData = (page: number, query: string): string => checked(`dok:${page}:${fitBytes(query, 50)}`);
+export const DOCUMENTS_PAGE_DATA = /^dok:(\d{1,4}):(.*)$/;
+
+export const removeDocumentData = (documentId: number, confirmed = false): string => checked(`hd:${confirmed ? 'y:' : ''}${documentId}`);
+export const REMOVE_DOCUMENT_KEEP_DATA = 'hd:n';
+export const REMOVE_DOCUMENT_DATA = /^hd:(?:(y):)?(\d{1,9})$|^hd:n$/;
+
+export const gapExamplesData = (gapId: number): string => checked(`gap:x:${gapId}`);
+export const GAP_EXAMPLES_DATA = /^gap:x:(\d{1,9})$/;
+
+export const watchData = (watchId: number): string => checked(`watch:${watchId}`);
+export const WATCH_DATA = /^watch:(\d{1,12})$/;
+
+export type ReasonCode = 'w' | 'o' | 'i' | 'r';
+export const feedbackReasonData = (answerId: string, code: ReasonCode): string => checked(`fr:${answerId}:${code}`);
+export const FEEDBACK_REASON_DATA = /^fr:([A-Za-z0-9_-]{1,16}):([woir])$/;
+
+/** The longest prefix of `text` that fits in `max` UTF-8 bytes. */
+function fitBytes(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > max) break;
+    out += ch;
+  }
+  return out;
+}
 
 function checked(data: string): string {
   if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_BYTES) {

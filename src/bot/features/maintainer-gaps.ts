@@ -2,7 +2,9 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { Answer } from '../../answering/answer-service.js';
 import { confirmWatch, coverageOf, FEEDBACK_REASONS, listGaps, offerWatch, recordGap, WATCH_DAYS, type FeedbackReason } from '../../answering/knowledge-gaps.js';
 import { redactPii } from '../../pii.js';
+import { FEEDBACK_REASON_DATA, feedbackReasonData, GAP_EXAMPLES_DATA, gapExamplesData, type ReasonCode, WATCH_DATA, watchData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { logFailure } from '../helpers.js';
 import { escapeHtml } from '../format.js';
 import { replyHtml } from '../reply.js';
 import { formatWib, truncate } from './enrolment-render.js';
@@ -11,7 +13,7 @@ import { formatWib, truncate } from './enrolment-render.js';
  * Closing the loop on questions the bot could not answer: /celah for maintainers (grouped, with examples),
  * the "🔔 Kabari saya" offer under a refusal or partial answer, and the optional reason after a 👎.
  */
-const REASON_CODE: Record<FeedbackReason, string> = { wrong: 'w', outdated: 'o', incomplete: 'i', irrelevant: 'r' };
+const REASON_CODE: Record<FeedbackReason, ReasonCode> = { wrong: 'w', outdated: 'o', incomplete: 'i', irrelevant: 'r' };
 const CODE_REASON = Object.fromEntries(Object.entries(REASON_CODE).map(([r, c]) => [c, r])) as Record<string, FeedbackReason>;
 const REASON_KEY: Record<FeedbackReason, string> = {
   wrong: 'feedback-reason-wrong',
@@ -35,7 +37,7 @@ export function createMaintainerGapsFeature(): Composer<BotContext> {
     gaps.forEach((g, i) => {
       const partial = g.partialCount > 0 ? ctx.t('gaps-partial', { count: g.partialCount }) : '';
       lines.push(ctx.t('gaps-line', { n: i + 1, example: escapeHtml(truncate(g.example, 200)), count: g.count, partial, first: formatWib(g.firstSeen), last: formatWib(g.lastSeen) }));
-      kb.text(ctx.t('gaps-btn-examples', { n: i + 1 }), `gap:x:${g.id}`);
+      kb.text(ctx.t('gaps-btn-examples', { n: i + 1 }), gapExamplesData(g.id));
       if (i % 5 === 4) kb.row();
     });
     const waiting = await m.gaps.countWaiting(new Date().toISOString());
@@ -43,7 +45,7 @@ export function createMaintainerGapsFeature(): Composer<BotContext> {
     await replyHtml(ctx, lines.join('\n'), { keyboard: kb });
   });
 
-  composer.callbackQuery(/^gap:x:(\d{1,9})$/, async (ctx) => {
+  composer.callbackQuery(GAP_EXAMPLES_DATA, async (ctx) => {
     const m = ctx.deps.maintenance;
     if (!m || !ctx.isMaintainer) return void (await ctx.answerCallbackQuery({ text: ctx.t('not-maintainer'), show_alert: true }));
     await ctx.answerCallbackQuery();
@@ -55,22 +57,22 @@ export function createMaintainerGapsFeature(): Composer<BotContext> {
     await replyHtml(ctx, lines.join('\n'));
   });
 
-  composer.callbackQuery(/^watch:(\d{1,12})$/, async (ctx) => {
+  composer.callbackQuery(WATCH_DATA, async (ctx) => {
     const m = ctx.deps.maintenance;
     if (!m) return void (await ctx.answerCallbackQuery({ text: ctx.t('callback-expired') }));
     const ok = await confirmWatch(m.gaps, { id: Number(ctx.match[1]), userId: ctx.from.id, now: ctx.deps.now?.() ?? new Date() });
     await ctx.answerCallbackQuery({ text: ok ? ctx.t('watch-confirmed', { days: WATCH_DAYS }) : ctx.t('watch-expired'), show_alert: ok });
     // The 🔔 row goes; 👍/👎 of a partial answer stay.
-    const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && b.callback_data?.startsWith('watch:'))) ?? [];
-    await ctx.editMessageReplyMarkup({ reply_markup: rows.length ? { inline_keyboard: rows } : undefined }).catch(() => undefined);
+    const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && WATCH_DATA.test(b.callback_data ?? ''))) ?? [];
+    await ctx.editMessageReplyMarkup({ reply_markup: rows.length ? { inline_keyboard: rows } : undefined }).catch(logFailure(ctx, 'gap message edit'));
   });
 
-  composer.callbackQuery(/^fr:([A-Za-z0-9_-]{1,16}):([woir])$/, async (ctx) => {
+  composer.callbackQuery(FEEDBACK_REASON_DATA, async (ctx) => {
     const m = ctx.deps.maintenance;
     const reason = CODE_REASON[ctx.match[2]];
     if (m && reason) await m.gaps.setFeedbackReason({ answerId: ctx.match[1], userId: ctx.from.id, reason });
     await ctx.answerCallbackQuery({ text: ctx.t('feedback-reason-thanks') });
-    await ctx.editMessageText(ctx.t('feedback-reason-thanks')).catch(() => undefined);
+    await ctx.editMessageText(ctx.t('feedback-reason-thanks')).catch(logFailure(ctx, 'gap message edit'));
   });
 
   return composer;
@@ -89,7 +91,7 @@ export async function withWatchOffer(ctx: BotContext, answer: Answer, question: 
   const id = await offerWatch(m.gaps, { userId: ctx.from.id, chatId: ctx.chat.id, locale: ctx.locale, question: safe, now: ctx.deps.now?.() ?? new Date() });
   const kb = keyboard ?? new InlineKeyboard();
   if (keyboard) kb.row();
-  return kb.text(ctx.t('watch-btn'), `watch:${id}`);
+  return kb.text(ctx.t('watch-btn'), watchData(id));
 }
 
 /** Counts a refused or partial answer as a knowledge gap (`safeQuestion` is already redacted). */
@@ -104,7 +106,7 @@ export async function askFeedbackReason(ctx: BotContext, answerId: string): Prom
   if (!ctx.deps.maintenance) return;
   const kb = new InlineKeyboard();
   FEEDBACK_REASONS.forEach((r, i) => {
-    kb.text(ctx.t(REASON_KEY[r]), `fr:${answerId}:${REASON_CODE[r]}`);
+    kb.text(ctx.t(REASON_KEY[r]), feedbackReasonData(answerId, REASON_CODE[r]));
     if (i % 2 === 1) kb.row();
   });
   await ctx.reply(ctx.t('feedback-reason-ask'), { reply_markup: kb });

@@ -11,7 +11,17 @@ import {
   type UploadWarning,
 } from '../../knowledge/maintenance/uploads.js';
 import type { Actor } from '../../knowledge/maintenance/roles.js';
+import {
+  DOCUMENTS_PAGE_DATA,
+  documentsPageData,
+  REMOVE_DOCUMENT_DATA,
+  REMOVE_DOCUMENT_KEEP_DATA,
+  removeDocumentData,
+  UPLOAD_DATA,
+  uploadData,
+} from '../callback-data.js';
 import type { BotContext, MaintenanceDeps } from '../context.js';
+import { logFailure } from '../helpers.js';
 import { escapeHtml, truncateWords } from '../format.js';
 import { replyHtml } from '../reply.js';
 import { displayName, formatWib, truncate } from './enrolment-render.js';
@@ -33,12 +43,12 @@ export function createMaintainerUploadsFeature(): Composer<BotContext> {
     await handleUpload(ctx, maintenance);
   });
 
-  composer.callbackQuery(/^up:([rku]):([A-Za-z0-9_-]{8,20})$/, async (ctx) => {
+  composer.callbackQuery(UPLOAD_DATA, async (ctx) => {
     const maintenance = ctx.deps.maintenance;
     if (!maintenance || !ctx.isMaintainer) return void (await ctx.answerCallbackQuery({ text: ctx.t('not-maintainer'), show_alert: true }));
     await ctx.answerCallbackQuery();
     const [, action, token] = ctx.match;
-    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'upload message edit'));
     if (action === 'u') {
       const result = await undoUpload(maintenance.uploads, { actor: actorOf(ctx), token });
       if (!result.ok) return void (await ctx.reply(result.code === 'expired' ? ctx.t('upload-expired') : ctx.t('upload-index-failed', { message: escapeHtml(result.message ?? result.code) }), { parse_mode: 'HTML' }));
@@ -57,7 +67,7 @@ export function createMaintainerUploadsFeature(): Composer<BotContext> {
   };
 
   composer.command(['dokumen', 'documents'], maintainerCommand(async (ctx, m, args) => showDocuments(ctx, m, args, 1)));
-  composer.callbackQuery(/^dok:(\d{1,4}):(.*)$/, async (ctx) => {
+  composer.callbackQuery(DOCUMENTS_PAGE_DATA, async (ctx) => {
     const maintenance = ctx.deps.maintenance;
     if (!maintenance || !ctx.isMaintainer) return void (await ctx.answerCallbackQuery({ text: ctx.t('not-maintainer'), show_alert: true }));
     await ctx.answerCallbackQuery();
@@ -69,7 +79,7 @@ export function createMaintainerUploadsFeature(): Composer<BotContext> {
     if (!args) {
       if (uploaded.length === 0) return void (await replyHtml(ctx, ctx.t('remove-none')));
       const kb = new InlineKeyboard();
-      for (const d of uploaded.slice(0, 30)) kb.text(`🗑 ${truncateWords(d.title, 48)}`, `hd:${d.id}`).row();
+      for (const d of uploaded.slice(0, 30)) kb.text(`🗑 ${truncateWords(d.title, 48)}`, removeDocumentData(d.id)).row();
       return void (await ctx.reply(ctx.t('remove-usage'), { reply_markup: kb }));
     }
     const wanted = args.replace(/^#/, '');
@@ -80,15 +90,15 @@ export function createMaintainerUploadsFeature(): Composer<BotContext> {
     await ctx.reply(ctx.t('remove-not-found', { file: truncate(wanted, 80) }));
   }));
 
-  composer.callbackQuery(/^hd:(?:(y):)?(\d{1,9})$|^hd:n$/, async (ctx) => {
+  composer.callbackQuery(REMOVE_DOCUMENT_DATA, async (ctx) => {
     const maintenance = ctx.deps.maintenance;
     if (!maintenance || !ctx.isMaintainer) return void (await ctx.answerCallbackQuery({ text: ctx.t('not-maintainer'), show_alert: true }));
     await ctx.answerCallbackQuery();
-    if (ctx.callbackQuery.data === 'hd:n') return void (await ctx.editMessageText(ctx.t('remove-cancelled')).catch(() => undefined));
+    if (ctx.callbackQuery.data === REMOVE_DOCUMENT_KEEP_DATA) return void (await ctx.editMessageText(ctx.t('remove-cancelled')).catch(logFailure(ctx, 'upload message edit')));
     const doc = await maintenance.uploads.store.getUploadedDocument(Number(ctx.match[2]));
-    if (!doc) return void (await ctx.editMessageText(ctx.t('remove-not-found', { file: `#${ctx.match[2]}` })).catch(() => undefined));
+    if (!doc) return void (await ctx.editMessageText(ctx.t('remove-not-found', { file: `#${ctx.match[2]}` })).catch(logFailure(ctx, 'upload message edit')));
     if (ctx.match[1] !== 'y') return confirmRemoval(ctx, doc.id, doc.title, doc.file);
-    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'upload message edit'));
     const result = await removeDocument(maintenance.uploads, { actor: actorOf(ctx), file: doc.file });
     if (result.ok) return void (await replyHtml(ctx, ctx.t('remove-done', { title: escapeHtml(result.title) })));
     if (result.code === 'index_failed') return void (await replyHtml(ctx, ctx.t('upload-index-failed', { message: escapeHtml(result.message) })));
@@ -110,7 +120,7 @@ async function handleUpload(ctx: BotContext, maintenance: MaintenanceDeps): Prom
     return void (await replyHtml(ctx, ctx.t('upload-too-big', { name, size: ((document.file_size ?? 0) / 1048576).toFixed(1) })));
   }
   const progress = await ctx.reply(ctx.t('upload-checking', { name }), { parse_mode: 'HTML' });
-  await ctx.replyWithChatAction('upload_document').catch(() => undefined);
+  await ctx.replyWithChatAction('upload_document').catch(logFailure(ctx, 'upload message edit'));
   let data: Buffer;
   try {
     data = await downloadFile(ctx, document.file_id);
@@ -152,13 +162,13 @@ async function edit(ctx: BotContext, messageId: number | undefined, html: string
 
 async function replyUploadResult(ctx: BotContext, result: UploadResult, name: string, messageId?: number): Promise<void> {
   if (result.ok) {
-    const keyboard = new InlineKeyboard().text(ctx.t('upload-btn-undo'), `up:u:${result.undoToken}`);
+    const keyboard = new InlineKeyboard().text(ctx.t('upload-btn-undo'), uploadData('u', result.undoToken));
     return edit(ctx, messageId, uploadReportHtml(ctx, result), keyboard);
   }
   switch (result.code) {
     case 'conflict': {
       const existing = result.existing.map((e) => `<b>${escapeHtml(truncate(e.title, 120))}</b> (<code>${escapeHtml(e.file)}</code>)`).join(', ');
-      const keyboard = new InlineKeyboard().text(ctx.t('upload-btn-replace'), `up:r:${result.token}`).text(ctx.t('upload-btn-keep'), `up:k:${result.token}`);
+      const keyboard = new InlineKeyboard().text(ctx.t('upload-btn-replace'), uploadData('r', result.token)).text(ctx.t('upload-btn-keep'), uploadData('k', result.token));
       return edit(ctx, messageId, ctx.t('upload-conflict', { existing, title: escapeHtml(truncate(result.title, 120)) }), keyboard);
     }
     case 'not_maintainer':
@@ -229,7 +239,7 @@ async function showDocuments(ctx: BotContext, m: MaintenanceDeps, query: string,
     );
   });
   const kb = new InlineKeyboard();
-  const data = (p: number) => `dok:${p}:${fitBytes(query, 50)}`;
+  const data = (p: number) => documentsPageData(p, query);
   if (page > 1) kb.text(ctx.t('documents-prev'), data(page - 1));
   if (page < pages) kb.text(ctx.t('documents-next'), data(page + 1));
   const markup = pages > 1 ? kb : undefined;
@@ -240,16 +250,7 @@ async function showDocuments(ctx: BotContext, m: MaintenanceDeps, query: string,
 }
 
 async function confirmRemoval(ctx: BotContext, id: number, title: string, file: string): Promise<void> {
-  const kb = new InlineKeyboard().text(ctx.t('remove-btn-yes'), `hd:y:${id}`).text(ctx.t('remove-btn-no'), 'hd:n');
+  const kb = new InlineKeyboard().text(ctx.t('remove-btn-yes'), removeDocumentData(id, true)).text(ctx.t('remove-btn-no'), REMOVE_DOCUMENT_KEEP_DATA);
   await replyHtml(ctx, ctx.t('remove-confirm', { title: escapeHtml(title), file: escapeHtml(file) }), { keyboard: kb });
 }
 
-/** The longest prefix of `text` that fits in `max` UTF-8 bytes (callback data is limited to 64 bytes). */
-function fitBytes(text: string, max: number): string {
-  let out = '';
-  for (const ch of text) {
-    if (Buffer.byteLength(out + ch) > max) break;
-    out += ch;
-  }
-  return out;
-}

@@ -211,15 +211,15 @@ async function publish(deps: UploadDeps, token: string, up: StagedUpload): Promi
     const sameBytes = previous.some((p) => p.sha256 === up.sha256);
     report = await deps.kb.reindex(sameBytes ? { full: true } : {});
   } catch (err) {
+    // The failed build published nothing: the previous index keeps serving; the files are put back.
     rollback();
-    await deps.kb.reindex().catch(() => undefined);
     return { ok: false, code: 'index_failed', message: (err as Error).message };
   }
   const fileError = report.errors.find((e) => e.file === up.target);
   if (fileError) {
     rollback();
-    await deps.kb.reindex().catch(() => undefined);
-    return { ok: false, code: 'index_failed', message: fileError.message };
+    const restore = await deps.kb.reindex().then(() => '', (e: unknown) => `; indeks tanpa berkas ini gagal dibangun ulang: ${(e as Error).message}`);
+    return { ok: false, code: 'index_failed', message: `${fileError.message}${restore}` };
   }
   const chunks = deps.kb.manifest.files[up.target]?.chunks ?? 0;
   const warnings = [...up.warnings];
@@ -235,7 +235,8 @@ async function publish(deps: UploadDeps, token: string, up: StagedUpload): Promi
   );
   const undoToken = randomBytes(9).toString('base64url');
   await deps.store.saveUploadAction({ token: undoToken, kind: 'undo', actorId: up.actor.id, data: { file: up.target, moved: moved.map((m) => ({ from: path.relative(deps.knowledgeDir, m.from), archived: path.relative(deps.knowledgeDir, m.archived) })), previous }, createdAt: now });
-  const answeredWaiting = (await deps.afterReindex?.(deps.kb.manifest.buildId).catch(() => 0)) ?? 0;
+  // afterReindex reports its own failures and resolves with 0: a failed recheck never undoes an upload.
+  const answeredWaiting = (await deps.afterReindex?.(deps.kb.manifest.buildId)) ?? 0;
   return {
     ok: true,
     file: up.target,
