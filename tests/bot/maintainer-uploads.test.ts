@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadDocument } from '../../src/knowledge/maintenance/uploads.js';
 import { BotHarness, BUDI, MAINTAINER } from '../helpers/bot-harness.js';
 import { openTempKnowledgeBase } from '../helpers/kb.js';
-import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, PNG_IMAGE, regulationPdf, TKDN_PDF, upload } from '../helpers/upload-fixtures.js';
+import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, PNG_IMAGE, regulationPdf, scannedPdf, TKDN_PDF, upload } from '../helpers/upload-fixtures.js';
 
 let h: BotHarness;
 let knowledgeDir: string;
@@ -116,6 +117,14 @@ describe('uploads from the chat', () => {
     expect(h.deps.kb.documents().map((d) => d.file)).not.toContain('unggahan/catatan.md');
   });
 
+  it('a scanned PDF without text is named as such, and nothing changes', async () => {
+    const files = uploadedFiles();
+    const reply = await upload(h, MAINTAINER.id, 'sk-pindaian.pdf', await scannedPdf());
+    expect(reply.text).toContain('PDF hasil pindaian tanpa teks');
+    expect(reply.text).toContain('OCR');
+    expect(uploadedFiles()).toEqual(files);
+  });
+
   it('a bad caption date is refused and nothing changes', async () => {
     const files = uploadedFiles();
     const reply = await upload(h, MAINTAINER.id, 'x.txt', Buffer.from('Judul\nIsi dokumen yang cukup panjang untuk diindeks dengan baik.'), 'diverifikasi: 30-11-2026');
@@ -131,6 +140,20 @@ describe('/dokumen and /hapusdokumen', () => {
     expect(list.text).toContain('Indeks SPBE Kalimantan Timur');
     expect(list.text).toMatch(/MD · \d+ potongan · diverifikasi 2026-11-01 · bawaan/);
     expect(list.text).toMatch(/PDF · \d+ potongan · diverifikasi — · diunggah Dewi Lestari/);
+    // Enough documents for two pages (uploaded through the domain use case, as the chat does).
+    for (let i = 1; i <= 6; i++) {
+      const r = await uploadDocument(h.maintenance.uploads, { actor: { id: MAINTAINER.id, name: 'Dewi Lestari' }, fileName: `memo-${i}.md`, data: Buffer.from(`# Memo Dinas Nomor ${i}\n\nMemo dinas nomor ${i} tentang jadwal piket pegawai bagian umum.\n`) });
+      expect(r.ok).toBe(true);
+    }
+    const first = await h.say(MAINTAINER.id, '/dokumen');
+    expect(first.text).toMatch(/halaman 1\/2/);
+    const since = h.emulator.seq;
+    await h.press(MAINTAINER.id, first, BotHarness.button(first, 'Berikutnya'));
+    const second = await h.waitForBotMessage(MAINTAINER.id, (m) => m.id === first.id && /halaman 2\/2/.test(m.text), { sinceSeq: since, edits: true });
+    expect(second.text).toMatch(/^9\. /m);
+    const memo = await h.say(MAINTAINER.id, '/dokumen memo dinas 3');
+    expect(memo.text).toContain('Memo Dinas Nomor 3');
+    expect(memo.text).not.toContain('Memo Dinas Nomor 4');
     const none = await h.say(MAINTAINER.id, '/dokumen rendang');
     expect(none.text).toContain('Tidak ada dokumen yang cocok dengan "rendang"');
   });

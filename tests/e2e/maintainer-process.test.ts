@@ -126,15 +126,28 @@ describe('content maintenance with the bot as a real process', () => {
     expect(ready()).toHaveLength(1);
   }, 150_000);
 
-  it('a command-line re-index is hot-reloaded by the running bot (no restart)', async () => {
+  it('a command-line re-index and a forced removal are hot-reloaded by the running bot (no restart)', async () => {
     fs.writeFileSync(path.join(knowledgeDir, 'kopi.md'), '---\ntitle: Kebun Kopi Samarinda\n---\n# Kebun Kopi Samarinda\n\n## Luas kebun\nKebun kopi robusta milik Pemprov di Samarinda seluas 14 hektare dikelola Dinas Perkebunan.\n');
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env(), LOG_LEVEL: 'warn' }, encoding: 'utf8' });
     expect(cli.status).toBe(0);
     await expect
       .poll(async () => (await say(BUDI, 'Berapa hektare luas kebun kopi robusta Pemprov di Samarinda?')).text, { timeout: 20_000, interval: 1000 })
       .toContain('14 hektare');
+
+    // A shipped document needs --force on the command line; the bot hot-reloads the removal too.
+    const cliEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env(), LOG_LEVEL: 'warn' };
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts', '--remove', 'kopi.md'], { cwd: ROOT, env: cliEnv, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('dokumen bawaan. Ulangi dengan --force');
+    expect(fs.existsSync(path.join(knowledgeDir, 'kopi.md'))).toBe(true);
+    const forced = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts', '--remove', 'kopi.md', '--force'], { cwd: ROOT, env: cliEnv, encoding: 'utf8' });
+    expect(forced.status).toBe(0);
+    expect(fs.existsSync(path.join(knowledgeDir, 'kopi.md'))).toBe(false);
+    await expect
+      .poll(async () => (await say(BUDI, 'Berapa hektare luas kebun kopi robusta Pemprov di Samarinda?')).text, { timeout: 20_000, interval: 1000 })
+      .not.toContain('14 hektare');
     bot!.kill('SIGTERM');
     expect(await bot!.exited).toBe(0);
     bot = undefined;
-  }, 90_000);
+  }, 120_000);
 });

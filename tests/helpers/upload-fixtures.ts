@@ -50,3 +50,11 @@ export async function upload(hh: BotHarness, fromId: number, fileName: string, c
   return hh.waitForBotMessage(fromId, (m) => !m.text.startsWith('⏳'), { sinceSeq: since, edits: true, timeoutMs: 30_000 });
 }
 
+
+/** A PDF whose pages carry no text at all (what a scan without OCR looks like to a text extractor). */
+export async function scannedPdf(pages = 2): Promise<Buffer> {
+  const { PDFDocument, rgb } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) pdf.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
+  return Buffer.from(await pdf.save());
+}
