@@ -222,7 +222,7 @@ describe('enrolment with the bot as a real process', () => {
     const csv = Buffer.from(await (await fetch(`${emulator.url}${doc.document!.url}`)).arrayBuffer()).toString('utf8');
     const row = csv.split('\r\n').find((line) => line.startsWith(`${requestId},`));
     expect(row).toBeDefined();
-    expect(row).toContain('gta-test,approved');
+    expect(row).toContain('gta-test,Government Transformation Academy (GTA) Uji,approved,Disetujui');
     expect(row).toContain('199001152015031002');
     expect(row).toContain('Siti Rahma');
   }, 60_000);
