@@ -183,3 +183,17 @@ describe('/dokumen and /hapusdokumen', () => {
     expect(audit[0]).toMatchObject({ action: 'remove', file: 'unggahan/pedoman-hibrida.docx', actorId: MAINTAINER.id });
   });
 });
+
+describe('concurrent changes', () => {
+  it('two uploads at the same moment are both indexed (changes to the folder run one at a time)', async () => {
+    const actor = { id: MAINTAINER.id, name: 'Dewi Lestari' };
+    const doc = (n: string) => Buffer.from(`# Surat Edaran ${n}\n\nSurat edaran ${n} mengatur jam kerja pegawai selama bulan puasa.\n`);
+    const [a, b] = await Promise.all([
+      uploadDocument(h.maintenance.uploads, { actor, fileName: 'se-alpha.md', data: doc('Alpha') }),
+      uploadDocument(h.maintenance.uploads, { actor, fileName: 'se-beta.md', data: doc('Beta') }),
+    ]);
+    expect(a.ok && a.chunks > 0).toBe(true);
+    expect(b.ok && b.chunks > 0).toBe(true);
+    expect(h.deps.kb.documents().map((d) => d.file)).toEqual(expect.arrayContaining(['unggahan/se-alpha.md', 'unggahan/se-beta.md']));
+  });
+});

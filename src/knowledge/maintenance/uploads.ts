@@ -185,7 +185,34 @@ export async function resolveReplace(deps: UploadDeps, input: { actor: Actor; to
   return publish(deps, input.token, { ...staged, actor: input.actor });
 }
 
-async function publish(deps: UploadDeps, token: string, up: StagedUpload): Promise<UploadResult> {
+/**
+ * One change to a knowledge folder at a time: two maintainers uploading at once (or an upload during an
+ * undo) would otherwise share one in-flight build that scanned the folder before the second file arrived.
+ */
+const changeQueues = new Map<string, Promise<unknown>>();
+function serialised<T>(knowledgeDir: string, work: () => Promise<T>): Promise<T> {
+  const key = path.resolve(knowledgeDir);
+  const next = (changeQueues.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = next.catch(() => undefined);
+  changeQueues.set(key, settled);
+  void settled.then(() => {
+    if (changeQueues.get(key) === settled) changeQueues.delete(key);
+  });
+  return next;
+}
+
+/** Re-index; when a build already in flight (e.g. an admin's /reindex) missed `mustInclude`, build once more. */
+async function reindexIncluding(deps: UploadDeps, mustInclude: string | undefined, full: boolean): Promise<BuildReport> {
+  const report = await deps.kb.reindex(full ? { full: true } : {});
+  const present = mustInclude === undefined || deps.kb.manifest.files[mustInclude] !== undefined;
+  return present ? report : deps.kb.reindex();
+}
+
+function publish(deps: UploadDeps, token: string, up: StagedUpload): Promise<UploadResult> {
+  return serialised(deps.knowledgeDir, () => publishNow(deps, token, up));
+}
+
+async function publishNow(deps: UploadDeps, token: string, up: StagedUpload): Promise<UploadResult> {
   const now = clock(deps).toISOString();
   const stagedAbs = path.join(deps.knowledgeDir, STAGING_FOLDER, up.staged);
   const archiveDir = path.join(deps.knowledgeDir, ARCHIVE_FOLDER, token);
@@ -209,7 +236,7 @@ async function publish(deps: UploadDeps, token: string, up: StagedUpload): Promi
   try {
     // Same bytes as a replaced file but new caption metadata: the incremental build would reuse the old chunks.
     const sameBytes = previous.some((p) => p.sha256 === up.sha256);
-    report = await deps.kb.reindex(sameBytes ? { full: true } : {});
+    report = await reindexIncluding(deps, up.target, sameBytes);
   } catch (err) {
     // The failed build published nothing: the previous index keeps serving; the files are put back.
     rollback();
@@ -257,6 +284,10 @@ export type UndoResult = { ok: true; file: string; restored: string[] } | { ok: 
 /** The undo button under an upload report: removes the upload and puts back what it replaced. */
 export async function undoUpload(deps: UploadDeps, input: { actor: Actor; token: string }): Promise<UndoResult> {
   if (!isMaintainer(deps.roles, input.actor.id)) return { ok: false, code: 'not_maintainer' };
+  return serialised(deps.knowledgeDir, () => undoNow(deps, input));
+}
+
+async function undoNow(deps: UploadDeps, input: { actor: Actor; token: string }): Promise<UndoResult> {
   const action = await deps.store.takeUploadAction(input.token, 'undo');
   if (!action || clock(deps).getTime() - Date.parse(action.createdAt) > UPLOAD_ACTION_TTL_MS) return { ok: false, code: 'expired' };
   const data = action.data as { file: string; moved: Array<{ from: string; archived: string }>; previous: NewUploadedDocument[] };
@@ -290,6 +321,10 @@ export type RemoveResult =
  */
 export async function removeDocument(deps: UploadDeps, input: { actor?: Actor; file: string; force?: boolean }): Promise<RemoveResult> {
   if (input.actor && !isMaintainer(deps.roles, input.actor.id)) return { ok: false, code: 'not_maintainer' };
+  return serialised(deps.knowledgeDir, () => removeNow(deps, input));
+}
+
+async function removeNow(deps: UploadDeps, input: { actor?: Actor; file: string; force?: boolean }): Promise<RemoveResult> {
   const rel = input.file.split(path.sep).join('/').replace(/^\.?\/+/, '');
   const resolved = path.resolve(deps.knowledgeDir, rel);
   if (!resolved.startsWith(path.resolve(deps.knowledgeDir) + path.sep) || !fs.existsSync(resolved)) return { ok: false, code: 'not_found' };
@@ -344,6 +379,11 @@ export async function pruneUploadActions(deps: UploadDeps): Promise<number> {
   const old = await deps.store.takeUploadActionsBefore(new Date(clock(deps).getTime() - UPLOAD_ACTION_TTL_MS).toISOString());
   for (const a of old) {
     if (a.kind === 'replace') removeStaged(path.join(deps.knowledgeDir, STAGING_FOLDER, String((a.data as { staged?: string }).staged ?? '')));
+    // An undo that can no longer be pressed needs no archived previous version.
+    for (const m of (a.kind === 'undo' ? (a.data as { moved?: Array<{ archived: string }> }).moved : undefined) ?? []) {
+      const archived = path.resolve(deps.knowledgeDir, m.archived);
+      if (archived.startsWith(path.resolve(deps.knowledgeDir, ARCHIVE_FOLDER) + path.sep)) fs.rmSync(archived, { force: true });
+    }
   }
   return old.length;
 }
