@@ -50,6 +50,7 @@ privacy-text =
     • Your language choice and Telegram id.
     • The enrolment data you enter yourself via /daftar: name, NIP, agency, position, level, official e-mail, phone (optional), motivation — only for the programme admins to process.
     • 👍/👎 ratings of answers, and unanswered questions (without personal data) to improve the knowledge base.
+    • If you press 🔔 "Tell me", that question is kept with your Telegram id until it is answered (at most 90 days); offers you do not press are discarded after a day.
 
     <b>What we do not store</b>
     • Your ordinary questions are not logged; NIP, NIK, phone numbers and e-mail addresses are always masked.

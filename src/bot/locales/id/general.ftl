@@ -50,6 +50,7 @@ privacy-text =
     • Pilihan bahasa Anda dan id Telegram.
     • Data pengajuan program yang Anda isi sendiri lewat /daftar: nama, NIP, instansi, jabatan, eselon, e-mail dinas, nomor telepon (opsional), motivasi — hanya untuk diproses admin program.
     • Penilaian 👍/👎 atas jawaban, dan pertanyaan yang belum terjawab (tanpa data pribadi) untuk perbaikan basis pengetahuan.
+    • Bila Anda menekan 🔔 "Kabari saya", pertanyaan itu disimpan bersama id Telegram Anda sampai dijawab (paling lama 90 hari); tombol yang tidak ditekan dibuang setelah sehari.
 
     <b>Yang tidak kami simpan</b>
     • Isi pertanyaan biasa Anda tidak dicatat di log; NIP, NIK, nomor telepon, dan e-mail selalu disamarkan.
