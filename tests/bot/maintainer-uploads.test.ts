@@ -95,6 +95,14 @@ describe('uploads from the chat', () => {
     await h.press(MAINTAINER.id, ask, keep);
     expect((await h.waitForBotMessage(MAINTAINER.id, () => true, { sinceSeq: since })).text).toContain('dokumen lama tetap dipakai');
 
+    // Same document under another file name: recognised by its identity (here the title), asked too.
+    const renamed = await upload(h, MAINTAINER.id, 'tkdn-terbaru.pdf', regulationPdf());
+    expect(renamed.text).toContain('Dokumen yang sama sudah ada');
+    expect(renamed.text).toContain('unggahan/permenkominfo_2009_041.pdf');
+    since = h.emulator.seq;
+    await h.press(MAINTAINER.id, renamed, BotHarness.button(renamed, 'Batal'));
+    await h.waitForBotMessage(MAINTAINER.id, (m) => m.text.includes('dokumen lama tetap dipakai'), { sinceSeq: since });
+
     const again = await upload(h, MAINTAINER.id, TKDN_PDF, regulationPdf(), 'judul: Permenkominfo 41/2009 tentang TKDN');
     since = h.emulator.seq;
     await h.press(MAINTAINER.id, again, BotHarness.button(again, 'Ganti'));
