@@ -91,7 +91,7 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
           const body = formatAnswerHtml({ text: p.text, notes: p.notes, citations: p.citations }, t('answer-sources'));
           const html = `🔔 <b>${t('watch-answer-ready-title')}</b>\n<i>${escapeHtml(p.question)}</i>\n\n${body}`;
           for (const part of splitHtmlMessage(html)) {
-            await api.sendMessage(delivery.chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+            await api.sendMessage(delivery.chatId, part, HTML_OPTIONS);
           }
           return { ok: true };
         }

@@ -4,7 +4,7 @@ import { confirmWatch, coverageOf, FEEDBACK_REASONS, listGaps, offerWatch, recor
 import { redactPii } from '../../pii.js';
 import { FEEDBACK_REASON_DATA, feedbackReasonData, GAP_EXAMPLES_DATA, gapExamplesData, type ReasonCode, WATCH_DATA, watchData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { logFailure } from '../helpers.js';
+import { logFailure, now } from '../helpers.js';
 import { escapeHtml } from '../format.js';
 import { replyHtml } from '../reply.js';
 import { formatWib, truncate } from './enrolment-render.js';
@@ -40,7 +40,7 @@ export function createMaintainerGapsFeature(): Composer<BotContext> {
       kb.text(ctx.t('gaps-btn-examples', { n: i + 1 }), gapExamplesData(g.id));
       if (i % 5 === 4) kb.row();
     });
-    const waiting = await m.gaps.countWaiting(new Date().toISOString());
+    const waiting = await m.gaps.countWaiting(now(ctx).toISOString());
     if (waiting > 0) lines.push('', ctx.t('gaps-waiting', { count: waiting }));
     await replyHtml(ctx, lines.join('\n'), { keyboard: kb });
   });
@@ -60,7 +60,7 @@ export function createMaintainerGapsFeature(): Composer<BotContext> {
   composer.callbackQuery(WATCH_DATA, async (ctx) => {
     const m = ctx.deps.maintenance;
     if (!m) return void (await ctx.answerCallbackQuery({ text: ctx.t('callback-expired') }));
-    const ok = await confirmWatch(m.gaps, { id: Number(ctx.match[1]), userId: ctx.from.id, now: ctx.deps.now?.() ?? new Date() });
+    const ok = await confirmWatch(m.gaps, { id: Number(ctx.match[1]), userId: ctx.from.id, now: now(ctx) });
     await ctx.answerCallbackQuery({ text: ok ? ctx.t('watch-confirmed', { days: WATCH_DAYS }) : ctx.t('watch-expired'), show_alert: ok });
     // The 🔔 row goes; 👍/👎 of a partial answer stay.
     const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && WATCH_DATA.test(b.callback_data ?? ''))) ?? [];
@@ -88,7 +88,7 @@ export async function withWatchOffer(ctx: BotContext, answer: Answer, question: 
   if (!m || ctx.chat?.type !== 'private' || !ctx.from || (coverage !== 'none' && coverage !== 'partial')) return keyboard;
   const safe = redactPii(answer.query ?? question).slice(0, 500).trim();
   if (!safe) return keyboard;
-  const id = await offerWatch(m.gaps, { userId: ctx.from.id, chatId: ctx.chat.id, locale: ctx.locale, question: safe, now: ctx.deps.now?.() ?? new Date() });
+  const id = await offerWatch(m.gaps, { userId: ctx.from.id, chatId: ctx.chat.id, locale: ctx.locale, question: safe, now: now(ctx) });
   const kb = keyboard ?? new InlineKeyboard();
   if (keyboard) kb.row();
   return kb.text(ctx.t('watch-btn'), watchData(id));
@@ -98,7 +98,7 @@ export async function withWatchOffer(ctx: BotContext, answer: Answer, question: 
 export async function recordKnowledgeGap(ctx: BotContext, answer: Answer, safeQuestion: string): Promise<void> {
   const m = ctx.deps.maintenance;
   if (!m) return;
-  await recordGap(m.gaps, { question: safeQuestion, terms: ctx.deps.kb.terms(safeQuestion), coverage: coverageOf(answer), now: ctx.deps.now?.() ?? new Date() });
+  await recordGap(m.gaps, { question: safeQuestion, terms: ctx.deps.kb.terms(safeQuestion), coverage: coverageOf(answer), now: now(ctx) });
 }
 
 /** After a 👎: one optional question, with the four reasons as buttons. */

@@ -23,7 +23,7 @@ import {
 import type { BotContext, MaintenanceDeps } from '../context.js';
 import { logFailure } from '../helpers.js';
 import { escapeHtml, truncateWords } from '../format.js';
-import { replyHtml } from '../reply.js';
+import { editHtml, editOrReplyHtml, replyHtml } from '../reply.js';
 import { displayName, formatWib, truncate } from './enrolment-render.js';
 
 /**
@@ -51,7 +51,7 @@ export function createMaintainerUploadsFeature(): Composer<BotContext> {
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(logFailure(ctx, 'upload message edit'));
     if (action === 'u') {
       const result = await undoUpload(maintenance.uploads, { actor: actorOf(ctx), token });
-      if (!result.ok) return void (await ctx.reply(result.code === 'expired' ? ctx.t('upload-expired') : ctx.t('upload-index-failed', { message: escapeHtml(result.message ?? result.code) }), { parse_mode: 'HTML' }));
+      if (!result.ok) return void (await replyHtml(ctx, result.code === 'expired' ? escapeHtml(ctx.t('upload-expired')) : ctx.t('upload-index-failed', { message: escapeHtml(result.message ?? result.code) })));
       return void (await replyHtml(ctx, ctx.t('upload-undone', { file: escapeHtml(result.file), restored: result.restored.length ? ctx.t('upload-undone-restored') : '' })));
     }
     const result = await resolveReplace(maintenance.uploads, { actor: actorOf(ctx), token, replace: action === 'r' });
@@ -119,8 +119,8 @@ async function handleUpload(ctx: BotContext, maintenance: MaintenanceDeps): Prom
   if ((document.file_size ?? 0) > MAX_UPLOAD_BYTES) {
     return void (await replyHtml(ctx, ctx.t('upload-too-big', { name, size: ((document.file_size ?? 0) / 1048576).toFixed(1) })));
   }
-  const progress = await ctx.reply(ctx.t('upload-checking', { name }), { parse_mode: 'HTML' });
-  await ctx.replyWithChatAction('upload_document').catch(logFailure(ctx, 'upload message edit'));
+  const progress = await replyHtml(ctx, ctx.t('upload-checking', { name }));
+  await ctx.replyWithChatAction('upload_document').catch(logFailure(ctx, 'upload chat action'));
   let data: Buffer;
   try {
     data = await downloadFile(ctx, document.file_id);
@@ -129,7 +129,7 @@ async function handleUpload(ctx: BotContext, maintenance: MaintenanceDeps): Prom
     const html = tooBig
       ? ctx.t('upload-too-big', { name, size: ((document.file_size ?? 0) / 1048576).toFixed(1) })
       : ctx.t('upload-download-failed', { message: escapeHtml(truncate((err as Error).message, 200)) });
-    return void (await edit(ctx, progress.message_id, html));
+    return void (await edit(ctx, progress?.message_id, html));
   }
   const result = await uploadDocument(maintenance.uploads, {
     actor: actorOf(ctx),
@@ -138,7 +138,7 @@ async function handleUpload(ctx: BotContext, maintenance: MaintenanceDeps): Prom
     ...(ctx.msg?.caption ? { caption: ctx.msg.caption } : {}),
   });
   ctx.deps.logger.info({ event: 'upload', outcome: result.ok ? 'published' : result.code, size: data.length }, 'document upload');
-  await replyUploadResult(ctx, result, name, progress.message_id);
+  await replyUploadResult(ctx, result, name, progress?.message_id);
 }
 
 /** getFile, then `${apiRoot}/file/bot<token>/<file_path>` — exactly what Telegram (and the emulator) serve. */
@@ -153,11 +153,10 @@ async function downloadFile(ctx: BotContext, fileId: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
+/** Replaces the "⏳ checking" message with the outcome (or sends it, when there is nothing to edit). */
 async function edit(ctx: BotContext, messageId: number | undefined, html: string, keyboard?: InlineKeyboard): Promise<void> {
   if (messageId === undefined) return void (await replyHtml(ctx, html, keyboard ? { keyboard } : {}));
-  await ctx.api
-    .editMessageText(ctx.chat!.id, messageId, html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } })
-    .catch(() => replyHtml(ctx, html, keyboard ? { keyboard } : {}));
+  await editHtml(ctx, html, { keyboard, target: { chatId: ctx.chat!.id, messageId } }).catch(() => replyHtml(ctx, html, keyboard ? { keyboard } : {}));
 }
 
 async function replyUploadResult(ctx: BotContext, result: UploadResult, name: string, messageId?: number): Promise<void> {
@@ -244,9 +243,8 @@ async function showDocuments(ctx: BotContext, m: MaintenanceDeps, query: string,
   if (page < pages) kb.text(ctx.t('documents-next'), data(page + 1));
   const markup = pages > 1 ? kb : undefined;
   const html = lines.join('\n');
-  if (editMessage) {
-    await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: markup }).catch(() => replyHtml(ctx, html, markup ? { keyboard: markup } : {}));
-  } else await replyHtml(ctx, html, markup ? { keyboard: markup } : {});
+  if (editMessage) await editOrReplyHtml(ctx, html, markup);
+  else await replyHtml(ctx, html, markup ? { keyboard: markup } : {});
 }
 
 async function confirmRemoval(ctx: BotContext, id: number, title: string, file: string): Promise<void> {
