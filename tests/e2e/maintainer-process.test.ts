@@ -8,7 +8,7 @@ import { ADMIN_GROUP, ADMIN_PERSONA, MAINTAINER_PERSONA, OFFICIAL_PERSONA, PLAYG
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
-import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, regulationPdf, TKDN_PDF, TKDN_QUESTION } from '../helpers/upload-fixtures.js';
+import { CORRUPT_PDF, DOCX_QUESTION, hybridWorkDocx, PNG_IMAGE, regulationPdf, TKDN_PDF, TKDN_QUESTION } from '../helpers/upload-fixtures.js';
 
 /**
  * A maintainer's day against the bot as a real process: upload a real regulation PDF and a DOCX from the
@@ -96,14 +96,23 @@ describe('content maintenance with the bot as a real process', () => {
     expect(answer.text).toMatch(/Sumber:\n\[1\] Permen\.41/);
   }, 150_000);
 
-  it('a DOCX generated with the docx package is answered from at once; a corrupt PDF is refused clearly', async () => {
+  it('a DOCX is answered from at once; a corrupt PDF, an image and a 25 MB file get one clear message each; an official’s file changes nothing; /celah shows the gap', async () => {
     const report = await send('Pedoman Hibrida.docx', await hybridWorkDocx());
     expect(report.text).toContain('Pedoman Kerja Hibrida ASN Kalimantan Timur');
     expect((await say(BUDI, DOCX_QUESTION)).text).toContain('dua hari');
     const files = fs.readdirSync(path.join(knowledgeDir, 'unggahan')).sort();
     const corrupt = await send('rusak.pdf', CORRUPT_PDF);
     expect(corrupt.text).toContain('rusak.pdf tidak dapat dibaca');
+    expect((await send('foto.jpg', PNG_IMAGE)).text).toContain('adalah gambar (PNG), bukan dokumen');
+    expect((await send('besar.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]))).text).toContain('melebihi batas unduhan bot Telegram (20 MB)');
+    // An official sending a file gets the media notice; nothing is stored.
+    const since = emulator.seq;
+    emulator.sendDocument({ chatId: BUDI, fromId: BUDI, fileName: 'aturan.pdf', content: regulationPdf() });
+    expect((await emulator.waitForBotMessage(BUDI, () => true, { sinceSeq: since, timeoutMs: 20_000 })).message.text).toContain('hanya dapat membaca pesan teks');
     expect(fs.readdirSync(path.join(knowledgeDir, 'unggahan')).sort()).toEqual(files);
+    // The refused question of the first test is a knowledge gap maintainers see.
+    const gaps = await say(DEWI, '/celah');
+    expect(gaps.text).toMatch(/1\. .*Tingkat Komponen Dalam Negeri.*\(×1\)/);
     expect(ready()).toHaveLength(1);
   }, 90_000);
 
