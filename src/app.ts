@@ -20,6 +20,8 @@ import type { BotDeps } from './bot/context.js';
 import { createOutboxSender } from './bot/outbox-sender.js';
 import { startHttpServer, type RunningHttpServer } from './server/http-server.js';
 import { InFlightTracker } from './bot/in-flight.js';
+import { handleUpdateSafely } from './bot/update-boundary.js';
+import type { Update } from 'grammy/types';
 
 /**
  * Start the whole bot process for a validated configuration: knowledge base (built if
@@ -106,15 +108,15 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     throw new StartupError(describeTelegramError(err, config.telegramApiRoot));
   }
   logger.info({ bot: bot.botInfo.username, mode: config.webhook.url ? 'webhook' : 'polling', answers: core.answers.mode }, 'bot initialised');
-  await registerCommands(bot, deps).catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'setMyCommands failed'));
+  await registerCommands(bot, deps).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
 
   const outbox: OutboxLoop = startOutboxLoop(enrolment, createOutboxSender(bot, deps), {
-    onError: (err) => logger.error({ err: (err as Error).message }, 'outbox run failed'),
+    onError: (err) => logger.error({ err }, 'outbox run failed'),
   });
   const retention = setInterval(() => {
-    applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'retention failed'));
+    applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err }, 'retention failed'));
     // Housekeeping: delivered notifications and handled webhook updates are not kept.
-    enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'outbox pruning failed'));
+    enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err }, 'outbox pruning failed'));
     inboxForPruning?.prune(new Date(Date.now() - 2 * 86400_000));
     // Staged uploads nobody confirmed and expired 🔔 questions.
     pruneUploadActions(maintenance.uploads).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'upload action pruning failed'));
@@ -140,17 +142,20 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
         path: webhookPath,
         secret: config.webhook.secret!,
         accept: (u) => inbox.accept(u),
+        // Done after any outcome: a handler error is logged by the boundary and must not be replayed forever.
         process: async (u) => {
-          await bot.handleUpdate(u);
+          await handleUpdateSafely(bot, u, logger);
           inbox.markDone(u.update_id);
         },
       },
     });
-    // Finish what a previous process accepted but did not complete.
-    for (const u of inbox.pending()) {
+    // Finish what a previous process accepted but did not complete (each row at most MAX_REPLAY_ATTEMPTS times).
+    const { replay, givenUp } = inbox.takeForReplay();
+    if (givenUp.length > 0) logger.error({ updateIds: givenUp }, 'webhook updates given up after repeated replays (the process died while handling them)');
+    for (const u of replay) {
       void inFlight
-        .track(bot.handleUpdate(u as never).then(() => inbox.markDone(u.update_id)))
-        .catch((err: unknown) => logger.error({ err: (err as Error).message, updateId: u.update_id }, 'replayed webhook update failed'));
+        .track(handleUpdateSafely(bot, u as Update, logger).then(() => inbox.markDone(u.update_id)))
+        .catch((err: unknown) => logger.error({ err, updateId: u.update_id }, 'replayed webhook update failed'));
     }
     inbox.prune(new Date(Date.now() - 2 * 86400_000));
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
@@ -158,10 +163,10 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   } else {
     await bot.api.deleteWebhook({ drop_pending_updates: false });
     if (opts.healthServer) http = await startHttpServer({ port: config.port, logger, isReady: () => ready });
-    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-    // Polling errors the runner cannot retry (409: another instance or a webhook; 401: token revoked).
+    // silent: the runner would print every fetch error with its stack; the unrecoverable ones end the task below.
+    runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    // Polling errors the runner cannot retry (409: another instance or a webhook; 401: token revoked): one line.
     runner.task()?.catch((err: unknown) => {
-      logger.fatal({ err: (err as Error)?.message }, 'polling stopped');
       process.stderr.write(`Polling berhenti: ${describeTelegramError(err, config.telegramApiRoot)}\n`);
       void stop().finally(() => process.exit(1));
     });
@@ -207,7 +212,7 @@ function catalogueProvider(file: string, logger: Logger): () => Catalogue {
       try {
         current = read();
       } catch (err) {
-        logger.error({ err: (err as Error).message }, 'programmes.yaml invalid; keeping the previous catalogue');
+        logger.error({ err }, 'programmes.yaml invalid; keeping the previous catalogue');
       }
     }
     return current;
@@ -226,6 +231,9 @@ export function describeTelegramError(err: unknown, apiRoot: string): string {
   if (err instanceof GrammyError) {
     if (err.error_code === 401) return 'BOT_TOKEN ditolak Telegram (401 Unauthorized). Periksa token dari @BotFather.';
     if (err.error_code === 404) return `Bot API di ${apiRoot} menjawab 404: token atau TELEGRAM_API_ROOT salah.`;
+    if (err.error_code === 409) {
+      return `Telegram menolak getUpdates (409: ${err.description}). Token ini sudah dipakai proses lain (long polling) atau webhook masih aktif: hentikan proses lain itu, lalu mulai lagi.`;
+    }
     return `Telegram menolak permintaan awal (${err.error_code}: ${err.description}).`;
   }
   if (err instanceof HttpError) {

@@ -31,12 +31,48 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
           return method.apply(this, cleaned as Parameters<typeof method>);
         },
       },
-      serializers: {
-        err: (err: Error) => ({ type: err.name, message: redactPii(err.message), stack: err.stack ? redactPii(err.stack) : undefined }),
-      },
+      serializers: { err: serializeError },
     },
     opts.destination,
   );
+}
+
+/**
+ * The `err` field of a log record. Callers should pass the thrown value itself, but anything is accepted —
+ * a string, `undefined`, a Bot API error object — because a logger that throws while reporting an error turns
+ * a logged failure into a crash. Telegram errors (grammY's `GrammyError`) keep their method, code and
+ * description and drop the stack: "409: Conflict" says all there is, seventeen frames of grammY do not.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+  if (err instanceof Error) {
+    const e = err as Error & { error_code?: unknown; description?: unknown; method?: unknown; code?: unknown };
+    const out: Record<string, unknown> = { type: e.name, message: redactPii(String(e.message ?? '')) };
+    if (typeof e.error_code === 'number') {
+      out.code = e.error_code;
+      if (typeof e.method === 'string') out.method = e.method;
+      if (typeof e.description === 'string') out.description = redactPii(e.description);
+      return out;
+    }
+    if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+    if (e.stack) out.stack = redactPii(e.stack);
+    if (e.cause !== undefined && e.cause !== err) out.cause = serializeError(e.cause);
+    return out;
+  }
+  if (typeof err === 'string') return { message: redactPii(err) };
+  if (err === undefined || err === null) return { message: String(err) };
+  if (typeof err === 'object') {
+    const message = (err as { message?: unknown }).message;
+    return { type: 'object', message: redactPii(typeof message === 'string' ? message : safeJson(err)) };
+  }
+  return { message: redactPii(String(err)) };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** A logger that discards everything (tests, benchmarks). */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
+import { jsonDepthExceeds, MAX_UPDATE_DEPTH, updateProblem } from './update-shape.js';
 
 /**
  * HTTP endpoints of the bot process: `/healthz` (alive), `/readyz` (index loaded, bot
@@ -37,12 +38,15 @@ export interface RunningHttpServer {
   inFlight: () => number;
 }
 
-const MAX_BODY = 1024 * 1024;
+/** Largest webhook body accepted (Telegram's updates are a few KB). */
+export const MAX_BODY = 1024 * 1024;
+/** Up to this much of a too-large body is read and discarded so the 413 reaches the client. */
+const MAX_DRAIN = 64 * 1024 * 1024;
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const inflight = new Set<Promise<void>>();
-  const json = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  const json = (res: http.ServerResponse, status: number, body: unknown, close = false) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(close ? { connection: 'close' } : {}) });
     res.end(JSON.stringify(body));
   };
   const server = http.createServer((req, res) => {
@@ -60,22 +64,36 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       opts.logger.warn({ event: 'webhook_rejected', remote: req.socket.remoteAddress }, 'webhook request with a wrong secret token');
       return json(res, 401, { error: 'unauthorized' });
     }
+    // Too large: answer 413 after reading (and discarding) the body, so the client sees the status instead of
+    // a connection reset; a body far beyond the limit is cut off.
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > MAX_BODY;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        json(res, 413, { error: 'payload too large' });
+      if (size > MAX_BODY) tooLarge = true;
+      if (size > MAX_DRAIN) {
+        if (!res.headersSent) json(res, 413, { error: 'payload too large' }, true);
         req.destroy();
-      } else chunks.push(c);
+        return;
+      }
+      if (!tooLarge) chunks.push(c);
     });
+    req.on('error', () => undefined);
     req.on('end', () => {
       if (res.writableEnded) return;
+      if (tooLarge) return json(res, 413, { error: 'payload too large', limitBytes: MAX_BODY }, true);
+      const text = Buffer.concat(chunks).toString('utf8');
       let update: Update;
       try {
-        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
-        if (typeof update?.update_id !== 'number') throw new Error('update_id missing');
-      } catch {
+        if (jsonDepthExceeds(text)) throw new Error(`nested deeper than ${MAX_UPDATE_DEPTH} levels`);
+        const value: unknown = JSON.parse(text);
+        const problem = updateProblem(value);
+        if (problem) throw new Error(problem);
+        update = value as Update;
+      } catch (err) {
+        opts.logger.warn({ event: 'webhook_invalid', problem: (err as Error).message.slice(0, 200) }, 'webhook body is not a valid update');
         return json(res, 400, { error: 'invalid update' });
       }
       let fresh: boolean;
@@ -83,14 +101,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
         fresh = wh.accept(update);
       } catch (err) {
         // Not stored: let Telegram re-deliver rather than lose it.
-        opts.logger.error({ err: (err as Error).message, updateId: update.update_id }, 'webhook update could not be stored');
+        opts.logger.error({ err, updateId: update.update_id }, 'webhook update could not be stored');
         return json(res, 500, { error: 'storage unavailable' });
       }
       json(res, 200, { ok: true, duplicate: !fresh });
       if (!fresh) return;
-      const p = wh
-        .process(update)
-        .catch((err: unknown) => opts.logger.error({ err: (err as Error).message, updateId: update.update_id }, 'webhook update failed'))
+      // `process` is the bot's error boundary and should never reject; this catch is the last line of defence.
+      const p = Promise.resolve()
+        .then(() => wh.process(update))
+        .catch((err: unknown) => opts.logger.error({ err, updateId: update.update_id }, 'webhook update failed'))
         .finally(() => inflight.delete(p));
       inflight.add(p);
     });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { redactPii } from '../pii.js';
 import { StorageError } from './storage-error.js';
 
 /**
@@ -257,6 +258,58 @@ export const migrations: readonly Migration[] = [
 
         ALTER TABLE feedback_votes ADD COLUMN reason TEXT CHECK (reason IN ('wrong','outdated','incomplete','irrelevant'));
       `),
+  },
+  {
+    version: 6,
+    name: 'hardening: webhook inbox attempts, admin messages with personal data, card render hashes, askers of unanswered questions',
+    up: (db) => {
+      db.exec(`
+        -- Created by the inbox itself before this version; from now on it is part of the schema.
+        CREATE TABLE IF NOT EXISTS webhook_inbox (
+          update_id   INTEGER PRIMARY KEY,
+          payload     TEXT NOT NULL,
+          received_at TEXT NOT NULL,
+          done_at     TEXT
+        );
+
+        -- Messages the bot posted to admins that show an applicant's personal data besides the cards
+        -- (the forwarded information reply, /lihat replies, queue pages): edited to "[dihapus]" on erasure.
+        CREATE TABLE admin_messages (
+          chat_id    INTEGER NOT NULL,
+          message_id INTEGER NOT NULL,
+          request_id INTEGER NOT NULL,
+          kind       TEXT    NOT NULL,
+          created_at TEXT    NOT NULL,
+          PRIMARY KEY (chat_id, message_id, request_id)
+        ) STRICT;
+        CREATE INDEX admin_messages_by_request ON admin_messages (request_id);
+
+        -- Hash of what a card shows now, so a refresh that would change nothing is not sent at all.
+        ALTER TABLE admin_cards ADD COLUMN rendered_hash TEXT;
+
+        -- Who asked an unanswered question, so /hapusdata can remove theirs.
+        CREATE TABLE unanswered_askers (
+          question_key TEXT    NOT NULL,
+          user_id      INTEGER NOT NULL,
+          PRIMARY KEY (question_key, user_id)
+        ) STRICT;
+        CREATE INDEX unanswered_askers_by_user ON unanswered_askers (user_id);
+      `);
+      const columns = db.prepare(`SELECT name FROM pragma_table_info('webhook_inbox')`).all() as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === 'attempts')) db.exec(`ALTER TABLE webhook_inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0`);
+      // Questions stored before the redactor knew bracketed and landline numbers or "nama saya …".
+      const rescrub = (table: string, key: string, column: string) => {
+        const rows = db.prepare(`SELECT ${key} AS k, ${column} AS v FROM ${table}`).all() as Array<{ k: unknown; v: string }>;
+        const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
+        for (const row of rows) {
+          const clean = redactPii(row.v);
+          if (clean !== row.v) update.run(clean, row.k);
+        }
+      };
+      rescrub('unanswered_questions', 'question_key', 'question');
+      rescrub('knowledge_gaps', 'id', 'example');
+      rescrub('knowledge_gap_examples', 'id', 'question');
+    },
   },
 ];
 

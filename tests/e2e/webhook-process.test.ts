@@ -6,6 +6,8 @@ import { ADMIN_GROUP, ADMIN_PERSONA, OFFICIAL_PERSONA, PLAYGROUND_BOT, PLAYGROUN
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
+import { openDatabase } from '../../src/storage/sqlite.js';
+import { SqliteUpdateInbox } from '../../src/storage/sqlite-update-inbox.js';
 
 /**
  * Webhook mode as a real process: the test plays Telegram, POSTing updates to the bot's
@@ -41,22 +43,24 @@ const update = (id: number, text: string) => ({
 const post = (body: unknown, secret = SECRET) =>
   fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(body) });
 
+const botEnv = () => ({
+  BOT_TOKEN: PLAYGROUND_TOKEN,
+  TELEGRAM_API_ROOT: emulator.apiRoot,
+  ADMIN_IDS: String(ADMIN_PERSONA.id),
+  ADMIN_CHAT_ID: String(ADMIN_GROUP.id),
+  DATA_DIR: path.join(tmp.dir, 'data'),
+  KNOWLEDGE_DIR: REPO_KNOWLEDGE_DIR,
+  WEBHOOK_URL: `https://bot.contoh.go.id/telegram/webhook`,
+  WEBHOOK_SECRET: SECRET,
+  PORT: String(port),
+});
+
 beforeAll(async () => {
   tmp = makeTmpDir('asisten-webhook-');
   emulator = new BotApiEmulator({ token: PLAYGROUND_TOKEN, bot: PLAYGROUND_BOT, users: PLAYGROUND_USERS, chats: PLAYGROUND_CHATS });
   await emulator.start();
   port = await freePort();
-  bot = startBotProcess({
-    BOT_TOKEN: PLAYGROUND_TOKEN,
-    TELEGRAM_API_ROOT: emulator.apiRoot,
-    ADMIN_IDS: String(ADMIN_PERSONA.id),
-    ADMIN_CHAT_ID: String(ADMIN_GROUP.id),
-    DATA_DIR: path.join(tmp.dir, 'data'),
-    KNOWLEDGE_DIR: REPO_KNOWLEDGE_DIR,
-    WEBHOOK_URL: `https://bot.contoh.go.id/telegram/webhook`,
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
-  });
+  bot = startBotProcess(botEnv());
   await bot.waitForOutput('Bot berjalan (webhook', 90_000);
 }, 120_000);
 
@@ -96,4 +100,55 @@ describe('webhook mode', () => {
     const answers = emulator.messages(OFFICIAL_PERSONA.id).filter((m) => m.from === 'bot' && m.text.includes('3,79'));
     expect(answers).toHaveLength(1);
   });
+
+  it('survives poison updates: a blocked user, an unknown chat, a callback without data, hostile bodies', async () => {
+    const stranger = 777_000_111; // a user the Bot API has never seen: every reply to them fails with 400
+    const from = (id: number) => ({ id, is_bot: false, first_name: 'Uji' });
+    emulator.blockUser(OFFICIAL_PERSONA.id);
+    const poison = [
+      update(100, 'Apa itu SPBE?'), // reply → 403 bot was blocked by the user
+      { update_id: 101, message: { message_id: 5, date: 0, chat: { id: stranger, type: 'private' }, from: from(stranger), text: '/start' } },
+      { update_id: 102, callback_query: { id: 'cb-tanpa-data', from: from(OFFICIAL_PERSONA.id), chat_instance: '1', game_short_name: 'kuis' } },
+      { update_id: 103, callback_query: { id: 'cb-asing', from: from(stranger), chat_instance: '1', data: 'adm:a:1' } },
+    ];
+    for (const u of poison) expect((await post(u)).status).toBe(200);
+    const hostile = ['{"update_id":1.5}', '{"update_id":1e400}', JSON.stringify({ update_id: 104, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: 12 } }), `[${'['.repeat(10_000)}${']'.repeat(10_000)}]`];
+    for (const body of hostile) {
+      const res = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body });
+      expect(res.status).toBe(400);
+    }
+    const big = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: 105, pad: 'x'.repeat(5 * 1024 * 1024) }) });
+    expect(big.status).toBe(413);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(bot.child.exitCode).toBeNull();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    emulator.unblockUser(OFFICIAL_PERSONA.id);
+  }, 30_000);
+
+  it('restarts cleanly over poison rows left in the inbox: no crash loop', async () => {
+    bot.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    // Rows accepted by an earlier process that died before finishing them, including ones no handler can digest.
+    const db = openDatabase(path.join(tmp.dir, 'data'));
+    const inbox = new SqliteUpdateInbox(db);
+    inbox.accept({ update_id: 200, message: { message_id: 9, date: 0, chat: { id: 777_000_222, type: 'private' }, from: { id: 777_000_222, is_bot: false, first_name: 'X' }, text: 77 } } as never);
+    inbox.accept({ update_id: 201, callback_query: { id: 'cb-x', from: { id: OFFICIAL_PERSONA.id, is_bot: false, first_name: 'B' }, chat_instance: '1' } } as never);
+    inbox.accept(update(202, 'Apa itu SPBE?'));
+    db.close();
+    for (let round = 0; round < 3; round++) {
+      const since = emulator.seq;
+      bot = startBotProcess(botEnv());
+      await bot.waitForOutput('Bot berjalan (webhook', 90_000);
+      if (round === 0) await emulator.waitForBotMessage(OFFICIAL_PERSONA.id, () => true, { sinceSeq: since, timeoutMs: 15_000 });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(bot.child.exitCode).toBeNull();
+      bot.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    }
+    const check = openDatabase(path.join(tmp.dir, 'data'));
+    expect(new SqliteUpdateInbox(check).pending()).toEqual([]);
+    check.close();
+    bot = startBotProcess(botEnv());
+    await bot.waitForOutput('Bot berjalan (webhook', 90_000);
+  }, 240_000);
 });
