@@ -46,11 +46,11 @@ export interface UnansweredQuestion {
 /** Questions the bot could not answer: what content is missing. */
 export interface UnansweredStore {
   /**
-   * Counts one more occurrence. The caller must redact personal data first (NIP, phone, e-mail) — this store
-   * keeps the text as given. Questions equal after case/space/punctuation folding are counted together.
-   * Returns the new count.
+   * Counts one more occurrence. Personal data (NIP, NIK, phone, e-mail, "nama saya …") is redacted here too,
+   * whatever the caller did. Questions equal after case/space/punctuation folding are counted together.
+   * `askedBy` remembers who asked, so `forgetUser` can remove their questions. Returns the new count.
    */
-  logUnanswered(question: string, now?: Date): Promise<number>;
+  logUnanswered(question: string, now?: Date, askedBy?: number): Promise<number>;
   /** Most frequent first, then most recent. */
   topUnanswered(n: number): Promise<UnansweredQuestion[]>;
 }
@@ -109,8 +109,9 @@ export interface BotStores
     UpdateDedupStore,
     AdminPromptStore {
   /**
-   * Deletes the user's language preference, votes (counts drop accordingly), admin prompt and the
-   * last-sources entry of their private chat. Call it together with the enrolment `deleteUserData`.
+   * Deletes the user's language preference, votes (counts drop accordingly), admin prompt, the
+   * last-sources entry of their private chat and the unanswered questions only they asked (a question
+   * others asked too loses this user's count). Call it together with the enrolment `deleteUserData`.
    */
   forgetUser(userId: number): Promise<void>;
 }

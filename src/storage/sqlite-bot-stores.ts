@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Locale } from '../locale.js';
 import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from './bot-stores.js';
+import { redactPii } from '../pii.js';
 import { migrate } from './migrations.js';
 
 const DEFAULT_PROMPT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -58,11 +59,15 @@ export class SqliteBotStores implements BotStores {
     return this.sql.worstRatedAnswers.all(limit) as AnswerFeedback[];
   }
 
-  async logUnanswered(question: string, now: Date = new Date()): Promise<number> {
-    const key = unansweredKey(question);
+  async logUnanswered(question: string, now: Date = new Date(), askedBy?: number): Promise<number> {
+    const clean = redactPii(question.trim()).slice(0, 500);
+    const key = unansweredKey(clean);
     if (key === '') return 0;
-    const row = this.sql.countUnanswered.get({ key, question: question.trim(), now: now.toISOString() }) as { count: number };
-    return row.count;
+    return this.db.transaction(() => {
+      const row = this.sql.countUnanswered.get({ key, question: clean, now: now.toISOString() }) as { count: number };
+      if (askedBy !== undefined) this.sql.rememberAsker.run({ key, userId: askedBy });
+      return row.count;
+    }).immediate();
   }
 
   async topUnanswered(n: number): Promise<UnansweredQuestion[]> {
@@ -118,6 +123,12 @@ export class SqliteBotStores implements BotStores {
       this.sql.deleteAdminPrompt.run(userId);
       // A private chat has the user's id as chat id.
       this.sql.deleteLastSources.run(userId);
+      for (const { key } of this.sql.questionsOfUser.all(userId) as Array<{ key: string }>) {
+        this.sql.forgetAsker.run({ key, userId });
+        const others = (this.sql.countAskers.get(key) as { n: number }).n;
+        if (others === 0) this.sql.deleteUnanswered.run(key);
+        else this.sql.decrementUnanswered.run(key);
+      }
     }).immediate();
   }
 
@@ -163,6 +174,12 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (question_key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = excluded.last_seen
        RETURNING count`,
     ),
+    rememberAsker: db.prepare(`INSERT OR IGNORE INTO unanswered_askers (question_key, user_id) VALUES (@key, @userId)`),
+    questionsOfUser: db.prepare<[number]>(`SELECT question_key AS key FROM unanswered_askers WHERE user_id = ?`),
+    forgetAsker: db.prepare(`DELETE FROM unanswered_askers WHERE question_key = @key AND user_id = @userId`),
+    countAskers: db.prepare<[string]>(`SELECT COUNT(*) AS n FROM unanswered_askers WHERE question_key = ?`),
+    deleteUnanswered: db.prepare<[string]>(`DELETE FROM unanswered_questions WHERE question_key = ?`),
+    decrementUnanswered: db.prepare<[string]>(`UPDATE unanswered_questions SET count = MAX(count - 1, 1) WHERE question_key = ?`),
     topUnanswered: db.prepare<[number]>(
       `SELECT question, count, first_seen AS firstSeen, last_seen AS lastSeen
          FROM unanswered_questions ORDER BY count DESC, last_seen DESC LIMIT ?`,

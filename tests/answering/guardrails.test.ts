@@ -59,6 +59,18 @@ describe('personal data patterns', () => {
     expect(redactPii('hubungi a.b@c.go.id')).toBe('hubungi [email]');
     expect(detectPii('Indeks SPBE 2024 adalah 3,79; Perpres 95 Tahun 2018')).toEqual([]);
   });
+
+  it('catches bracketed, landline and +62 numbers and self-introductions', () => {
+    expect(redactPii('hubungi (0813) 5555-7777 ya')).toBe('hubungi [telepon] ya');
+    expect(redactPii('kantor 0541 7778899')).toBe('kantor [telepon]');
+    expect(redactPii('telp +62 541 777 8899')).toBe('telp [telepon]');
+    expect(redactPii('nama saya Budi Santoso, apa itu SPBE?')).toBe('nama saya [nama], apa itu SPBE?');
+    expect(redactPii('saya bernama siti aminah dan ingin daftar')).toBe('saya bernama [nama] dan ingin daftar');
+    // Not personal data: dates, amounts, regulation numbers, a sentence about one's name.
+    for (const t of ['pada 12 Januari 2024 pukul 08.00', 'anggaran Rp 1.500.000.000', 'tanggal 2024-01-15', 'nama saya belum tercantum di SIASN', 'Perpres 95/2018 dan 2019 2020 2021']) {
+      expect(redactPii(t)).toBe(t);
+    }
+  });
 });
 
 describe('language detection', () => {

@@ -94,6 +94,17 @@ describe('SqliteBotStores', () => {
     expect(await stores.getLastSources(7)).toBeNull();
     expect(await stores.takeAdminPrompt(7)).toBeNull();
   });
+
+  it('redacts unanswered questions itself and forgets the ones a user asked', async () => {
+    await stores.logUnanswered('nama saya Budi Santoso, hp (0813) 5555-7777, kapan GCIO?', undefined, 7);
+    await stores.logUnanswered('Kapan DLA dibuka?', undefined, 7);
+    await stores.logUnanswered('kapan dla dibuka', undefined, 8);
+    const stored = JSON.stringify(await stores.topUnanswered(10));
+    expect(stored).not.toMatch(/Budi|5555|0813/);
+    await stores.forgetUser(7);
+    const left = await stores.topUnanswered(10);
+    expect(left).toEqual([expect.objectContaining({ question: 'kapan dla dibuka', count: 1 })]);
+  });
 });
 
 describe('admin prompts bound to their chat', () => {

@@ -157,7 +157,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
 async function recordOutcome(ctx: BotContext, a: Answer, question: string, answerId: string): Promise<void> {
   const stores = ctx.deps.stores;
   const safeQuestion = redactPii(a.query ?? question).slice(0, 500);
-  if (a.kind === 'not_found') await stores.logUnanswered(safeQuestion);
+  if (a.kind === 'not_found') await stores.logUnanswered(safeQuestion, undefined, ctx.from?.id);
   await recordKnowledgeGap(ctx, a, safeQuestion);
   if (a.kind === 'answer') {
     const sources: StoredSources & { answerId: string } = {
