@@ -5,7 +5,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createCoreServices } from './services.js';
-import { openDatabase } from './storage/sqlite.js';
+import { checkpoint, ensureWritableDataDir, openDatabase } from './storage/sqlite.js';
 import { SqliteBotStores } from './storage/sqlite-bot-stores.js';
 import { SqliteEnrolmentStore } from './storage/sqlite-enrolment-store.js';
 import { SqliteUpdateInbox } from './storage/sqlite-update-inbox.js';
@@ -14,7 +14,7 @@ import { WaitingQuestions, watchIndex } from './answering/knowledge-gaps.js';
 import { pruneUploadActions } from './knowledge/maintenance/uploads.js';
 import { loadCatalogue, type Catalogue } from './enrolment/catalogue.js';
 import { applyRetention } from './enrolment/use-cases.js';
-import { startOutboxLoop, type OutboxLoop } from './enrolment/outbox-dispatcher.js';
+import { reclaimAbandonedLeases, startOutboxLoop, type OutboxLoop } from './enrolment/outbox-dispatcher.js';
 import { createBot, registerCommands } from './bot/create-bot.js';
 import type { BotDeps } from './bot/context.js';
 import { createOutboxSender } from './bot/outbox-sender.js';
@@ -54,8 +54,19 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   if (!config.botToken) throw new StartupError('BOT_TOKEN belum diatur.');
   let ready = false;
 
+  // Before the index build: a DATA_DIR that cannot be written stops here with one line (not a hang).
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    ensureWritableDataDir(config.dataDir);
+  } catch (err) {
+    throw new StartupError((err as Error).message);
+  }
   const core = await createCoreServices(config, { progress: opts.progress, warn: opts.progress, logger });
-  const db = openDatabase(config.dataDir);
+  try {
+    db = openDatabase(config.dataDir);
+  } catch (err) {
+    throw new StartupError((err as Error).message);
+  }
   const stores = new SqliteBotStores(db);
   const enrolment = new SqliteEnrolmentStore(db);
   const catalogueFile = path.join(config.knowledgeDir, 'programmes.yaml');
@@ -110,6 +121,13 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   logger.info({ bot: bot.botInfo.username, mode: config.webhook.url ? 'webhook' : 'polling', answers: core.answers.mode }, 'bot initialised');
   await registerCommands(bot, deps).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
 
+  // Messages the previous process was sending when it died are due again now, not after their lease
+  // (a card stuck behind one for a minute would hold up the whole admin chat).
+  const reclaimed = await reclaimAbandonedLeases(enrolment).catch((err: unknown) => {
+    logger.error({ err }, 'outbox leases could not be reclaimed');
+    return 0;
+  });
+  if (reclaimed > 0) logger.warn({ reclaimed }, 'outbox: messages of a stopped process are due again (at-least-once: one may be sent twice)');
   const outbox: OutboxLoop = startOutboxLoop(enrolment, createOutboxSender(bot, deps), {
     onError: (err) => logger.error({ err }, 'outbox run failed'),
   });
@@ -136,6 +154,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     const webhookPath = new URL(config.webhook.url).pathname || '/';
     http = await startHttpServer({
       port: config.port,
+      host: config.host,
       logger,
       isReady: () => ready,
       webhook: {
@@ -162,7 +181,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     logger.info({ path: webhookPath, port: http.port }, 'webhook set');
   } else {
     await bot.api.deleteWebhook({ drop_pending_updates: false });
-    if (opts.healthServer) http = await startHttpServer({ port: config.port, logger, isReady: () => ready });
+    if (opts.healthServer) http = await startHttpServer({ port: config.port, host: config.host, logger, isReady: () => ready });
     // silent: the runner would print every fetch error with its stack; the unrecoverable ones end the task below.
     runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: ALLOWED_UPDATES } } });
     // Polling errors the runner cannot retry (409: another instance or a webhook; 401: token revoked): one line.
@@ -186,6 +205,12 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
       await outbox.stop();
       clearInterval(retention);
       indexWatcher.stop();
+      // Leave no old page images (which may hold erased personal data) in the -wal file.
+      try {
+        checkpoint(db);
+      } catch (err) {
+        logger.warn({ err }, 'shutdown: WAL checkpoint failed');
+      }
       db.close();
       logger.info('stopped');
     })());

@@ -37,6 +37,8 @@ export interface Config {
     secret: string | undefined;
   };
   port: number;
+  /** Address the HTTP server listens on (webhook and health; the playground keeps its own 127.0.0.1 default). */
+  host: string | undefined;
   retentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
@@ -106,6 +108,14 @@ const schema = z.object({
       .optional(),
   ),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(?:[0-9.]+|\[?[0-9a-fA-F:]+\]?|[A-Za-z0-9.-]+)$/, 'HOST harus alamat IP atau nama host, mis. 0.0.0.0 atau 127.0.0.1')
+      .optional(),
+  ),
   RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(365)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -126,6 +136,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const adminIds = idList(e.ADMIN_IDS);
   // Admins are maintainers too: one list to check, so no code path can forget the rule.
   const maintainerIds = [...new Set([...adminIds, ...idList(e.MAINTAINER_IDS)])];
+  // A user id is positive; a group id (-100…) or 0 here means no such person could ever act.
+  for (const [name, raw] of [['ADMIN_IDS', e.ADMIN_IDS], ['MAINTAINER_IDS', e.MAINTAINER_IDS]] as const) {
+    const bad = (raw ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '' && !(Number.isSafeInteger(Number(v)) && Number(v) > 0));
+    if (bad.length > 0) {
+      problems.push(`${name}: ${bad.join(', ')} bukan id pengguna Telegram (harus bilangan bulat positif ≤ 2^53; id grup seperti -100… masuk ke ADMIN_CHAT_ID)`);
+    }
+  }
+  if (e.ADMIN_CHAT_ID && !Number.isSafeInteger(Number(e.ADMIN_CHAT_ID))) {
+    problems.push('ADMIN_CHAT_ID: terlalu besar untuk id chat Telegram');
+  }
   if (e.NODE_ENV === 'production' && e.BOT_TOKEN && adminIds.length === 0) {
     problems.push('ADMIN_IDS: wajib diisi di production (id Telegram admin, dipisah koma)');
   }
@@ -160,6 +180,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
     port: e.PORT,
+    host: e.HOST,
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,

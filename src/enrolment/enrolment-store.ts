@@ -173,6 +173,10 @@ export interface EnrolmentStore {
    */
   settleOutbox(id: number, owner: string, settlement: OutboxSettlement): Promise<boolean>;
   listOutbox(filter?: { requestId?: number; status?: OutboxStatus }): Promise<OutboxMessage[]>;
+  /** Distinct owners of the leases currently held (`sending` rows). */
+  listOutboxLeaseOwners(): Promise<string[]>;
+  /** Makes the `sending` rows of these owners due again at `now` (their process died); returns how many. */
+  releaseOutboxLeases(command: { owners: readonly string[]; now: string }): Promise<number>;
   /** Housekeeping: deletes finished (sent, blocked, failed, dropped) messages last touched before `before`. */
   deleteFinishedOutboxBefore(before: string): Promise<number>;
 

@@ -65,7 +65,7 @@ export async function dispatchOutbox(
   options: DispatchOptions = {},
 ): Promise<DispatchSummary> {
   const clock = (): Date => options.now ?? new Date();
-  const owner = options.owner ?? randomUUID();
+  const owner = options.owner ?? leaseOwner();
   const maxAttempts = options.maxAttempts ?? 10;
   const leaseMs = options.leaseMs ?? 60_000;
   const started = clock();
@@ -126,6 +126,44 @@ async function deliver(
   }
   const nextAttemptAt = new Date(at.getTime() + retryDelayMs(message.attempts, result.retryAfterSec)).toISOString();
   return { status: 'pending', nextAttemptAt, error, at: at.toISOString() };
+}
+
+/**
+ * A lease owner names its process (`pid:<pid>:<random>`), so a restarted bot can tell the leases of a dead
+ * process from those of a live one.
+ */
+export function leaseOwner(pid: number = process.pid): string {
+  return `pid:${pid}:${randomUUID()}`;
+}
+
+/** True when the process named by a lease owner is still running (an owner without a pid counts as alive). */
+export function leaseOwnerAlive(owner: string): boolean {
+  const m = /^pid:(\d+):/.exec(owner);
+  if (!m) return true;
+  const pid = Number(m[1]);
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Start-up: messages leased by a process that is no longer running are made due at once instead of waiting
+ * for their lease to expire (up to 60 s, during which per-chat ordering holds back every later message to
+ * that chat). Such a message may have reached Telegram just before the crash and is then sent twice: the
+ * at-least-once window, kept to the one message that was in flight. Returns how many were released.
+ */
+export async function reclaimAbandonedLeases(
+  store: EnrolmentStore,
+  options: { isAlive?: (owner: string) => boolean; now?: Date } = {},
+): Promise<number> {
+  const alive = options.isAlive ?? leaseOwnerAlive;
+  const dead = (await store.listOutboxLeaseOwners()).filter((owner) => !alive(owner));
+  if (dead.length === 0) return 0;
+  return store.releaseOutboxLeases({ owners: dead, now: (options.now ?? new Date()).toISOString() });
 }
 
 export interface OutboxLoop {

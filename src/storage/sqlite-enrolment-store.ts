@@ -284,6 +284,14 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
     return this.sql.deleteFinishedOutboxBefore.run(before).changes;
   }
 
+  async listOutboxLeaseOwners(): Promise<string[]> {
+    return (this.sql.listLeaseOwners.all() as Array<{ owner: string }>).map((row) => row.owner);
+  }
+
+  async releaseOutboxLeases(command: { owners: readonly string[]; now: string }): Promise<number> {
+    return this.sql.releaseLeases.run({ owners: json(command.owners), now: command.now }).changes;
+  }
+
   async listOutbox(filter: { requestId?: number; status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
     const rows = this.sql.listOutbox.all({ requestId: filter.requestId ?? null, status: filter.status ?? null }) as OutboxRow[];
     return rows.map(toOutboxMessage);
@@ -480,6 +488,11 @@ function prepareStatements(db: Database.Database) {
     finishOutbox: db.prepare(
       `UPDATE outbox SET status = @status, last_error = @error, updated_at = @at, lease_owner = NULL, lease_until = NULL
         WHERE id = @id AND status = 'sending' AND lease_owner = @owner`,
+    ),
+    listLeaseOwners: db.prepare(`SELECT DISTINCT lease_owner AS owner FROM outbox WHERE status = 'sending' AND lease_owner IS NOT NULL`),
+    releaseLeases: db.prepare(
+      `UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = @now, updated_at = @now
+        WHERE status = 'sending' AND lease_owner IN (SELECT value FROM json_each(@owners))`,
     ),
     listOutbox: db.prepare(
       `SELECT * FROM outbox WHERE (@requestId IS NULL OR request_id = @requestId) AND (@status IS NULL OR status = @status)

@@ -164,3 +164,42 @@ describe('housekeeping', () => {
     expect(await opened.store.getDraft(1)).toBeNull();
   });
 });
+
+describe('after a crash mid-send', () => {
+  it('the next process sends at once instead of waiting out the dead lease (real SIGKILL)', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const { reclaimAbandonedLeases } = await import('../../src/enrolment/outbox-dispatcher.js');
+    // Two cards for the same admin chat: the first is in flight when the process dies.
+    await submitOne();
+    const second = await submitRequest(opened.store, completeDraft({ nip: '199203152019032004' }), catalogue, destinations, NOW);
+    expect(second.ok).toBe(true);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/storage/fixtures/stall-send-process.ts', opened.db.name.replace(/\/[^/]+$/, '')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => (String(d).includes('leased') ? resolve() : undefined));
+      child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+
+    const now = new Date();
+    // Before: the dead lease (60 s) holds back the whole admin chat.
+    const blocked = recordingSender();
+    expect(await dispatchOutbox(opened.store, blocked.send, { now: new Date(now.getTime() + 1000) })).toMatchObject({ sent: 1 }); // only the applicant's ack
+    expect(blocked.deliveries.map((d) => d.kind)).toEqual(['submitted_ack']);
+
+    expect(await reclaimAbandonedLeases(opened.store, { now })).toBe(1);
+    const sender = recordingSender();
+    for (let s = 1; s <= 3; s += 1) await dispatchOutbox(opened.store, sender.send, { now: new Date(now.getTime() + s * 1000) });
+    expect(sender.deliveries.filter((d) => d.kind === 'admin_card')).toHaveLength(2);
+  }, 30_000);
+
+  it('keeps the leases of a process that is still running', async () => {
+    const { reclaimAbandonedLeases, leaseOwnerAlive } = await import('../../src/enrolment/outbox-dispatcher.js');
+    await submitOne();
+    await opened.store.claimOutbox({ owner: `pid:${process.pid}:x`, now: NOW.toISOString(), leaseUntil: at(60).toISOString(), limit: 5 });
+    expect(leaseOwnerAlive(`pid:${process.pid}:x`)).toBe(true);
+    expect(await reclaimAbandonedLeases(opened.store, { now: at(1) })).toBe(0);
+  });
+});
