@@ -19,6 +19,7 @@ import { updateErrorHandler } from './middlewares/error-boundary.js';
 import { floodGuard } from './middlewares/flood-guard.js';
 import { createLimitNotice } from './middlewares/limit-notice.js';
 import { updateLogger } from './middlewares/update-logger.js';
+import { answerCallbackAfterHandling } from './callback-answer.js';
 
 export interface CreateBotOptions {
   /** Bot API root (TELEGRAM_API_ROOT); every call — conversations included — goes there. */
@@ -77,6 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       onLimitExceeded: (ctx) => notifyLimited(ctx),
     }),
   );
+  bot.use(answerCallbackAfterHandling);
   bot.use(i18n);
   bot.use(settleLocale);
 

@@ -93,6 +93,11 @@ export interface AdminPromptStore {
     now?: Date,
   ): Promise<void>;
   /**
+   * Binds a stored prompt to the prompt message once it was sent (the prompt is stored *before* sending, so
+   * a crash in between cannot turn the admin's reason into a question). No-op if the prompt is gone.
+   */
+  attachAdminPromptMessage(adminId: number, requestId: number, messageId: number): Promise<void>;
+  /**
    * Returns and removes the admin's prompt (atomically, so a reason is used once). Prompts older than
    * `maxAgeMs` (default 1 hour) are discarded and `null` is returned: a stale prompt would otherwise turn an
    * unrelated message into a rejection reason.

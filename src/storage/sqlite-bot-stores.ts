@@ -106,6 +106,10 @@ export class SqliteBotStores implements BotStores {
     });
   }
 
+  async attachAdminPromptMessage(adminId: number, requestId: number, messageId: number): Promise<void> {
+    this.sql.attachPromptMessage.run({ adminId, requestId, messageId });
+  }
+
   async takeAdminPrompt(
     adminId: number,
     options: { now?: Date; maxAgeMs?: number; chatId?: number; replyToMessageId?: number } = {},
@@ -212,6 +216,7 @@ function prepareStatements(db: Database.Database) {
           AND (message_id IS NULL OR @replyTo IS NULL OR message_id = @replyTo)
         RETURNING request_id AS requestId, action, created_at AS createdAt`,
     ),
+    attachPromptMessage: db.prepare(`UPDATE admin_prompts SET message_id = @messageId WHERE admin_id = @adminId AND request_id = @requestId`),
     deleteAdminPrompt: db.prepare<[number]>(`DELETE FROM admin_prompts WHERE admin_id = ?`),
   };
 }

@@ -132,6 +132,24 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
     expect(updated.reply_markup).toBeUndefined();
   });
 
+  it('stores the reason prompt before sending it, and a reply to a used prompt is never taken as a question', async () => {
+    const { id, card } = await submitRequestAs(h, DEDI, { nip: '19920202 201701 1 006', programme: 'gta-test' });
+    await h.outboxSettled();
+    // The prompt never reaches the admin's screen through us (as if the process died right after sending it).
+    h.emulator.failNext('sendMessage', { error_code: 400, description: 'Bad Request: simulated loss of the prompt' });
+    await h.press(ADMIN.id, card, `adm:r:${id}`);
+    await new Promise((r) => setTimeout(r, 300));
+    // The admin answers anyway, replying in the group: it is the reason, not a question.
+    const done = await h.say(ADMIN.id, 'Berkas tidak lengkap', { chatId: GROUP_ID, replyTo: card.id, predicate: (m) => m.text.includes('ditolak') });
+    expect(done.text).toContain(`Pengajuan #${id} ditolak`);
+    expect(await h.store.getRequest(id)).toMatchObject({ status: 'rejected', reason: 'Berkas tidak lengkap' });
+
+    // A reply to an old prompt (aborted with /batal earlier) is told the prompt is gone, not answered as a question.
+    const oldPrompt = h.botMessages(GROUP_ID).find((m) => m.text.includes('alasan penolakan'))!;
+    const reply = await h.say(ADMIN.id, 'Apa itu SPBE?', { chatId: GROUP_ID, replyTo: oldPrompt.id });
+    expect(reply.text).toContain('sudah tidak berlaku');
+  });
+
   it('needs_info: the question reaches the applicant, their reply goes back to the admins, the request is pending again', async () => {
     const { id, card } = await submitRequestAs(h, CITRA, { nip: NIP.citra, fullName: 'Citra Lestari' });
     let since = h.emulator.seq;

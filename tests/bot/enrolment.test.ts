@@ -283,3 +283,37 @@ describe('a restart in the middle of /daftar', () => {
     }
   });
 });
+
+describe('a button press is acknowledged only after its commit', () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await BotHarness.start();
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('submit: the request is stored before Telegram hears the answer (a kill in between replays the press)', async () => {
+    const { completeWizard, dataEndingWith } = await import('../helpers/bot-harness.js');
+    const summary = await completeWizard(h, BUDI);
+    const store = h.deps.enrolment;
+    const original = store.submitRequest.bind(store);
+    let answeredBeforeCommit: number | undefined;
+    const answersFor = () => h.emulator.callbackAnswers.filter((a) => a.messageId === summary.id).length;
+    store.submitRequest = async (command) => {
+      const outcome = await original(command);
+      answeredBeforeCommit = answersFor();
+      return outcome;
+    };
+    try {
+      const since = h.emulator.seq;
+      h.emulator.pressButton({ chatId: BUDI.id, fromId: BUDI.id, messageId: summary.id, data: dataEndingWith(summary, ':ok') });
+      await h.waitForBotMessage(BUDI.id, (m) => m.text.includes('#'), { sinceSeq: since });
+      await h.emulator.waitFor((e) => e.type === 'callback_answer' && e.answer.messageId === summary.id, 5000, since);
+    } finally {
+      store.submitRequest = original;
+    }
+    expect(answeredBeforeCommit).toBe(0);
+    expect(answersFor()).toBe(1);
+  });
+});

@@ -42,7 +42,15 @@ export function createAdminFeature(): Composer<BotContext> {
       chatId: ctx.chat.id,
       replyToMessageId: ctx.chat.type === 'private' ? undefined : ctx.msg.reply_to_message?.message_id ?? -1,
     });
-    if (!prompt) return next();
+    if (!prompt) {
+      // A reply to one of our reason prompts is a reason, never a question: the prompt has expired or was used.
+      const repliedTo = ctx.msg.reply_to_message;
+      if (repliedTo?.from?.id === ctx.me.id && PROMPT_MARKER.test(repliedTo.text ?? '')) {
+        await ctx.reply(ctx.t('admin-prompt-expired'), { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+        return;
+      }
+      return next();
+    }
     await decideWithReason(ctx, prompt, ctx.msg.text);
   });
 
@@ -211,16 +219,28 @@ async function askReason(ctx: BotContext, requestId: number, action: AdminPrompt
   await sendPrompt(ctx, requestId, action);
 }
 
+/**
+ * The ForceReply prompt for the reason. Stored first, sent second, bound to the sent message third: if the
+ * process dies after the prompt reached the admin, the prompt is already stored, so the reason they type is
+ * taken as the reason (bound to this chat), never answered as a question.
+ */
 async function sendPrompt(ctx: BotContext, requestId: number, action: AdminPrompt['action'], notice?: string): Promise<void> {
   const from = ctx.from!;
+  const chatId = ctx.chat!.id;
+  await ctx.deps.stores.setAdminPrompt(from.id, { requestId, action, chatId }, now(ctx));
   const mention = `<a href="tg://user?id=${from.id}">${escapeHtml(displayName(from))}</a>`;
   const html = ctx.t(action === 'reject' ? 'admin-prompt-reject' : 'admin-prompt-info', { mention, id: String(requestId) });
-  const sent = (await replyHtml(ctx, notice ? `${notice}\n\n${html}` : html, {
+  const sent = (await replyHtml(ctx, notice ? `${notice}
+
+${html}` : html, {
     keyboard: { force_reply: true, selective: true, input_field_placeholder: truncate(ctx.t('admin-prompt-placeholder'), 64) },
   }))!;
-  // Bound to this chat (and, in a group, to this prompt message): a text elsewhere is not a reason.
-  await ctx.deps.stores.setAdminPrompt(from.id, { requestId, action, chatId: sent.chat.id, messageId: ctx.chat?.type === 'private' ? undefined : sent.message_id }, now(ctx));
+  // In a group, only a reply to this very prompt message counts from now on.
+  if (ctx.chat?.type !== 'private') await ctx.deps.stores.attachAdminPromptMessage(from.id, requestId, sent.message_id);
 }
+
+/** The bot's reason prompts say "as a reply to this message" in both languages; that is how a reply to one is recognised. */
+const PROMPT_MARKER = /sebagai balasan pesan ini|as a reply to this message/;
 
 async function decideWithReason(ctx: BotContext, prompt: AdminPrompt, text: string): Promise<void> {
   const result = await decide(ctx, prompt.requestId, prompt.action, text);

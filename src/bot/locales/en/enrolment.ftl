@@ -173,6 +173,7 @@ admin-prompt-reject = { $mention }, type the <b>reason for rejecting</b> request
 admin-prompt-info = { $mention }, type your <b>question for the applicant</b> of request #{ $id } as a reply to this message. Type /batal to cancel.
 admin-prompt-placeholder = Type the reason/question…
 admin-prompt-aborted = Cancelled: request #{ $id } was not changed.
+admin-prompt-expired = This reason prompt is no longer active (expired or already used); nothing was changed. Press the button on the request card again.
 admin-reason-required = The reason cannot be empty.
 admin-reason-too-long = The reason is too long (at most { $max } characters).
 admin-usage-view = Usage: /lihat ID (e.g. /lihat 12).

@@ -173,6 +173,7 @@ admin-prompt-reject = { $mention }, ketik <b>alasan penolakan</b> pengajuan #{ $
 admin-prompt-info = { $mention }, ketik <b>pertanyaan untuk pemohon</b> pengajuan #{ $id } sebagai balasan pesan ini. Ketik /batal untuk membatalkan.
 admin-prompt-placeholder = Ketik alasan/pertanyaan…
 admin-prompt-aborted = Dibatalkan: pengajuan #{ $id } tidak diubah.
+admin-prompt-expired = Permintaan alasan ini sudah tidak berlaku (kedaluwarsa atau sudah dipakai); tidak ada yang diubah. Tekan lagi tombol di kartu pengajuan.
 admin-reason-required = Alasan tidak boleh kosong.
 admin-reason-too-long = Alasan terlalu panjang (maksimal { $max } karakter).
 admin-usage-view = Format: /lihat ID (misalnya /lihat 12).
