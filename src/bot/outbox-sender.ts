@@ -1,9 +1,9 @@
 import { Api, GrammyError, HttpError, type Bot } from 'grammy';
 import type { SendPort } from '../enrolment/outbox-dispatcher.js';
-import type { OutboxDelivery, SendResult } from '../enrolment/types.js';
+import { ERASED, type OutboxDelivery, type SendResult } from '../enrolment/types.js';
 import type { Locale } from '../locale.js';
 import type { BotContext, BotDeps } from './context.js';
-import { adminCardHtml, adminCardKeyboard, decisionNoticeHtml, infoForwardedHtml } from './features/admin-card.js';
+import { decisionNoticeHtml, infoForwardedHtml, renderAdminCard } from './features/admin-card.js';
 import type { Translate } from './features/enrolment-render.js';
 import { escapeHtml, formatAnswerHtml, splitHtmlMessage } from './format.js';
 import { createI18n } from './i18n.js';
@@ -59,13 +59,16 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
           if (!request) return { ok: false, kind: 'fatal', description: `request ${delivery.requestId} not found` };
           const t = translator(await adminLocale(delivery));
           const audit = await deps.enrolment.listAuditEntries({ requestId: request.id });
-          const html = adminCardHtml(t, request, catalogue, audit);
-          const keyboard = adminCardKeyboard(t, request);
+          const { html, keyboard, fingerprint } = renderAdminCard(t, request, catalogue, audit);
           if (delivery.kind === 'admin_card') {
             const sent = await api.sendMessage(delivery.chatId, html, { ...HTML_OPTIONS, reply_markup: keyboard });
-            return { ok: true, chatId: sent.chat.id, messageId: sent.message_id };
+            return { ok: true, chatId: sent.chat.id, messageId: sent.message_id, fingerprint };
           }
-          await api.editMessageText(delivery.chatId, delivery.payload.messageId, html, { ...HTML_OPTIONS, reply_markup: keyboard });
+          const { messageId } = delivery.payload;
+          // Already showing this (the pressed card was refreshed by the button handler): no identical edit.
+          if ((await deps.enrolment.cardFingerprint(delivery.chatId, messageId)) === fingerprint) return { ok: true };
+          await api.editMessageText(delivery.chatId, messageId, html, { ...HTML_OPTIONS, reply_markup: keyboard });
+          await deps.enrolment.setCardFingerprint(delivery.chatId, messageId, fingerprint);
           return { ok: true };
         }
         case 'decision_notice': {
@@ -79,9 +82,11 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
         case 'info_forwarded': {
           const t = translator(await adminLocale(delivery));
           const html = infoForwardedHtml(t, delivery.requestId ?? 0, delivery.request, delivery.payload, catalogue);
-          await api.sendMessage(delivery.chatId, html, HTML_OPTIONS);
-          return { ok: true };
+          const sent = await api.sendMessage(delivery.chatId, html, HTML_OPTIONS);
+          return { ok: true, chatId: sent.chat.id, messageId: sent.message_id };
         }
+        case 'message_erase':
+          return await eraseMessage(api, delivery.chatId, delivery.payload.messageId);
         case 'submitted_ack':
           return { ok: true };
         case 'answer_ready': {
@@ -107,6 +112,23 @@ export function createOutboxSender(bot: Bot<BotContext>, deps: BotDeps, options:
       return result;
     }
   };
+}
+
+/**
+ * Blanks an admin message that showed erased personal data: edited to "[dihapus]" (buttons removed); if
+ * Telegram refuses the edit (too old, not editable), the message is deleted instead. A message already gone
+ * counts as done.
+ */
+async function eraseMessage(api: Api, chatId: number, messageId: number): Promise<SendResult> {
+  try {
+    await api.editMessageText(chatId, messageId, ERASED, { reply_markup: { inline_keyboard: [] } });
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof GrammyError) || error.error_code !== 400 || /message is not modified/i.test(error.description)) throw error;
+    if (/message to edit not found/i.test(error.description)) return { ok: true };
+    await api.deleteMessage(chatId, messageId);
+    return { ok: true };
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EnrolmentDraft } from './wizard.js';
 import type {
+  AdminMessageRef,
   AuditEntry,
   CardRef,
   EnrolmentRequest,
@@ -77,6 +78,8 @@ export interface EraseCommand {
     anonymisedRequestIds: readonly number[];
     /** Admin cards of every anonymised request, so they can be re-rendered without the personal data. */
     anonymisedCards: readonly CardRef[];
+    /** Other admin messages showing the data (forwarded replies, /lihat replies): to be erased. */
+    adminMessages: readonly AdminMessageRef[];
     replacementId: number;
   }) => Effects;
 }
@@ -94,7 +97,7 @@ export interface RetentionCommand {
   now: string;
   anonymisation: Anonymisation;
   /** Called with the anonymised request ids and their posted admin cards (to re-render them without personal data). */
-  effects: (anonymisedIds: readonly number[], cards: readonly CardRef[]) => Effects;
+  effects: (anonymisedIds: readonly number[], cards: readonly CardRef[], adminMessages: readonly AdminMessageRef[]) => Effects;
 }
 
 export interface RequestFilter {
@@ -114,7 +117,13 @@ export interface ClaimCommand {
 }
 
 export type OutboxSettlement =
-  | { status: 'sent'; at: string; card?: { chatId: number; messageId: number } }
+  | {
+      status: 'sent';
+      at: string;
+      card?: { chatId: number; messageId: number; fingerprint?: string };
+      /** A sent `info_forwarded`: remembered so that erasure can blank it. */
+      adminMessage?: { chatId: number; messageId: number };
+    }
   | { status: 'pending'; nextAttemptAt: string; error: string; at: string }
   | { status: 'blocked' | 'failed'; error: string; at: string };
 
@@ -152,6 +161,12 @@ export interface EnrolmentStore {
   countRequestsByProgrammeAndStatus(): Promise<Array<{ programmeId: string; status: RequestStatus; count: number }>>;
   listAuditEntries(filter?: { requestId?: number }): Promise<AuditEntry[]>;
   listAdminCards(requestId: number): Promise<CardRef[]>;
+  /** Remembers an admin message that shows a request's personal data (erased with it). */
+  recordAdminMessage(ref: AdminMessageRef, now: string): Promise<void>;
+  listAdminMessages(requestId: number): Promise<AdminMessageRef[]>;
+  /** What a posted card shows now (its fingerprint), `null` if unknown. */
+  cardFingerprint(chatId: number, messageId: number): Promise<string | null>;
+  setCardFingerprint(chatId: number, messageId: number, fingerprint: string | null): Promise<void>;
 
   // Drafts ---------------------------------------------------------------------------------------------
   getDraft(userId: number): Promise<EnrolmentDraft | null>;

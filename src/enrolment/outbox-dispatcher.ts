@@ -111,11 +111,12 @@ async function deliver(
   const at = clock();
 
   if (result.ok) {
-    const card =
-      message.kind === 'admin_card' && result.chatId !== undefined && result.messageId !== undefined
-        ? { chatId: result.chatId, messageId: result.messageId }
-        : undefined;
-    return card ? { status: 'sent', at: at.toISOString(), card } : { status: 'sent', at: at.toISOString() };
+    const posted = result.chatId !== undefined && result.messageId !== undefined ? { chatId: result.chatId, messageId: result.messageId } : undefined;
+    if (posted && message.kind === 'admin_card') {
+      return { status: 'sent', at: at.toISOString(), card: result.fingerprint ? { ...posted, fingerprint: result.fingerprint } : posted };
+    }
+    if (posted && message.kind === 'info_forwarded') return { status: 'sent', at: at.toISOString(), adminMessage: posted };
+    return { status: 'sent', at: at.toISOString() };
   }
 
   const error = `${result.kind}${result.description ? `: ${result.description}` : ''}`.slice(0, 500);

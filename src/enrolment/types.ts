@@ -107,6 +107,17 @@ export interface AdminDestinations {
   adminIds: readonly number[];
 }
 
+/**
+ * Another message to admins that shows an applicant's personal data (not a card: it is never re-rendered,
+ * only erased when the data is): the forwarded information reply, a /lihat reply, a queue page.
+ */
+export interface AdminMessageRef {
+  requestId: number;
+  chatId: number;
+  messageId: number;
+  kind: 'info_forwarded' | 'view' | 'queue';
+}
+
 /** A posted admin card, so later changes can edit it in place. */
 export interface CardRef {
   requestId: number;
@@ -114,7 +125,7 @@ export interface CardRef {
   messageId: number;
 }
 
-export type OutboxKind = 'admin_card' | 'submitted_ack' | 'decision_notice' | 'card_update' | 'info_forwarded' | 'answer_ready';
+export type OutboxKind = 'admin_card' | 'submitted_ack' | 'decision_notice' | 'card_update' | 'info_forwarded' | 'answer_ready' | 'message_erase';
 
 /**
  * The kind-specific part of an outbox message. The bot renders each kind with its own i18n; it receives
@@ -144,7 +155,9 @@ export type OutboxBody =
         notes: string[];
         citations: Array<{ n: number; title: string; heading: string; url?: string; page?: number }>;
       };
-    };
+    }
+  /** An admin message showing an applicant's personal data (forwarded reply, /lihat reply) becomes "[dihapus]". */
+  | { kind: 'message_erase'; payload: { messageId: number } };
 
 /**
  * - `pending`: waiting (possibly until `nextAttemptAt` after a retryable failure)
@@ -185,5 +198,6 @@ export type OutboxDelivery = OutboxMessage & { request: EnrolmentRequest | null 
  * - `fatal`: 400 and other errors that will not go away by retrying.
  */
 export type SendResult =
-  | { ok: true; chatId?: number; messageId?: number }
+  /** `fingerprint`: of what a posted or edited card shows now (see `card_update`: an unchanged card is not edited). */
+  | { ok: true; chatId?: number; messageId?: number; fingerprint?: string }
   | { ok: false; kind: 'blocked' | 'retry' | 'fatal'; retryAfterSec?: number; description?: string };

@@ -10,6 +10,7 @@ import {
   ERASED,
   REQUEST_STATUSES,
   type AdminDestinations,
+  type AdminMessageRef,
   type AuditAction,
   type CardRef,
   type Decision,
@@ -368,13 +369,14 @@ export async function deleteUserData(
     userId: input.userId,
     now: at,
     anonymisation: await anonymisation(store),
-    effects: ({ cancelled, anonymisedRequestIds, anonymisedCards, replacementId }) => ({
+    effects: ({ cancelled, anonymisedRequestIds, anonymisedCards, adminMessages, replacementId }) => ({
       audit: [
         ...cancelled.map(({ request }) => audit(request.id, 'cancelled', replacementId, null, { by: 'data_deletion' }, at)),
         audit(null, 'data_deleted', replacementId, null, { requestIds: [...anonymisedRequestIds].sort((a, b) => a - b), cancelled: cancelled.length }, at),
       ],
       // Every card of the user's requests is re-rendered from the anonymised record (UU PDP: no personal data left in admin chats).
-      outbox: cardUpdates(anonymisedCards),
+      // …and the other admin messages that showed it (the forwarded reply, /lihat replies) become "[dihapus]".
+      outbox: [...cardUpdates(anonymisedCards), ...messageErasures(adminMessages)],
     }),
   });
 }
@@ -396,10 +398,10 @@ export async function applyRetention(
     decidedBefore: new Date(now.getTime() - input.days * 86_400_000).toISOString(),
     now: at,
     anonymisation: await anonymisation(store),
-    effects: (ids, cards) => ({
+    effects: (ids, cards, adminMessages) => ({
       audit: ids.length > 0 ? [audit(null, 'retention_anonymised', null, null, { days: input.days, requestIds: [...ids] }, at)] : [],
       // The admins' copies of the cards lose the personal data too.
-      outbox: cardUpdates(cards),
+      outbox: [...cardUpdates(cards), ...messageErasures(adminMessages)],
     }),
   });
   return { anonymised };
@@ -440,6 +442,10 @@ function cardUpdates(cards: readonly CardRef[]): NewOutboxMessage[] {
     requestId: card.requestId,
     locale: null,
   }));
+}
+
+function messageErasures(messages: readonly AdminMessageRef[]): NewOutboxMessage[] {
+  return messages.map((m) => ({ kind: 'message_erase', payload: { messageId: m.messageId }, chatId: m.chatId, requestId: m.requestId, locale: null }));
 }
 
 async function anonymisation(store: EnrolmentStore): Promise<Anonymisation> {

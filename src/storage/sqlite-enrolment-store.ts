@@ -16,6 +16,7 @@ import type {
   TransitionOutcome,
 } from '../enrolment/enrolment-store.js';
 import type {
+  AdminMessageRef,
   AuditEntry,
   CardRef,
   EnrolmentRequest,
@@ -148,18 +149,23 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
         request: toRequest(this.sql.getRequest.get(id) as RequestRow),
         cards: this.cardsOf(id),
       }));
+      const adminMessages = requests.flatMap((request) => this.adminMessagesOf(request.id));
       this.writeEffects(
         command.effects({
           cancelled,
           anonymisedRequestIds: requests.map((request) => request.id),
           anonymisedCards: requests.flatMap((request) => this.cardsOf(request.id)),
+          adminMessages,
           replacementId: anonymisation.replacementId(userId),
         }),
         now,
       );
+      for (const request of requests) this.sql.forgetAdminMessages.run(request.id);
       return { draftsDeleted, requestsCancelled: cancelled.length, requestsAnonymised: requests.length, outboxDropped };
     });
-    return eraseAtomically.immediate();
+    const outcome = eraseAtomically.immediate();
+    this.checkpointAfterErasure();
+    return outcome;
   }
 
   async anonymiseDecidedRequests(command: RetentionCommand): Promise<number> {
@@ -172,12 +178,16 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
         command.effects(
           requests.map((request) => request.id),
           requests.flatMap((request) => this.cardsOf(request.id)),
+          requests.flatMap((request) => this.adminMessagesOf(request.id)),
         ),
         command.now,
       );
+      for (const request of requests) this.sql.forgetAdminMessages.run(request.id);
       return requests.length;
     });
-    return anonymiseAtomically.immediate();
+    const count = anonymiseAtomically.immediate();
+    if (count > 0) this.checkpointAfterErasure();
+    return count;
   }
 
   async getRequest(id: number): Promise<EnrolmentRequest | null> {
@@ -227,6 +237,22 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
     return this.cardsOf(requestId);
   }
 
+  async recordAdminMessage(ref: AdminMessageRef, now: string): Promise<void> {
+    this.sql.recordAdminMessage.run({ ...ref, now });
+  }
+
+  async listAdminMessages(requestId: number): Promise<AdminMessageRef[]> {
+    return this.adminMessagesOf(requestId);
+  }
+
+  async cardFingerprint(chatId: number, messageId: number): Promise<string | null> {
+    return (this.sql.getCardFingerprint.get(chatId, messageId) as { fp: string | null } | undefined)?.fp ?? null;
+  }
+
+  async setCardFingerprint(chatId: number, messageId: number, fingerprint: string | null): Promise<void> {
+    this.sql.setCardFingerprint.run({ chatId, messageId, fingerprint });
+  }
+
   // Drafts -----------------------------------------------------------------------------------------------
 
   async getDraft(userId: number): Promise<EnrolmentDraft | null> {
@@ -267,7 +293,11 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
           const row = this.sql.markOutboxSent.get(base) as { kind: string; request_id: number | null } | undefined;
           if (!row) return false;
           if (settlement.card && row.kind === 'admin_card' && row.request_id !== null) {
-            this.sql.recordAdminCard.run({ requestId: row.request_id, ...settlement.card, at: settlement.at });
+            const { chatId, messageId, fingerprint } = settlement.card;
+            this.sql.recordAdminCard.run({ requestId: row.request_id, chatId, messageId, fingerprint: fingerprint ?? null, at: settlement.at });
+          }
+          if (settlement.adminMessage && row.kind === 'info_forwarded' && row.request_id !== null) {
+            this.sql.recordAdminMessage.run({ requestId: row.request_id, ...settlement.adminMessage, kind: 'info_forwarded', now: settlement.at });
           }
           return true;
         }
@@ -308,6 +338,22 @@ export class SqliteEnrolmentStore implements EnrolmentStore {
   }
 
   // Internals (always called inside a transaction) -------------------------------------------------------
+
+  private adminMessagesOf(requestId: number): AdminMessageRef[] {
+    return this.sql.listAdminMessages.all(requestId) as AdminMessageRef[];
+  }
+
+  /**
+   * The erased rows' old images are still in the write-ahead log: copy it into the database (where
+   * secure_delete has zeroed them) and truncate it. A failure (a long reader) is retried at shutdown.
+   */
+  private checkpointAfterErasure(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Retried by the next erasure and at shutdown; never fail the erasure itself over it.
+    }
+  }
 
   private cardsOf(requestId: number): CardRef[] {
     return (this.sql.listAdminCards.all(requestId) as CardRow[]).map(toCardRef);
@@ -446,9 +492,24 @@ function prepareStatements(db: Database.Database) {
       `SELECT request_id, chat_id, message_id FROM admin_cards WHERE request_id = ? ORDER BY created_at, chat_id, message_id`,
     ),
     recordAdminCard: db.prepare(
-      `INSERT OR IGNORE INTO admin_cards (request_id, chat_id, message_id, created_at)
-       VALUES (@requestId, @chatId, @messageId, @at)`,
+      `INSERT OR IGNORE INTO admin_cards (request_id, chat_id, message_id, created_at, rendered_hash)
+       VALUES (@requestId, @chatId, @messageId, @at, @fingerprint)`,
     ),
+    getCardFingerprint: db.prepare<[number, number]>(
+      `SELECT rendered_hash AS fp FROM admin_cards WHERE chat_id = ? AND message_id = ? LIMIT 1`,
+    ),
+    setCardFingerprint: db.prepare(
+      `UPDATE admin_cards SET rendered_hash = @fingerprint WHERE chat_id = @chatId AND message_id = @messageId`,
+    ),
+    recordAdminMessage: db.prepare(
+      `INSERT OR IGNORE INTO admin_messages (chat_id, message_id, request_id, kind, created_at)
+       VALUES (@chatId, @messageId, @requestId, @kind, @now)`,
+    ),
+    listAdminMessages: db.prepare<[number]>(
+      `SELECT request_id AS requestId, chat_id AS chatId, message_id AS messageId, kind
+         FROM admin_messages WHERE request_id = ? ORDER BY created_at, chat_id, message_id`,
+    ),
+    forgetAdminMessages: db.prepare<[number]>(`DELETE FROM admin_messages WHERE request_id = ?`),
     getDraft: db.prepare<[number]>(`SELECT data FROM drafts WHERE user_id = ?`),
     upsertDraft: db.prepare(
       `INSERT INTO drafts (user_id, chat_id, data, updated_at) VALUES (@userId, @chatId, @data, @updatedAt)

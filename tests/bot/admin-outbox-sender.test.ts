@@ -91,6 +91,8 @@ describe('the outbox sender against the emulator', () => {
     expect(await send({ ...base, kind: 'admin_card', payload: {} })).toMatchObject({ ok: false, kind: 'retry' });
     h.emulator.failNext('editMessageText', { error_code: 429, description: 'Too Many Requests: retry after 4', retry_after: 4 });
     const card = h.botMessages(GROUP_ID).find((m) => m.text.includes(`#${request.id} `))!;
+    // Forget what the card shows, so the sender must edit (an unchanged card is otherwise not edited at all).
+    await h.store.setCardFingerprint(GROUP_ID, card.id, null);
     expect(await send({ ...base, kind: 'card_update', payload: { messageId: card.id } })).toMatchObject({ ok: false, kind: 'retry', retryAfterSec: 4 });
     // Re-rendering an unchanged card is "message is not modified": a success, not an error.
     expect(await send({ ...base, kind: 'card_update', payload: { messageId: card.id } })).toEqual({ ok: true });
@@ -100,14 +102,18 @@ describe('the outbox sender against the emulator', () => {
     expect(h.emulator.calls.length).toBe(before);
   });
 
-  it('a card refreshed by the button press is then "not modified" for the outbox: recorded as sent', async () => {
+  it('a card refreshed by the button press is not edited again by the outbox: recorded as sent, no 400', async () => {
     const request = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
     const card = h.botMessages(GROUP_ID).find((m) => m.text.includes(`#${request.id} `))!;
+    const since = h.emulator.seq;
     await h.press(ADMIN.id, card, `adm:a:${request.id}`);
     await h.outboxSettled();
     const updates = (await h.store.listOutbox({ requestId: request.id })).filter((m) => m.kind === 'card_update');
     expect(updates.map((m) => m.status)).toEqual(['sent']);
     expect(h.emulator.messages(GROUP_ID).find((m) => m.id === card.id)?.editCount).toBe(1);
+    // …and without a malformed call: the second, identical edit is not sent at all (no 400 "not modified").
+    const edits = h.emulator.calls.filter((c) => c.seq > since && c.method === 'editMessageText' && c.params.message_id === card.id);
+    expect(edits.filter((c) => !c.ok)).toEqual([]);
   });
 
   it('renders cards, notices and forwarded answers as valid HTML under 4096 characters, whatever the input', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
 import type { Catalogue } from '../../enrolment/catalogue.js';
 import type { AuditEntry, EnrolmentRequest, OutboxBody } from '../../enrolment/types.js';
@@ -97,6 +98,25 @@ export function adminCardKeyboard(t: Translate, request: EnrolmentRequest): Inli
     .text(t('card-btn-approve'), adminData('a', request.id))
     .text(t('card-btn-reject'), adminData('r', request.id))
     .text(t('card-btn-info'), adminData('i', request.id));
+}
+
+export interface RenderedCard {
+  html: string;
+  keyboard: InlineKeyboard | undefined;
+  /** Identifies what the card shows: two renderings with the same fingerprint would be a no-op edit. */
+  fingerprint: string;
+}
+
+/**
+ * The card as posted or edited, with its fingerprint. The pressed-card refresh and the outbox's `card_update`
+ * both edit the same message; each skips the edit when the stored fingerprint equals the new one, so the
+ * second never sends an identical edit (Telegram's 400 "message is not modified").
+ */
+export function renderAdminCard(t: Translate, request: EnrolmentRequest, catalogue: Catalogue, audit: readonly AuditEntry[] = []): RenderedCard {
+  const html = adminCardHtml(t, request, catalogue, audit);
+  const keyboard = adminCardKeyboard(t, request);
+  const fingerprint = createHash('sha256').update(JSON.stringify([html, keyboard?.inline_keyboard ?? null])).digest('base64url').slice(0, 22);
+  return { html, keyboard, fingerprint };
 }
 
 type DecisionPayload = Extract<OutboxBody, { kind: 'decision_notice' }>['payload'];

@@ -5,8 +5,8 @@ import { REQUEST_STATUSES, type RequestStatus } from '../../enrolment/types.js';
 import { exportCsv, listQueue, stats } from '../../enrolment/use-cases.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
-import { editHtml, editOrReplyHtml, HTML_OPTIONS, replyHtml } from '../reply.js';
-import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
+import { editHtml, HTML_OPTIONS, replyHtml } from '../reply.js';
+import { renderAdminCard } from './admin-card.js';
 import { adminData, adminQueueData } from '../callback-data.js';
 import { formatWib, levelLabel, STATUS_ICON, statusLabel, truncate, type Translate } from './enrolment-render.js';
 import { logFailure, now, translate } from '../helpers.js';
@@ -46,11 +46,18 @@ export async function showQueue(ctx: BotContext, requestedPage: number, edit = f
     html = lines.join('\n');
   }
   const markup = queue.total === 0 ? undefined : keyboard;
-  if (edit) {
-    await editOrReplyHtml(ctx, html, markup);
+  const pressed = edit ? ctx.callbackQuery?.message : undefined;
+  let shown: { chat: { id: number }; message_id: number } | undefined = pressed;
+  if (pressed) {
+    // Edit the page in place; if it cannot be edited (too old, deleted …), send it anew.
+    await editHtml(ctx, html, { keyboard: markup }).catch(async () => {
+      shown = await replyHtml(ctx, html, { keyboard: markup });
+    });
   } else {
-    await replyHtml(ctx, html, { keyboard: markup });
+    shown = await replyHtml(ctx, html, { keyboard: markup });
   }
+  // The page lists applicants' names: erasing one of them blanks the page.
+  if (shown && queue.items.length > 0) await rememberAdminMessage(ctx, queue.items.map((r) => r.id), shown, 'queue');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -65,7 +72,23 @@ export async function showCard(ctx: BotContext, requestId: number): Promise<void
   }
   const t = translate(ctx);
   const audit = await ctx.deps.enrolment.listAuditEntries({ requestId });
-  await replyHtml(ctx, adminCardHtml(t, request, ctx.deps.catalogue(), audit), { keyboard: adminCardKeyboard(t, request) });
+  const { html, keyboard } = renderAdminCard(t, request, ctx.deps.catalogue(), audit);
+  const sent = await replyHtml(ctx, html, { keyboard });
+  // It shows personal data: /hapusdata and retention blank it like the cards.
+  if (sent) await rememberAdminMessage(ctx, [requestId], sent, 'view');
+}
+
+/** Records a message showing these requests' personal data, so erasure can blank it ("[dihapus]"). */
+async function rememberAdminMessage(
+  ctx: BotContext,
+  requestIds: readonly number[],
+  sent: { chat: { id: number }; message_id: number },
+  kind: 'view' | 'queue',
+): Promise<void> {
+  const at = now(ctx).toISOString();
+  for (const requestId of requestIds) {
+    await ctx.deps.enrolment.recordAdminMessage({ requestId, chatId: sent.chat.id, messageId: sent.message_id, kind }, at);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

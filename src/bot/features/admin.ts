@@ -5,7 +5,7 @@ import { decideRequest, MAX_REASON_LENGTH, type DecideResult } from '../../enrol
 import type { Decision, EnrolmentRequest } from '../../enrolment/types.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
-import { adminCardHtml, adminCardKeyboard } from './admin-card.js';
+import { renderAdminCard } from './admin-card.js';
 import { exportRequests, reindex, showCard, showQueue, showStats } from './admin-commands.js';
 import { ADMIN_DATA, ADMIN_QUEUE_DATA, ANY_ADMIN_DATA } from '../callback-data.js';
 import { displayName, formatWib, statusLabel, truncate, type Translate } from './enrolment-render.js';
@@ -177,12 +177,24 @@ const DONE_KEY: Record<Decision, string> = {
 
 /** The pressed card shows the request as it is now (the outbox refreshes the posted cards too). */
 async function refreshPressedCard(ctx: BotContext, request: EnrolmentRequest | null): Promise<void> {
-  if (!request || !ctx.callbackQuery?.message) return;
+  const pressed = ctx.callbackQuery?.message;
+  if (!request || !pressed) return;
   const t = cardTranslator(ctx);
   const audit = await ctx.deps.enrolment.listAuditEntries({ requestId: request.id });
-  await editHtml(ctx, adminCardHtml(t, request, ctx.deps.catalogue(), audit), { keyboard: adminCardKeyboard(t, request) }).catch((err: unknown) => {
-    ctx.deps.logger.warn({ err, requestId: request.id }, 'pressed card not refreshed');
-  });
+  const { html, keyboard, fingerprint } = renderAdminCard(t, request, ctx.deps.catalogue(), audit);
+  const store = ctx.deps.enrolment;
+  // The outbox's card_update for this card may have run first: then the card already shows this.
+  if ((await store.cardFingerprint(pressed.chat.id, pressed.message_id)) === fingerprint) return;
+  // editHtml counts "message is not modified" as success.
+  const edited = await editHtml(ctx, html, { keyboard }).then(
+    () => true,
+    (err: unknown) => {
+      ctx.deps.logger.warn({ err, requestId: request.id }, 'pressed card not refreshed');
+      return false;
+    },
+  );
+  // Recorded so the queued card_update sees the card is current and sends no identical edit.
+  if (edited) await store.setCardFingerprint(pressed.chat.id, pressed.message_id, fingerprint);
 }
 
 /** Cards in the admin group are in the bot's default language for everyone; in a private chat, the admin's. */
