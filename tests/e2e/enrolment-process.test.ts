@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
 import type { ChatMessageView } from '../../src/playground/emulator-types.js';
 import { ADMIN_GROUP, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
-import { ADMIN, ADMIN2, ANSWERS, BUDI, GROUP_ID, MEMBER, testCatalogueYaml, USERS } from '../helpers/bot-harness.js';
+import { ADMIN, ADMIN2, ANSWERS, BUDI, CITRA, GROUP_ID, MEMBER, testCatalogueYaml, USERS } from '../helpers/bot-harness.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
@@ -226,6 +226,78 @@ describe('enrolment with the bot as a real process', () => {
     expect(row).toContain('199001152015031002');
     expect(row).toContain('Siti Rahma');
   }, 60_000);
+
+  it('/hapusdata + shutdown leave no personal data in DATA_DIR (db, -wal, -shm) nor in the admin chat', async () => {
+    const citra = {
+      fullName: 'Citra Lestari Wulandari',
+      nip: '19920303 201801 2 003',
+      email: 'citra.wulandari@kaltimprov.go.id',
+      phone: '0813-5555-7777',
+      nik: '6472010101010001',
+    };
+    const list = await say(CITRA.id, '/daftar');
+    await pressForNext(CITRA.id, list, dataEndingWith(list, ':p:gta-test'));
+    await say(CITRA.id, citra.fullName);
+    await say(CITRA.id, citra.nip);
+    await say(CITRA.id, ANSWERS.instansi);
+    const levelQ = await say(CITRA.id, ANSWERS.jabatan);
+    await pressForNext(CITRA.id, levelQ, dataEndingWith(levelQ, ':l:fungsional'));
+    await say(CITRA.id, citra.email);
+    await say(CITRA.id, citra.phone);
+    const summary = await say(CITRA.id, ANSWERS.motivation);
+    let since = emulator.seq;
+    const done = await pressForNext(CITRA.id, summary, dataEndingWith(summary, ':ok'));
+    const id = Number(/#(\d+)/.exec(done.text)![1]);
+    const citraCard = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.text.includes(`Pengajuan #${id} `), { ...WAIT, sinceSeq: since })).message;
+
+    // The admin asks for information in the group; Citra answers with her NIK, landline and name.
+    since = emulator.seq;
+    await press(ADMIN.id, citraCard, `adm:i:${id}`);
+    const prompt = (await emulator.waitForBotMessage(GROUP_ID, (m) => m.text.includes('pertanyaan untuk pemohon'), { ...WAIT, sinceSeq: since })).message;
+    emulator.sendText({ chatId: GROUP_ID, fromId: ADMIN.id, text: 'Mohon kirim NIK dan nomor kantor.', replyToMessageId: prompt.id });
+    await emulator.waitForBotMessage(CITRA.id, (m) => m.text.includes('Mohon kirim NIK'), { ...WAIT, sinceSeq: since });
+    since = emulator.seq;
+    await say(CITRA.id, `NIK ${citra.nik}, kantor (0541) 777-8899, nama saya ${citra.fullName}`);
+    await emulator.waitForBotMessage(GROUP_ID, (m) => m.text.includes(citra.nik), { ...WAIT, sinceSeq: since });
+    // An admin looks at the request: the /lihat reply shows her data too.
+    await say(ADMIN.id, `/lihat ${id}`, GROUP_ID, (m) => m.text.includes(citra.email));
+    // A question the bot cannot answer, with personal data in it.
+    await say(CITRA.id, `Saya bernama ${citra.fullName}, hp ${citra.phone}: kapan kuota DTS zzqx dibuka?`);
+
+    // Erasure.
+    const confirm = await say(CITRA.id, '/hapusdata');
+    since = emulator.seq;
+    await press(CITRA.id, confirm, confirm.reply_markup!.inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data! : '')).find((d) => d === 'pd:y')!);
+    await emulator.waitForBotMessage(CITRA.id, (m) => m.id === confirm.id && m.text.includes('dihapus'), { ...WAIT, sinceSeq: since, edits: true });
+    await waitUntil(() => query<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`)[0]!.n === 0);
+
+    const needles = [
+      citra.fullName, 'Lestari Wulandari', '199203032018012003', citra.email, citra.nik, '6281355557777', '0813-5555-7777', '5555-7777',
+      '777-8899', '7778899',
+    ];
+    const scan = (label: string) => {
+      const dir = path.join(tmp.dir, 'data');
+      const found: string[] = [];
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (!fs.statSync(file).isFile()) continue;
+        const bytes = fs.readFileSync(file);
+        for (const needle of needles) if (bytes.includes(Buffer.from(needle, 'utf8'))) found.push(`${label}: ${name} contains ${needle}`);
+      }
+      return found;
+    };
+    // While running, right after the erasure (the WAL was checkpointed and truncated)…
+    expect(scan('running')).toEqual([]);
+    // …and after a clean shutdown.
+    bot!.kill('SIGTERM');
+    expect(await bot!.exited).toBe(0);
+    expect(scan('stopped')).toEqual([]);
+    const adminChat = emulator.messages(GROUP_ID).map((m) => m.text).join('\n');
+    for (const needle of needles) expect(adminChat).not.toContain(needle);
+    // The cards, the forwarded reply and the /lihat reply are still there, blanked.
+    expect(emulator.messages(GROUP_ID).filter((m) => m.text === '[dihapus]').length).toBeGreaterThanOrEqual(2);
+    bot = await startBot();
+  }, 180_000);
 
   it('never logs the applicant\'s NIP, e-mail or phone (any of the three processes)', () => {
     const output = outputs.map((read) => read()).join('\n');
