@@ -54,30 +54,39 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  running = { app, playground };
   if (playground) {
     progress(`\n✅ Playground siap: buka ${playground.url} di peramban (persona: Pejabat, Admin, Pengelola, Grup Admin).\n`);
   } else {
     progress(`✅ Bot berjalan (${app.mode}${app.httpPort ? `, health di :${app.httpPort}/healthz` : ''}).`);
   }
-
-  let signalled = false;
-  const shutdown = async (signal: string) => {
-    if (signalled) return;
-    signalled = true;
-    progress(`${signal} diterima: menghentikan dengan rapi…`);
-    // Hard stop if something hangs: Telegram re-delivers whatever was not confirmed.
-    const hard = setTimeout(() => process.exit(0), 4500);
-    hard.unref();
-    try {
-      await app.stop();
-      await playground?.close();
-    } finally {
-      process.exit(0);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
+
+/**
+ * Signal handlers are installed before anything starts: a SIGTERM during start-up (systemd stopping a unit
+ * that is still building its index) ends the process with exit 0 instead of the default signal death, and
+ * one right after start-up finds the handlers in place.
+ */
+let running: { app: RunningApp; playground?: { close: () => Promise<void> } } | undefined;
+let signalled = false;
+const shutdown = async (signal: string) => {
+  if (signalled) return;
+  signalled = true;
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+  say(`${signal} diterima: menghentikan dengan rapi…`);
+  // Hard stop if something hangs: Telegram re-delivers whatever was not confirmed.
+  const hard = setTimeout(() => process.exit(0), 4500);
+  hard.unref();
+  if (!running) process.exit(0); // still starting: nothing to finish (SQLite transactions are atomic)
+  try {
+    await running.app.stop();
+    await running.playground?.close();
+  } finally {
+    process.exit(0);
+  }
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 main().catch((err: unknown) => {
   process.stderr.write(`Gagal memulai: ${(err as Error)?.message ?? String(err)}\n`);

@@ -139,3 +139,35 @@ describe('start-up errors are one readable line', () => {
     expect(p.output()).toContain('BOT_TOKEN: wajib diisi di production');
   });
 });
+
+describe('what real Telegram does at start-up', () => {
+  it('starts although setMyCommands for an admin who never opened the bot is 400 "chat not found" (one warning line)', async () => {
+    const stranger = 987_654_321; // an admin id the Bot API has no chat for
+    const p = startBotProcess(botEnv({ ADMIN_IDS: `${ADMIN_PERSONA.id},${stranger}`, DATA_DIR: path.join(tmp.dir, 'data-scope') }));
+    await p.waitForOutput('Bot berjalan', 90_000);
+    const refused = emulator.calls.filter((c) => c.method === 'setMyCommands' && !c.ok);
+    expect(refused.map((c) => c.error?.description)).toContain('Bad Request: chat not found');
+    const warnings = p.output().split('\n').filter((l) => l.includes('admin command menu not set'));
+    expect(warnings, p.output()).toHaveLength(1);
+    expect(warnings[0]).toContain(String(stranger));
+    p.kill('SIGTERM');
+    expect(await p.exited, p.output()).toBe(0);
+  }, 120_000);
+
+  it('a second poller on the same token: the one pushed out reports 409 in one readable line and exits 1', async () => {
+    const first = startBotProcess(botEnv({ DATA_DIR: path.join(tmp.dir, 'data-a') }));
+    await first.waitForOutput('Bot berjalan', 90_000);
+    const second = startBotProcess(botEnv({ DATA_DIR: path.join(tmp.dir, 'data-b') }));
+    await second.waitForOutput('Bot berjalan', 90_000).catch(() => undefined);
+    const loser = await Promise.race([first.exited.then(() => first), second.exited.then(() => second)]);
+    const winner = loser === first ? second : first;
+    expect(await loser.exited).toBe(1);
+    const lines = loser.output().split('\n').filter((l) => l.includes('409'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Polling berhenti: .*409.*proses lain/);
+    expect(loser.output()).not.toMatch(/\n\s+at /);
+    expect(loser.output()).not.toContain('ERROR ERROR');
+    winner.kill('SIGTERM');
+    await winner.exited;
+  }, 180_000);
+});
