@@ -41,6 +41,7 @@ import {
   userBlockBot,
   userEditText,
   userPressButton,
+  userPressGameButton,
   userSendDocument,
   userSendPhoto,
   userSendSticker,
@@ -266,6 +267,11 @@ export class BotApiEmulator {
   /** A person presses an inline callback button; returns the update_id of the `callback_query`. */
   pressButton(input: PressButtonInput): number {
     return userPressButton(this.world, input).updateId;
+  }
+
+  /** A person presses a game button: a `callback_query` without `data` (see `userPressGameButton`). */
+  pressGameButton(input: Omit<PressButtonInput, 'data'>): number {
+    return userPressGameButton(this.world, input).updateId;
   }
 
   sendSticker(input: StickerInput): number | null {

@@ -63,6 +63,11 @@ export interface BotApiEmulatorOptions {
   callbackQueryTimeoutMs?: number;
   /** longest wait of the page's event long poll (default 25 000 ms) */
   eventsTimeoutMs?: number;
+  /**
+   * People who have blocked the bot from the start (a persona flag): every send to them is
+   * `403 Forbidden: bot was blocked by the user`, as on Telegram, until they write to the bot again.
+   */
+  blockedUsers?: number[];
   /** interface the HTTP server listens on (default 127.0.0.1) */
   host?: string;
   /** clock in milliseconds, for tests (default Date.now) */

@@ -124,6 +124,10 @@ export class EmulatorWorld {
       : new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, this.clock);
     for (const user of options.users) this.addUser(user);
     for (const group of options.chats ?? []) this.addGroup(group);
+    for (const id of options.blockedUsers ?? []) {
+      if (!this.users.has(id)) throw new Error(`blockedUsers: ${id} is not among users`);
+      this.blocked.add(id);
+    }
     this.views = options.views ?? this.defaultViews();
   }
 

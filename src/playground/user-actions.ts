@@ -169,6 +169,31 @@ export function userPressButton(world: EmulatorWorld, input: PressButtonInput): 
   return { updateId, callbackQueryId: id };
 }
 
+/**
+ * A person presses a game button (`callback_game`). Telegram then sends a `callback_query` *without* `data`
+ * (it carries `game_short_name` instead): a valid update that a bot must handle without assuming `data`.
+ */
+export function userPressGameButton(world: EmulatorWorld, input: Omit<PressButtonInput, 'data'>): { updateId: number; callbackQueryId: string } {
+  const chat = actingChat(world, input.chatId, input.fromId);
+  const message = world.findMessage(chat.id, input.messageId);
+  if (!message || !message.fromBot) throw new PlaygroundInputError(`Pesan bot ${input.messageId} tidak ditemukan`, 404);
+  const hasGame = message.inlineMarkup?.inline_keyboard.some((row) => row.some((b) => 'callback_game' in b)) ?? false;
+  if (!hasGame) throw new PlaygroundInputError(`Pesan ${input.messageId} tidak punya tombol permainan (callback_game)`);
+  const id = newCallbackQueryId();
+  world.callbackQueries.set(id, {
+    id, chatId: chat.id, messageId: message.messageId, fromId: input.fromId, data: '',
+    createdAt: world.clock(), answered: false,
+  });
+  const updateId = world.pushUpdate('callback_query', {
+    id,
+    from: world.userObject(input.fromId),
+    message: world.toTelegramMessage(message),
+    chat_instance: chatInstance(world, chat.id),
+    game_short_name: 'permainan',
+  }, chat.id);
+  return { updateId, callbackQueryId: id };
+}
+
 /** Placeholder bytes for media people "send" (the bot only ever sees ids and sizes). */
 function placeholder(size: number): Buffer {
   return randomBytes(size);

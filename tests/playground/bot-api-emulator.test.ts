@@ -476,3 +476,37 @@ describe('getFile and file downloads', () => {
     await drainUpdates();
   });
 });
+
+describe('what Telegram does that bots must survive', () => {
+  it('a game button press is a callback_query without data', async () => {
+    await drainUpdates();
+    const sent = await sendBotMessage({ chat_id: budi, text: 'Main kuis', reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'Main', callback_game: {} }]] }) });
+    emulator.pressGameButton({ chatId: budi, fromId: budi, messageId: sent.message_id });
+    const { body } = await callApi<Array<{ callback_query?: Record<string, unknown> }>>(emulator, 'getUpdates', { timeout: 0 });
+    const query = body.result!.at(-1)!.callback_query!;
+    expect(query).toMatchObject({ game_short_name: 'permainan', from: { id: budi } });
+    expect('data' in query).toBe(false);
+    expect((await callApi(emulator, 'answerCallbackQuery', { callback_query_id: query.id })).body.ok).toBe(true);
+    // A message without a game button cannot produce one.
+    const plain = await sendBotMessage({ chat_id: budi, text: 'biasa' });
+    expect(() => emulator.pressGameButton({ chatId: budi, fromId: budi, messageId: plain.message_id })).toThrow(/callback_game/);
+  });
+
+  it('setMyCommands for the chat of someone the bot never met: 400 chat not found', async () => {
+    const { status, body } = await callApi(emulator, 'setMyCommands', { commands: JSON.stringify([{ command: 'antrian', description: 'Antrean' }]), scope: JSON.stringify({ type: 'chat', chat_id: 987654321 }) });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ ok: false, description: 'Bad Request: chat not found' });
+  });
+
+  it('a persona can start out having blocked the bot (403 on every send)', async () => {
+    const blocked = createEmulator({ rateLimits: false, blockedUsers: [budi] });
+    await blocked.start();
+    try {
+      const { status, body } = await callApi(blocked, 'sendMessage', { chat_id: budi, text: 'halo' });
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ description: 'Forbidden: bot was blocked by the user' });
+    } finally {
+      await blocked.stop();
+    }
+  });
+});
