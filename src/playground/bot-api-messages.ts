@@ -85,6 +85,7 @@ function sendMessage({ world, params }: MethodContext): unknown {
     entities: formatted.entities,
     ...(inlineKeyboardOf(markup) ? { inlineMarkup: inlineKeyboardOf(markup) as InlineKeyboardMarkup } : {}),
     ...(replyKeyboard === undefined ? {} : { replyKeyboard }),
+    ...(markup && 'force_reply' in markup ? { forceReply: true } : {}),
     ...(replyTo === undefined ? {} : { replyToMessageId: replyTo }),
     ...(preview === undefined ? {} : { linkPreviewOptions: preview }),
   });

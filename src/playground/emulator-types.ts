@@ -117,6 +117,8 @@ export interface ChatMessageView {
   reply_markup?: InlineKeyboardMarkup;
   /** a custom reply keyboard the bot sent with this message (or `remove` when it removed one) */
   replyKeyboard?: ReplyKeyboardMarkup | 'remove';
+  /** the bot asked for a reply (ForceReply): the page opens a reply to this message */
+  forceReply?: boolean;
   edited: boolean;
   editCount: number;
   document?: DocumentInfo;

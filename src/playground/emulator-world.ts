@@ -55,6 +55,8 @@ export interface StoredMessage {
   entities: MessageEntity[];
   inlineMarkup?: InlineKeyboardMarkup;
   replyKeyboard?: ReplyKeyboardMarkup | 'remove';
+  /** sent with ForceReply: the client opens a reply to it */
+  forceReply?: boolean;
   editCount: number;
   editDate?: number;
   files: StoredFile[];
@@ -341,6 +343,7 @@ export class EmulatorWorld {
     };
     if (message.inlineMarkup) view.reply_markup = message.inlineMarkup;
     if (message.replyKeyboard) view.replyKeyboard = message.replyKeyboard;
+    if (message.forceReply) view.forceReply = true;
     const [file] = message.files;
     if (message.kind === 'document' && file) view.document = documentInfo(file);
     if (message.kind === 'sticker') view.sticker = { emoji: message.emoji ?? '👍' };

@@ -71,19 +71,70 @@ async function clickButton(text: string): Promise<void> {
   await button.click();
 }
 
+/** The official completes /daftar for the programme whose button says `programme`, with `nip` (an invalid NIP first); resolves with the request id. */
+async function enrol(programme: string, nip: string, options: { screenshot?: boolean } = {}): Promise<string> {
+  await page.getByTestId('persona-official').click();
+  let floor = await botCount();
+  await send('/daftar');
+  await waitForBot((t) => t.includes('Pilih program'), 20_000, floor);
+  floor = await botCount();
+  await clickButton(programme);
+  await waitForBot((t) => t.includes('nama lengkap'), 20_000, floor);
+  floor = await botCount();
+  await send('Budi Santoso, S.Kom.');
+  await waitForBot((t) => t.includes('NIP'), 20_000, floor);
+  floor = await botCount();
+  await send('12345');
+  const nipError = await waitForBot((t) => t.includes('NIP harus tepat 18 digit'), 20_000, floor);
+  expect(nipError).toContain('5 karakter');
+  floor = await botCount();
+  await send(nip);
+  await waitForBot((t) => t.includes('instansi/OPD'), 20_000, floor);
+  floor = await botCount();
+  await send('Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur');
+  await waitForBot((t) => t.includes('jabatan') && t.includes('Tulis'), 20_000, floor);
+  floor = await botCount();
+  await send('Kepala Bidang Aplikasi Informatika');
+  await waitForBot((t) => t.includes('jenjang jabatan'), 20_000, floor);
+  floor = await botCount();
+  await clickButton('Administrator (eselon III)');
+  await waitForBot((t) => t.includes('e-mail dinas'), 20_000, floor);
+  floor = await botCount();
+  await send('budi.santoso@kaltimprov.go.id');
+  await waitForBot((t) => t.includes('nomor HP'), 20_000, floor);
+  floor = await botCount();
+  await clickButton('Lewati');
+  await waitForBot((t) => t.includes('motivasi'), 20_000, floor);
+  floor = await botCount();
+  await send('Saya ingin memimpin transformasi digital di dinas kami.');
+  await waitForBot((t) => t.includes('Kirim pengajuan'), 20_000, floor);
+  if (options.screenshot) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-enrolment-summary.png') });
+  floor = await botCount();
+  await clickButton('Kirim pengajuan');
+  const submitted = await waitForBot((t) => /Pengajuan #\d+ terkirim/.test(t) && !seenSubmissions.has(t), 20_000, floor);
+  seenSubmissions.add(submitted);
+  return /#(\d+)/.exec(submitted)![1]!;
+}
+const seenSubmissions = new Set<string>();
+
 async function lastBotText(): Promise<string> {
   return (await page.locator('[data-testid="message"][data-from="bot"]').last().innerText()).trim();
 }
 
-async function waitForBot(predicate: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
+async function waitForBot(predicate: (text: string) => boolean, timeoutMs = 20_000, after = 0): Promise<string> {
   const t0 = Date.now();
   for (;;) {
-    const texts = await page.locator('[data-testid="message"][data-from="bot"]').allInnerTexts();
+    const texts = (await page.locator('[data-testid="message"][data-from="bot"]').allInnerTexts()).slice(after);
     const hit = texts.reverse().find(predicate);
     if (hit) return hit;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`bot message not found; last: ${texts[0] ?? '(none)'}`);
+    if (Date.now() - t0 > timeoutMs) throw new Error(`no bot message matched within ${timeoutMs} ms; last: ${texts[0] ?? '(none)'}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** How many bot messages the open chat shows (so a wait can ignore the older ones). */
+async function botCount(): Promise<number> {
+  return page.locator('[data-testid="message"][data-from="bot"]').count();
 }
 
 describe.skipIf(!hasChromium)('playground in a real browser', () => {
@@ -100,34 +151,7 @@ describe.skipIf(!hasChromium)('playground in a real browser', () => {
   });
 
   it('completes an enrolment as the official, approves it as the admin, and the official is notified', async () => {
-    await page.getByTestId('persona-official').click();
-    await send('/daftar');
-    await waitForBot((t) => t.includes('Pilih program'));
-    await clickButton('DLA');
-    await waitForBot((t) => t.includes('nama lengkap'));
-    await send('Budi Santoso, S.Kom.');
-    await waitForBot((t) => t.includes('NIP'));
-    await send('12345');
-    const nipError = await waitForBot((t) => t.includes('NIP harus tepat 18 digit'));
-    expect(nipError).toContain('5 karakter');
-    await send('199001152015031002');
-    await waitForBot((t) => t.includes('instansi/OPD'));
-    await send('Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur');
-    await waitForBot((t) => t.includes('jabatan') && t.includes('Tulis'));
-    await send('Kepala Bidang Aplikasi Informatika');
-    await waitForBot((t) => t.includes('jenjang jabatan'));
-    await clickButton('Administrator (eselon III)');
-    await waitForBot((t) => t.includes('e-mail dinas'));
-    await send('budi.santoso@kaltimprov.go.id');
-    await waitForBot((t) => t.includes('nomor HP'));
-    await clickButton('Lewati');
-    await waitForBot((t) => t.includes('motivasi'));
-    await send('Saya ingin memimpin transformasi digital di dinas kami.');
-    await waitForBot((t) => t.includes('Kirim pengajuan'));
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-enrolment-summary.png') });
-    await clickButton('Kirim pengajuan');
-    const submitted = await waitForBot((t) => /Pengajuan #\d+ terkirim/.test(t));
-    const id = /#(\d+)/.exec(submitted)![1];
+    const id = await enrol('DLA', '199001152015031002', { screenshot: true });
 
     // The admin group: the card arrives; the admin approves.
     await page.getByTestId('persona-group').click();
@@ -159,6 +183,30 @@ describe.skipIf(!hasChromium)('playground in a real browser', () => {
     await send('Apa yang dimaksud dengan TKDN pada penyelenggaraan telekomunikasi?');
     const answer = await waitForBot((t) => t.includes('Permenkominfo 41/2009'));
     expect(answer).toMatch(/telekomunikasi/i);
+  }, 120_000);
+
+  it('rejects from the admin group with a reason typed as a reply to the prompt; the official is told why', async () => {
+    const id = await enrol('Smart', '199203152019032004');
+    await page.getByTestId('persona-group').click();
+    await page.getByTestId('speaker-select').selectOption({ index: 0 });
+    await waitForBot((t) => t.includes(`#${id}`) && t.includes('Setujui'));
+    await page.locator('[data-testid="message"][data-from="bot"]', { hasText: `#${id}` }).last().locator('[data-testid="inline-button"]', { hasText: 'Tolak' }).click();
+    await waitForBot((t) => t.includes('alasan penolakan') && t.includes(`#${id}`));
+    // The page opens a reply to a ForceReply prompt by itself; do it with the Reply gesture as a person would.
+    await page.getByTestId('reply-cancel').click();
+    expect(await page.getByTestId('reply-bar').isHidden()).toBe(true);
+    await page.locator('[data-testid="message"][data-from="bot"]', { hasText: 'alasan penolakan' }).last().getByTestId('reply-button').click();
+    expect(await page.getByTestId('reply-bar').innerText()).toContain('alasan penolakan');
+    await send('Kuota angkatan ini sudah penuh');
+    await waitForBot((t) => t.includes(`Pengajuan #${id} ditolak`));
+    expect(await page.getByTestId('reply-bar').isHidden()).toBe(true);
+    // The typed message is shown as a reply to the prompt.
+    const mine = page.locator('[data-testid="message"][data-from="user"]', { hasText: 'Kuota angkatan' }).last();
+    expect(await mine.locator('.reply-quote').innerText()).toContain('alasan penolakan');
+
+    await page.getByTestId('persona-official').click();
+    const notice = await waitForBot((t) => t.includes(`Pengajuan #${id} ditolak`));
+    expect(notice).toContain('Kuota angkatan ini sudah penuh');
   }, 120_000);
 
   it('is usable on a narrow screen', async () => {

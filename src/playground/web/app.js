@@ -30,6 +30,8 @@ const state = {
   typingTimer: null,
   replyKeyboard: null,
   busyButtons: new Map(),
+  /** the message the next text replies to (Telegram's "Reply"), or null */
+  replyTo: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -45,6 +47,10 @@ const els = {
   emptyHint: $('empty-hint'),
   connection: $('connection'),
   replyKeyboard: $('reply-keyboard'),
+  replyBar: $('reply-bar'),
+  replyBarSender: $('reply-bar-sender'),
+  replyBarText: $('reply-bar-text'),
+  replyCancel: $('reply-cancel'),
   composer: $('composer'),
   input: $('message-input'),
   commandsButton: $('commands-button'),
@@ -158,6 +164,7 @@ async function selectView(key) {
   closeMenus();
   if (changed) {
     setTyping(null);
+    cancelReply();
     await loadMessages();
   }
 }
@@ -273,8 +280,29 @@ function fillBubble(node, message) {
   time.dateTime = new Date(message.date * 1000).toISOString();
   meta.append(time);
   bubble.append(meta);
+  const reply = element('button', 'reply-action', '↩');
+  reply.type = 'button';
+  reply.dataset.testid = 'reply-button';
+  reply.title = 'Balas';
+  reply.setAttribute('aria-label', 'Balas pesan ini');
+  reply.addEventListener('click', () => startReply(message));
   const keyboard = renderKeyboard(message);
-  node.replaceChildren(bubble, ...(keyboard ? [keyboard] : []));
+  node.replaceChildren(bubble, reply, ...(keyboard ? [keyboard] : []));
+}
+
+/** Reply mode (Telegram's "Reply"): the next text is sent with reply_to_message set to `message`. */
+function startReply(message) {
+  const name = message.from === 'bot' ? state.bot.first_name : message.sender.name;
+  state.replyTo = { id: message.id };
+  els.replyBarSender.textContent = name;
+  els.replyBarText.textContent = (message.text || '').slice(0, 120);
+  els.replyBar.hidden = false;
+  els.input.focus();
+}
+
+function cancelReply() {
+  state.replyTo = null;
+  els.replyBar.hidden = true;
 }
 
 function renderMessage(message) {
@@ -376,6 +404,8 @@ function applyEvent(event) {
     case 'message':
       if (event.message.from === 'bot') setTyping(null);
       upsertMessage(event.message);
+      // ForceReply: the client opens a reply to the bot's question, as Telegram's apps do.
+      if (event.message.from === 'bot' && event.message.forceReply) startReply(event.message);
       break;
     case 'edit':
       upsertMessage(event.message);
@@ -433,7 +463,9 @@ async function sendText(text) {
   const speaker = currentSpeaker();
   if (!speaker || text.trim() === '') return;
   try {
-    await apiPost('send', { chatId: state.view.chatId, fromId: speaker.id, text });
+    const replyTo = state.replyTo;
+    await apiPost('send', { chatId: state.view.chatId, fromId: speaker.id, text, ...(replyTo ? { replyToMessageId: replyTo.id } : {}) });
+    cancelReply();
   } catch (error) {
     showToast(`Pesan tidak terkirim: ${error.message}`, { alert: true });
     throw error;
@@ -703,6 +735,7 @@ function wireEvents() {
     void sendAttachment(item.dataset.attach);
   });
   els.fileInput.addEventListener('change', () => void sendChosenFile());
+  els.replyCancel.addEventListener('click', cancelReply);
   document.addEventListener('click', (event) => {
     if (!event.target.closest('.menu-anchor')) closeMenus();
   });
