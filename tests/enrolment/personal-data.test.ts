@@ -142,3 +142,35 @@ describe('applyRetention', () => {
     expect(after).toBe(before + (await opened.store.listAdminCards(old.id)).length);
   });
 });
+
+describe('admin messages that showed personal data', () => {
+  it('the forwarded answer and a /lihat reply are blanked on erasure and by retention, then forgotten', async () => {
+    const request = await submit({});
+    await decideRequest(opened.store, { requestId: request.id, adminId: 9001, adminName: 'Ani', decision: 'needs_info', reason: 'NIK?' }, ADMIN_IDS, NOW);
+    await provideInfo(opened.store, { applicantId: APPLICANT.userId, text: 'NIK 6472010101010001' }, destinations, NOW);
+    // The sender reports where the forwarded answer landed; a /lihat reply is recorded by the bot.
+    let next = 500;
+    const sender = recordingSender(() => ({ ok: true, chatId: 9001, messageId: next++ }));
+    for (let s = 0; s < 5; s += 1) await dispatchOutbox(opened.store, sender.send, { now: new Date(NOW.getTime() + s * 1000) });
+    await opened.store.recordAdminMessage({ requestId: request.id, chatId: 9001, messageId: 42, kind: 'view' }, NOW.toISOString());
+    const kinds = (await opened.store.listAdminMessages(request.id)).map((m) => m.kind).sort();
+    expect(kinds).toEqual(['info_forwarded', 'view']);
+
+    await deleteUserData(opened.store, { userId: APPLICANT.userId }, new Date(NOW.getTime() + 10_000));
+    const erasures = (await opened.store.listOutbox({ requestId: request.id })).filter((m) => m.kind === 'message_erase');
+    const forwarded = sender.deliveries.findIndex((d) => d.kind === 'info_forwarded');
+    expect(forwarded).toBeGreaterThanOrEqual(0);
+    const ids = erasures.map((m) => (m.payload as { messageId: number }).messageId).sort((x, y) => x - y);
+    expect(ids).toEqual([42, 500 + forwarded].sort((x, y) => x - y));
+    expect(await opened.store.listAdminMessages(request.id)).toEqual([]);
+  });
+
+  it('retention blanks them too', async () => {
+    const request = await submit({});
+    await decideRequest(opened.store, { requestId: request.id, adminId: 9001, adminName: 'Ani', decision: 'approve' }, ADMIN_IDS, NOW);
+    await opened.store.recordAdminMessage({ requestId: request.id, chatId: -100777, messageId: 7, kind: 'queue' }, NOW.toISOString());
+    await applyRetention(opened.store, { days: 365, now: new Date(NOW.getTime() + 400 * day) });
+    const erasures = (await opened.store.listOutbox({ requestId: request.id })).filter((m) => m.kind === 'message_erase');
+    expect(erasures).toMatchObject([{ chatId: -100777, payload: { messageId: 7 } }]);
+  });
+});
