@@ -154,18 +154,29 @@ export function userPressButton(world: EmulatorWorld, input: PressButtonInput): 
   if (!hasCallbackButton(message.inlineMarkup, input.data)) {
     throw new PlaygroundInputError(`Pesan ${input.messageId} tidak punya tombol dengan data "${input.data}"`);
   }
+  return pushCallbackQuery(world, chat.id, message, input.fromId, { data: input.data });
+}
+
+/** Records a press and queues its `callback_query`: with `data`, or (a game button) `game_short_name` instead. */
+function pushCallbackQuery(
+  world: EmulatorWorld,
+  chatId: number,
+  message: StoredMessage,
+  fromId: number,
+  payload: { data: string } | { game_short_name: string },
+): { updateId: number; callbackQueryId: string } {
   const id = newCallbackQueryId();
   world.callbackQueries.set(id, {
-    id, chatId: chat.id, messageId: message.messageId, fromId: input.fromId, data: input.data,
+    id, chatId, messageId: message.messageId, fromId, data: 'data' in payload ? payload.data : '',
     createdAt: world.clock(), answered: false,
   });
   const updateId = world.pushUpdate('callback_query', {
     id,
-    from: world.userObject(input.fromId),
+    from: world.userObject(fromId),
     message: world.toTelegramMessage(message),
-    chat_instance: chatInstance(world, chat.id),
-    data: input.data,
-  }, chat.id);
+    chat_instance: chatInstance(world, chatId),
+    ...payload,
+  }, chatId);
   return { updateId, callbackQueryId: id };
 }
 
@@ -179,19 +190,7 @@ export function userPressGameButton(world: EmulatorWorld, input: Omit<PressButto
   if (!message || !message.fromBot) throw new PlaygroundInputError(`Pesan bot ${input.messageId} tidak ditemukan`, 404);
   const hasGame = message.inlineMarkup?.inline_keyboard.some((row) => row.some((b) => 'callback_game' in b)) ?? false;
   if (!hasGame) throw new PlaygroundInputError(`Pesan ${input.messageId} tidak punya tombol permainan (callback_game)`);
-  const id = newCallbackQueryId();
-  world.callbackQueries.set(id, {
-    id, chatId: chat.id, messageId: message.messageId, fromId: input.fromId, data: '',
-    createdAt: world.clock(), answered: false,
-  });
-  const updateId = world.pushUpdate('callback_query', {
-    id,
-    from: world.userObject(input.fromId),
-    message: world.toTelegramMessage(message),
-    chat_instance: chatInstance(world, chat.id),
-    game_short_name: 'permainan',
-  }, chat.id);
-  return { updateId, callbackQueryId: id };
+  return pushCallbackQuery(world, chat.id, message, input.fromId, { game_short_name: 'permainan' });
 }
 
 /** Placeholder bytes for media people "send" (the bot only ever sees ids and sizes). */

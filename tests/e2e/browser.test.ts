@@ -74,48 +74,22 @@ async function clickButton(text: string): Promise<void> {
 /** The official completes /daftar for the programme whose button says `programme`, with `nip` (an invalid NIP first); resolves with the request id. */
 async function enrol(programme: string, nip: string, options: { screenshot?: boolean } = {}): Promise<string> {
   await page.getByTestId('persona-official').click();
-  let floor = await botCount();
-  await send('/daftar');
-  await waitForBot((t) => t.includes('Pilih program'), 20_000, floor);
-  floor = await botCount();
-  await clickButton(programme);
-  await waitForBot((t) => t.includes('nama lengkap'), 20_000, floor);
-  floor = await botCount();
-  await send('Budi Santoso, S.Kom.');
-  await waitForBot((t) => t.includes('NIP'), 20_000, floor);
-  floor = await botCount();
-  await send('12345');
-  const nipError = await waitForBot((t) => t.includes('NIP harus tepat 18 digit'), 20_000, floor);
+  await step(() => send('/daftar'), (t) => t.includes('Pilih program'));
+  await step(() => clickButton(programme), (t) => t.includes('nama lengkap'));
+  await step(() => send('Budi Santoso, S.Kom.'), (t) => t.includes('NIP'));
+  const nipError = await step(() => send('12345'), (t) => t.includes('NIP harus tepat 18 digit'));
   expect(nipError).toContain('5 karakter');
-  floor = await botCount();
-  await send(nip);
-  await waitForBot((t) => t.includes('instansi/OPD'), 20_000, floor);
-  floor = await botCount();
-  await send('Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur');
-  await waitForBot((t) => t.includes('jabatan') && t.includes('Tulis'), 20_000, floor);
-  floor = await botCount();
-  await send('Kepala Bidang Aplikasi Informatika');
-  await waitForBot((t) => t.includes('jenjang jabatan'), 20_000, floor);
-  floor = await botCount();
-  await clickButton('Administrator (eselon III)');
-  await waitForBot((t) => t.includes('e-mail dinas'), 20_000, floor);
-  floor = await botCount();
-  await send('budi.santoso@kaltimprov.go.id');
-  await waitForBot((t) => t.includes('nomor HP'), 20_000, floor);
-  floor = await botCount();
-  await clickButton('Lewati');
-  await waitForBot((t) => t.includes('motivasi'), 20_000, floor);
-  floor = await botCount();
-  await send('Saya ingin memimpin transformasi digital di dinas kami.');
-  await waitForBot((t) => t.includes('Kirim pengajuan'), 20_000, floor);
+  await step(() => send(nip), (t) => t.includes('instansi/OPD'));
+  await step(() => send('Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur'), (t) => t.includes('jabatan') && t.includes('Tulis'));
+  await step(() => send('Kepala Bidang Aplikasi Informatika'), (t) => t.includes('jenjang jabatan'));
+  await step(() => clickButton('Administrator (eselon III)'), (t) => t.includes('e-mail dinas'));
+  await step(() => send('budi.santoso@kaltimprov.go.id'), (t) => t.includes('nomor HP'));
+  await step(() => clickButton('Lewati'), (t) => t.includes('motivasi'));
+  await step(() => send('Saya ingin memimpin transformasi digital di dinas kami.'), (t) => t.includes('Kirim pengajuan'));
   if (options.screenshot) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'playground-enrolment-summary.png') });
-  floor = await botCount();
-  await clickButton('Kirim pengajuan');
-  const submitted = await waitForBot((t) => /Pengajuan #\d+ terkirim/.test(t) && !seenSubmissions.has(t), 20_000, floor);
-  seenSubmissions.add(submitted);
+  const submitted = await step(() => clickButton('Kirim pengajuan'), (t) => /Pengajuan #\d+ terkirim/.test(t));
   return /#(\d+)/.exec(submitted)![1]!;
 }
-const seenSubmissions = new Set<string>();
 
 async function lastBotText(): Promise<string> {
   return (await page.locator('[data-testid="message"][data-from="bot"]').last().innerText()).trim();
@@ -130,6 +104,13 @@ async function waitForBot(predicate: (text: string) => boolean, timeoutMs = 20_0
     if (Date.now() - t0 > timeoutMs) throw new Error(`no bot message matched within ${timeoutMs} ms; last: ${texts[0] ?? '(none)'}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** Does `action` and waits for a *new* bot message matching `predicate` (older ones are ignored). */
+async function step(action: () => Promise<unknown>, predicate: (text: string) => boolean): Promise<string> {
+  const before = await botCount();
+  await action();
+  return waitForBot(predicate, 20_000, before);
 }
 
 /** How many bot messages the open chat shows (so a wait can ignore the older ones). */

@@ -80,6 +80,16 @@ function dataEndingWith(message: ChatMessageView, suffix: string): string {
   return found.callback_data;
 }
 
+/** The wizard's steps after the NIP (instansi … motivation, level fungsional); resolves with the summary. */
+async function answerFromInstansi(userId: number, a: { email: string; phone: string }): Promise<ChatMessageView> {
+  await say(userId, ANSWERS.instansi);
+  const levelQ = await say(userId, ANSWERS.jabatan);
+  await pressForNext(userId, levelQ, dataEndingWith(levelQ, ':l:fungsional'));
+  await say(userId, a.email);
+  await say(userId, a.phone);
+  return say(userId, ANSWERS.motivation);
+}
+
 /** Reads the bot's database without writing to it (the bot process owns it). */
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(path.join(tmp.dir, 'data', 'asisten.db'), { readonly: true, fileMustExist: true });
@@ -140,12 +150,7 @@ describe('enrolment with the bot as a real process', () => {
     expect(refused.text).toContain('TMT CPNS pada NIP (digit 9–14');
     expect(refused.text).toContain('Langkah 3 dari 9');
     await say(BUDI.id, ANSWERS.nip);
-    await say(BUDI.id, ANSWERS.instansi);
-    const levelQ = await say(BUDI.id, ANSWERS.jabatan);
-    await pressForNext(BUDI.id, levelQ, dataEndingWith(levelQ, ':l:fungsional'));
-    await say(BUDI.id, ANSWERS.email);
-    await say(BUDI.id, ANSWERS.phone);
-    const summary = await say(BUDI.id, ANSWERS.motivation);
+    const summary = await answerFromInstansi(BUDI.id, ANSWERS);
     expect(summary.text).toContain(`Nama lengkap: ${ANSWERS.fullName}`); // answered before the invalid NIP
     expect(summary.text).toContain('NIP: 199001152015031002');
 
@@ -239,12 +244,7 @@ describe('enrolment with the bot as a real process', () => {
     await pressForNext(CITRA.id, list, dataEndingWith(list, ':p:gta-test'));
     await say(CITRA.id, citra.fullName);
     await say(CITRA.id, citra.nip);
-    await say(CITRA.id, ANSWERS.instansi);
-    const levelQ = await say(CITRA.id, ANSWERS.jabatan);
-    await pressForNext(CITRA.id, levelQ, dataEndingWith(levelQ, ':l:fungsional'));
-    await say(CITRA.id, citra.email);
-    await say(CITRA.id, citra.phone);
-    const summary = await say(CITRA.id, ANSWERS.motivation);
+    const summary = await answerFromInstansi(CITRA.id, citra);
     let since = emulator.seq;
     const done = await pressForNext(CITRA.id, summary, dataEndingWith(summary, ':ok'));
     const id = Number(/#(\d+)/.exec(done.text)![1]);
