@@ -109,17 +109,17 @@ export async function registerCommands(bot: Bot<BotContext>, deps: BotDeps): Pro
   const t = (k: string) => i18n.t('id', k);
   for (const adminId of deps.config.adminIds) {
     await bot.api.setMyCommands(userCommands(t, true, true), { scope: { type: 'chat', chat_id: adminId } }).catch((err: unknown) => {
-      deps.logger.warn({ adminId, err: (err as Error).message }, 'admin command menu not set (has the admin started the bot?)');
+      deps.logger.warn({ adminId, err }, 'admin command menu not set (has the admin started the bot?)');
     });
   }
   for (const maintainerId of (deps.config.maintainerIds ?? []).filter((id) => !deps.config.adminIds.includes(id))) {
     await bot.api.setMyCommands(userCommands(t, false, true), { scope: { type: 'chat', chat_id: maintainerId } }).catch((err: unknown) => {
-      deps.logger.warn({ maintainerId, err: (err as Error).message }, 'maintainer command menu not set (has the maintainer started the bot?)');
+      deps.logger.warn({ maintainerId, err }, 'maintainer command menu not set (has the maintainer started the bot?)');
     });
   }
   if (deps.config.adminChatId !== undefined) {
     await bot.api.setMyCommands(groupCommands(t, true), { scope: { type: 'chat', chat_id: deps.config.adminChatId } }).catch((err: unknown) => {
-      deps.logger.warn({ err: (err as Error).message }, 'admin chat command menu not set');
+      deps.logger.warn({ err }, 'admin chat command menu not set');
     });
   }
 }

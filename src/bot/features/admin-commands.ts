@@ -229,7 +229,7 @@ export async function reindex(ctx: BotContext): Promise<void> {
     }
     html = lines.join('\n');
   } catch (error) {
-    ctx.deps.logger.error({ err: (error as Error).message }, 'reindex from /reindex failed');
+    ctx.deps.logger.error({ err: error }, 'reindex from /reindex failed');
     html = `❌ ${ctx.t('reindex-failed', { message: escapeHtml(truncate((error as Error).message ?? String(error), 500)) })}`;
   }
   await editHtml(ctx, html, { target: { chatId: progress.chat.id, messageId: progress.message_id } }).catch(() => replyHtml(ctx, html));
