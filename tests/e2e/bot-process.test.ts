@@ -127,6 +127,28 @@ describe('start-up errors are one readable line', () => {
     expect(p.output()).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it.each([
+    ['a group id', '-1001234567890'],
+    ['zero', '0'],
+    ['beyond 2^53', '9007199254740993'],
+  ])('ADMIN_IDS that is %s', async (_name, value) => {
+    const p = startBotProcess(botEnv({ ADMIN_IDS: value }));
+    expect(await p.exited).toBe(2);
+    const lines = p.output().split('\n').filter((l) => l.includes('ADMIN_IDS'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('bukan id pengguna Telegram');
+    expect(p.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('DATA_DIR under /proc: one clear line, at once (no hang)', async () => {
+    const t0 = Date.now();
+    const p = startBotProcess(botEnv({ DATA_DIR: '/proc/x' }));
+    expect(await p.exited).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(p.output()).toContain('DATA_DIR /proc/x is inside /proc');
+    expect(p.output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
   it('production without ADMIN_IDS', async () => {
     const p = startBotProcess(botEnv({ NODE_ENV: 'production', ADMIN_IDS: '' }));
     expect(await p.exited).toBe(2);

@@ -299,6 +299,11 @@ describe('enrolment with the bot as a real process', () => {
     bot = await startBot();
   }, 180_000);
 
+  it('made no malformed Bot API call across the whole flow (no 400, e.g. "message is not modified")', () => {
+    const bad = emulator.calls.filter((c) => !c.ok && c.error?.error_code === 400).map((c) => `${c.method}: ${c.error?.description}`);
+    expect(bad).toEqual([]);
+  });
+
   it('never logs the applicant\'s NIP, e-mail or phone (any of the three processes)', () => {
     const output = outputs.map((read) => read()).join('\n');
     expect(output).not.toContain('199001152015031002');
