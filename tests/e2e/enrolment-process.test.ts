@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
 import type { ChatMessageView } from '../../src/playground/emulator-types.js';
 import { ADMIN_GROUP, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
-import { ADMIN, ADMIN2, ANSWERS, BUDI, CITRA, GROUP_ID, MEMBER, testCatalogueYaml, USERS } from '../helpers/bot-harness.js';
+import { ADMIN, ADMIN2, ANSWERS, BUDI, CITRA, DEDI, GROUP_ID, MEMBER, testCatalogueYaml, USERS } from '../helpers/bot-harness.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
@@ -298,6 +298,26 @@ describe('enrolment with the bot as a real process', () => {
     expect(emulator.messages(GROUP_ID).filter((m) => m.text === '[dihapus]').length).toBeGreaterThanOrEqual(2);
     bot = await startBot();
   }, 180_000);
+
+  it('a SIGKILL while a card is mid-send does not hold up the admin chat: the card arrives within seconds of the restart', async () => {
+    const list = await say(DEDI.id, '/daftar');
+    await pressForNext(DEDI.id, list, dataEndingWith(list, ':p:gta-test'));
+    await say(DEDI.id, 'Dedi Kurniawan');
+    await say(DEDI.id, '19930404 201901 1 007');
+    const summary = await answerFromInstansi(DEDI.id, { email: 'dedi.k@kaltimprov.go.id', phone: '0812-1111-2222' });
+    // Telegram is slow to accept the card: it is mid-send (leased) when the process dies.
+    emulator.setDelay('sendMessage', 30_000); // longer than the test's window: the killed process's call cannot land in it
+    emulator.pressButton({ chatId: DEDI.id, messageId: summary.id, fromId: DEDI.id, data: dataEndingWith(summary, ':ok') });
+    await waitUntil(() => query<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE kind = 'admin_card' AND status = 'sending'`)[0]!.n === 1);
+    await kill9(bot!);
+    emulator.setDelay('sendMessage', 0);
+    const id = query<{ id: number }>(`SELECT MAX(id) AS id FROM requests`)[0]!.id;
+    const since = emulator.seq;
+    bot = await startBot();
+    const restarted = Date.now();
+    await emulator.waitForBotMessage(GROUP_ID, (m) => m.text.includes(`Pengajuan #${id} `), { timeoutMs: 10_000, sinceSeq: since });
+    expect(Date.now() - restarted).toBeLessThan(10_000);
+  }, 120_000);
 
   it('made no malformed Bot API call across the whole flow (no 400, e.g. "message is not modified")', () => {
     const bad = emulator.calls.filter((c) => !c.ok && c.error?.error_code === 400).map((c) => `${c.method}: ${c.error?.description}`);
