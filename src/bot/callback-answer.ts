@@ -30,5 +30,8 @@ export const answerCallbackAfterHandling: MiddlewareFn<BotContext> = async (ctx,
     // From here on (the error boundary included) an answer goes straight to Telegram.
     ctx.answerCallbackQuery = answerNow;
   }
-  if (requested) await answerNow(requested.options);
+  // The work is done and committed; a late answer (Telegram's ~15 s limit) only leaves the spinner running.
+  if (requested) {
+    await answerNow(requested.options).catch((err: unknown) => ctx.deps.logger.warn({ updateId: ctx.update.update_id, err }, 'callback answer after handling not sent'));
+  }
 };
