@@ -76,7 +76,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   const waiting = new WaitingQuestions({
     store: knowledgeStores,
     answers: core.answers,
-    onError: (err) => logger.error({ err: (err as Error).message }, 'waiting questions recheck failed'),
+    onError: (err) => logger.error({ err }, 'waiting questions recheck failed'),
   });
   const maintenance = {
     uploads: {
@@ -137,8 +137,8 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err }, 'outbox pruning failed'));
     inboxForPruning?.prune(new Date(Date.now() - 2 * 86400_000));
     // Staged uploads nobody confirmed and expired 🔔 questions.
-    pruneUploadActions(maintenance.uploads).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'upload action pruning failed'));
-    knowledgeStores.deleteExpiredWatches(new Date().toISOString()).catch((err: unknown) => logger.error({ err: (err as Error).message }, 'expired watch pruning failed'));
+    pruneUploadActions(maintenance.uploads).catch((err: unknown) => logger.error({ err }, 'upload action pruning failed'));
+    knowledgeStores.deleteExpiredWatches(new Date().toISOString()).catch((err: unknown) => logger.error({ err }, 'expired watch pruning failed'));
     // Abandoned /daftar drafts hold personal data too (NIP, e-mail): drop those untouched for 30 days.
     enrolment.deleteDraftsUpdatedBefore(new Date(Date.now() - 30 * 86400_000).toISOString()).catch(() => undefined);
   }, 6 * 3600_000);
