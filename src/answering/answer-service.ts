@@ -10,6 +10,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
+import { composeArticleAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
 
 /**
  * Question → answer with numbered sources, or an honest "not found".
@@ -112,6 +113,16 @@ export class AnswerService {
     });
     const query = await this.standaloneQuery(verdict.question, history);
     const retrieval = await this.deps.kb.retrieve(query, this.deps.k ?? 5);
+    // A named article of a known regulation: the article itself, or an honest "no such article".
+    if (retrieval.article?.missing) {
+      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };
+      return;
+    }
+    if (isArticleAnswer(retrieval.passages) && !this.deps.llm) {
+      const r = composeArticleAnswer(retrieval.passages, retrieval.article, language);
+      yield { type: 'final', answer: { text: r.text, citations: r.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      return;
+    }
     if (!retrieval.relevant) {
       yield { type: 'final', answer: this.notFound(retrieval, language, notes, query) };
       return;
@@ -213,7 +224,7 @@ export function formatAnswerPlain(a: Answer): string {
   const lines: string[] = [...a.notes, ...(a.notes.length ? [''] : []), a.text];
   if (a.citations.length) {
     lines.push('', a.language === 'en' ? 'Sources:' : 'Sumber:');
-    for (const c of a.citations) lines.push(`[${c.n}] ${c.title}${c.heading ? ` — ${c.heading}` : ''}${c.url ? ` (${c.url})` : ''}`);
+    for (const c of a.citations) lines.push(`[${c.n}] ${c.title}${c.heading ? ` — ${c.heading}` : ''}${c.citation ? ` [${c.citation}]` : ''}${c.url ? ` (${c.url})` : ''}`);
   }
   return lines.join('\n');
 }

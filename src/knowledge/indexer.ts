@@ -20,6 +20,7 @@ import {
 } from './index-store.js';
 import { LexicalIndex } from './lexical-index.js';
 import { loadDocument, LoaderError } from './loaders.js';
+import { sidecarBytes } from './regulation/document.js';
 import { analyse } from './text.js';
 import { VectorIndex, writeVectors } from './vector-index.js';
 
@@ -223,7 +224,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
         report.errors.push({ file: rel, message });
         continue;
       }
-      const hash = sha256(buf);
+      // A sidecar (`file.pdf.meta.yaml`) is part of the document: changing it re-parses the file.
+      const sidecars = sidecarBytes(abs);
+      const hash = sha256(sidecars.length ? Buffer.concat([buf, ...sidecars]) : buf);
       const before = prev?.files[rel];
       const old = reusable?.files[rel];
       if (old && old.hash === hash && (old.error || prevChunks.has(rel))) {

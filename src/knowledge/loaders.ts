@@ -4,6 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { Document } from '@langchain/core/documents';
 import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
+import { applyRegulation, readSidecar, type DocumentMeta } from './regulation/document.js';
+import type { ChunkRegulation } from './regulation/sections.js';
+import type { RegulationIdentity } from './regulation/identity.js';
 
 /**
  * Loaders turn a file into a {@link SourceDocument}: metadata from front matter (or the
@@ -17,6 +20,12 @@ export interface Section {
   headingPath: string[];
   text: string;
   page?: number;
+  /** Sources of this section only (markdown `<!-- sources: url -->`, front matter `section_sources`). */
+  sources?: string[];
+  /** Short citation of a regulation part: "Permenkominfo 41/2009 Pasal 3 ayat (1)". */
+  citation?: string;
+  /** Which regulation, article and part this section is (regulations only). */
+  regulation?: ChunkRegulation;
 }
 
 export interface SourceDocument {
@@ -28,6 +37,10 @@ export interface SourceDocument {
   sources: string[];
   lastVerified?: string;
   sections: Section[];
+  /** Raw front matter (markdown), for overrides. */
+  meta?: DocumentMeta;
+  /** Set when the document is a recognised regulation: its identity (jenis, nomor, tahun, tentang, short names). */
+  regulation?: RegulationIdentity & { title: string; articleCount: number };
 }
 
 export class LoaderError extends Error {
@@ -81,8 +94,16 @@ export async function loadDocument(absFile: string, relFile: string): Promise<So
   }
   doc.sections = doc.sections.filter((s) => s.text.trim().length > 0);
   if (doc.sections.length === 0) throw new LoaderError(relFile, 'tidak berisi teks yang dapat diindeks');
-  // Caption overrides of a document uploaded from the chat (title, source, verification date).
-  return applySidecar(doc, absFile);
+  let sidecar: DocumentMeta;
+  try {
+    sidecar = readSidecar(absFile, relFile);
+  } catch (err) {
+    throw new LoaderError(relFile, (err as Error).message.replace(`${relFile}: `, ''));
+  }
+  const meta = { ...doc.meta, ...sidecar };
+  const regulationAware = applyRegulation(doc, meta, ext === '.pdf');
+  // Caption overrides of a document uploaded from the chat (title, source, verification date) win.
+  return applySidecar(regulationAware, absFile);
 }
 
 function decodeUtf8(buf: Buffer, relFile: string): string {
@@ -121,8 +142,15 @@ export function sectionsFromMarkdown(body: string, docTitle: string): { sections
   let h1: string | undefined;
   let inFence = false;
   const flush = () => {
-    const text = stripMarkdownInline(buf.join('\n')).replace(/\n{3,}/g, '\n\n').trim();
-    if (text) sections.push({ headingPath: stack.map((s) => s.text), text });
+    // A section may name its own sources: <!-- sources: https://a, https://b -->
+    const sources: string[] = [];
+    const kept = buf.filter((l) => {
+      const m = /^\s*<!--\s*sources?\s*:\s*(.+?)\s*-->\s*$/i.exec(l);
+      if (m) sources.push(...m[1].split(/[\s,]+/).filter(Boolean));
+      return !m;
+    });
+    const text = stripMarkdownInline(kept.join('\n').replace(/<!--[\s\S]*?-->/g, '')).replace(/\n{3,}/g, '\n\n').trim();
+    if (text) sections.push({ headingPath: stack.map((s) => s.text), text, ...(sources.length ? { sources } : {}) });
     buf = [];
   };
   for (const line of lines) {
@@ -168,8 +196,17 @@ export function parseMarkdownDocument(text: string, relFile: string): SourceDocu
   const firstH1 = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
   const title = metaTitle || (firstH1 ? stripMarkdownInline(firstH1) : titleFromFile(relFile));
   const { sections } = sectionsFromMarkdown(body, title);
+  const sectionSources = meta.section_sources;
+  if (sectionSources && typeof sectionSources === 'object') {
+    // Front matter map: heading → source(s), for documents whose sections come from different pages.
+    for (const s of sections) {
+      const own = (sectionSources as Record<string, unknown>)[s.headingPath[s.headingPath.length - 1] ?? ''];
+      if (own && !s.sources) s.sources = asStringList(own);
+    }
+  }
   const lv = meta.last_verified ?? meta.lastVerified;
   return {
+    meta: meta as DocumentMeta,
     file: relFile,
     title,
     topic: typeof meta.topic === 'string' ? meta.topic : undefined,
@@ -235,7 +272,8 @@ async function parsePdfDocument(buf: Buffer, relFile: string): Promise<SourceDoc
   let pages: string[];
   let metaTitle: string | undefined;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(buf));
+    // verbosity 0: pdf.js font warnings ("Warning: TT: undefined function") are not the maintainer's business.
+    const pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
     const res = await extractText(pdf, { mergePages: false });
     pages = (res.text as string[]).map((p) => stripInvisible(p));
     try {

@@ -6,6 +6,8 @@ import type { LexicalIndex } from './lexical-index.js';
 import { analyse, type Canonicaliser } from './text.js';
 import { detectLanguage } from './language.js';
 import type { VectorIndex } from './vector-index.js';
+import type { RegulationCatalog } from './regulation/catalog.js';
+import type { ChunkRegulation } from './regulation/sections.js';
 
 /**
  * Hybrid retrieval: BM25 (with glossary expansion and typo tolerance) and dense HNSW
@@ -37,6 +39,12 @@ export interface Passage {
   page?: number;
   chunkId: string;
   lastVerified?: string;
+  /** Short citation of a regulation part ("UU 27/2022 Pasal 26"). */
+  citation?: string;
+  /** Regulation, article and part, for regulation passages. */
+  regulation?: ChunkRegulation;
+  /** True when the question named this article and the passage was put first for that reason. */
+  pinned?: boolean;
 }
 
 export interface RetrievalResult {
@@ -49,6 +57,8 @@ export interface RetrievalResult {
   terms: string[];
   /** Question terms found nowhere in the knowledge base (after typo correction). */
   unknownTerms: string[];
+  /** The article the question names ("Pasal 26 UU 27/2022"), when its regulation is in the index. */
+  article?: ArticleLookupSummary;
   /** The ingredients of the relevance signal, for calibration and `ask --json` diagnostics. */
   signals?: {
     english: boolean;
@@ -60,6 +70,17 @@ export interface RetrievalResult {
 }
 
 export const RELEVANCE_THRESHOLD = 0.3;
+
+/** What the catalog found for a question naming an article (see `regulation/catalog.ts`). */
+export interface ArticleLookupSummary {
+  pasal: string;
+  regulationTitle: string;
+  shortName: string;
+  /** The regulation has no such article; `range` says which it has. */
+  missing: boolean;
+  range?: [string, string];
+  amendedBy: Array<{ shortName: string; title: string }>;
+}
 
 const DEFINITION_QUESTION = /^(apa(kah)? (itu|yang dimaksud|arti|pengertian|definisi)|apa sih|pengertian|definisi|arti( dari)?|jelaskan (apa itu|pengertian)|what (is|are|does)\b(?!.*\b(year|when|how many|score|index)\b)|define|meaning of)\b/i;
 
@@ -84,6 +105,8 @@ export interface RetrieverParts {
   glossary: Glossary;
   /** The raw vectors (same order as chunks), for exact similarity of lexical-only candidates. */
   rawVectors?: Float32Array[];
+  /** Regulations and their articles: a question naming an article gets that article first. */
+  catalog?: RegulationCatalog;
 }
 
 export async function retrieve(parts: RetrieverParts, question: string, k = 5): Promise<RetrievalResult> {
@@ -172,13 +195,20 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     return { index, score, coverage, similarity, missing };
   });
   scored.sort((a, b) => b.score - a.score);
-  const top = scored.slice(0, k);
+  // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
+  const lookup = parts.catalog?.lookup(question);
+  const pinnedIdx = lookup && !lookup.missing ? lookup.chunks.slice(0, k) : [];
+  const pinned = pinnedIdx.map((index) => ({ index, score: (scored[0]?.score ?? 0) + 0.001, coverage: 1, similarity: simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec), missing: 0, pinned: true }));
+  const top = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))].slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
     const c = chunks[s.index];
     return {
       rank: i + 1,
       score: round(s.score * 1000),
-      relevance: round(relevanceOf(s.coverage, s.similarity, s.missing)),
+      relevance: 'pinned' in s ? 1 : round(relevanceOf(s.coverage, s.similarity, s.missing)),
+      ...('pinned' in s ? { pinned: true } : {}),
+      ...(c.citation ? { citation: c.citation } : {}),
+      ...(c.regulation ? { regulation: c.regulation } : {}),
       coverage: round(s.coverage),
       similarity: round(s.similarity),
       source: c.url ?? c.file,
@@ -200,7 +230,17 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     terms: resolvedTerms.map((t) => ({ term: t, known: lexical.has(t), idf: lexical.idf(t), entity: entity.has(t) || /\d/.test(t) })),
     covered: top.map((s) => resolvedTerms.map((t) => lexical.termFrequency(t, s.index) > 0)),
   };
-  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals };
+  const article: ArticleLookupSummary | undefined = lookup?.pasal
+    ? {
+        pasal: lookup.pasal,
+        regulationTitle: lookup.regulation.title,
+        shortName: lookup.regulation.shortName,
+        missing: lookup.missing,
+        ...(lookup.regulation.range ? { range: lookup.regulation.range } : {}),
+        amendedBy: lookup.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })),
+      }
+    : undefined;
+  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}) };
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */

@@ -1,0 +1,63 @@
+import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
+import { toCitation, type Citation } from './extractive.js';
+import type { Language } from './language.js';
+
+/**
+ * Answers for questions that name an article ("Apa isi Pasal 26 UU 27/2022?"): the article's
+ * own words — each ayat and huruf on its own line — under the regulation's name, saying which
+ * regulation changed it when an amendment in the knowledge base did; or, when the regulation
+ * has no such article, an honest answer naming the regulation and the articles it has.
+ */
+export const MAX_ARTICLE_CHARS = 1500;
+
+export interface RegulationAnswer {
+  text: string;
+  citations: Citation[];
+}
+
+/** True when the retrieval put a named article first: answer with the article itself. */
+export function isArticleAnswer(passages: Passage[]): boolean {
+  return passages[0]?.pinned === true;
+}
+
+export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Language): RegulationAnswer {
+  const pinned = passages.filter((p) => p.pinned);
+  const citations: Citation[] = [];
+  const blocks: string[] = [];
+  let used = 0;
+  for (const p of pinned) {
+    if (used > MAX_ARTICLE_CHARS) break;
+    const n = citations.length + 1;
+    citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+    const reg = p.regulation;
+    const amend = reg?.amendment;
+    const label = p.citation ?? `${p.title} ${p.heading}`;
+    let head: string;
+    if (amend && article) {
+      head = language === 'en'
+        ? `${article.shortName} Article ${article.pasal}, as ${amend.action === 'dihapus' ? 'deleted' : amend.action === 'disisipkan' ? 'inserted' : 'amended'} by ${reg!.title} (${label}):`
+        : `Pasal ${article.pasal} ${article.shortName} sebagaimana ${amend.action === 'dihapus' ? 'dihapus' : amend.action === 'disisipkan' ? 'disisipkan' : 'diubah'} oleh ${reg!.title} (${label}):`;
+    } else if (reg?.kind === 'penjelasan') {
+      head = language === 'en' ? `Elucidation (${label}):` : `Penjelasan (${label}):`;
+    } else {
+      head = `${label} — ${p.title}:`;
+    }
+    const room = Math.max(200, MAX_ARTICLE_CHARS - used);
+    const body = p.text.length > room ? `${p.text.slice(0, p.text.lastIndexOf(' ', room))} …` : p.text;
+    blocks.push(`${head}\n${body} [${n}]`);
+    used += body.length;
+  }
+  if (article && article.amendedBy.length > 0 && !pinned[0]?.regulation?.amendment) {
+    blocks.push(language === 'en' ? `Note: this article was amended by ${article.amendedBy.map((a) => a.title).join('; ')}.` : `Catatan: pasal ini telah diubah oleh ${article.amendedBy.map((a) => a.title).join('; ')}.`);
+  }
+  return { text: blocks.join('\n\n'), citations };
+}
+
+/** "Pasal 99 tidak ada dalam UU 27/2022 …, yang memuat Pasal 1 sampai Pasal 76." */
+export function missingArticleText(article: ArticleLookupSummary, language: Language): string {
+  const range = article.range;
+  if (language === 'en') {
+    return `${article.regulationTitle} (${article.shortName}) in the knowledge base has no Article ${article.pasal}${range ? `; its articles run from Article ${range[0]} to Article ${range[1]}` : ''}. Please check the article number.`;
+  }
+  return `Pasal ${article.pasal} tidak ada dalam ${article.regulationTitle} (${article.shortName}) yang dimuat basis pengetahuan${range ? `; peraturan ini memuat Pasal ${range[0]} sampai dengan Pasal ${range[1]}` : ''}. Mohon periksa kembali nomor pasalnya.`;
+}

@@ -1,0 +1,143 @@
+import type { Chunk } from '../chunker.js';
+import { leadingNumber } from './identity.js';
+import { familyOfShort, kindFamily, parseArticleReference, type ArticleReference } from './references.js';
+import type { ChunkRegulation } from './sections.js';
+
+/**
+ * The regulations in the index and their articles, built from the chunks once per loaded
+ * index. It answers "which chunks are Pasal 26 of UU 27/2022?" for questions that name an
+ * article — so those go straight to it instead of relying on word overlap (where "26" would
+ * match anything numbered 26) — and links amending regulations to their base.
+ */
+export interface CatalogEntry {
+  key: string;
+  shortName: string;
+  title: string;
+  jenisShort: string;
+  family: string;
+  nomor: string;
+  tahun: string;
+  aliases: string[];
+  range?: [string, string];
+  amendsKey?: string;
+  /** Pasal → chunk indexes (article text, in order). */
+  articles: Map<string, number[]>;
+  /** Pasal → chunk indexes of its Penjelasan. */
+  explanations: Map<string, number[]>;
+  /** Pasal of the base → chunk indexes of the amended text (amending regulations only). */
+  amendedArticles: Map<string, number[]>;
+}
+
+export interface ArticleLookup {
+  reference: ArticleReference;
+  regulation: CatalogEntry;
+  pasal?: string;
+  /** Chunks to put first: the article as amended (newest first), the article itself, its Penjelasan. */
+  chunks: number[];
+  /** The regulations that changed this article (newest first). */
+  amendedBy: CatalogEntry[];
+  /** True when the regulation is known but has no such article. */
+  missing: boolean;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export class RegulationCatalog {
+  readonly entries = new Map<string, CatalogEntry>();
+  private aliasIndex: Array<{ alias: string; key: string }> = [];
+
+  static fromChunks(chunks: Chunk[]): RegulationCatalog {
+    const cat = new RegulationCatalog();
+    chunks.forEach((c, i) => {
+      const r = c.regulation;
+      if (r) cat.add(r, i);
+    });
+    cat.finish();
+    return cat;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private add(r: ChunkRegulation, index: number): void {
+    let e = this.entries.get(r.key);
+    if (!e) {
+      e = {
+        key: r.key,
+        shortName: r.shortName,
+        title: r.title,
+        jenisShort: r.jenisShort,
+        family: familyOfShort(r.jenisShort),
+        nomor: r.nomor,
+        tahun: r.tahun,
+        aliases: r.aliases,
+        range: r.range,
+        amendsKey: r.amendsKey,
+        articles: new Map(),
+        explanations: new Map(),
+        amendedArticles: new Map(),
+      };
+      this.entries.set(r.key, e);
+    }
+    if (!r.pasal) return;
+    const target = r.amendment ? e.amendedArticles : r.kind === 'penjelasan' ? e.explanations : r.kind === 'pasal' || r.kind === 'definisi' || r.kind === 'diktum' ? e.articles : undefined;
+    if (!target) return;
+    const list = target.get(r.pasal) ?? [];
+    list.push(index);
+    target.set(r.pasal, list);
+  }
+
+  private finish(): void {
+    const aliases: Array<{ alias: string; key: string }> = [];
+    for (const e of this.entries.values()) for (const a of e.aliases) aliases.push({ alias: normalise(a), key: e.key });
+    // Longest first, so "uu ite" does not shadow "uu ite 2016"; a base regulation before its amendments.
+    this.aliasIndex = aliases.sort((a, b) => b.alias.length - a.alias.length || Number(!!this.entries.get(a.key)?.amendsKey) - Number(!!this.entries.get(b.key)?.amendsKey));
+  }
+
+  /** Regulations amending `key`, newest first. */
+  amendmentsOf(key: string): CatalogEntry[] {
+    return [...this.entries.values()].filter((e) => e.amendsKey === key).sort((a, b) => Number(b.tahun) - Number(a.tahun) || Number(leadingNumber(b.nomor)) - Number(leadingNumber(a.nomor)));
+  }
+
+  /** The regulation a question names, by kind + number + year, number + year, or alias. */
+  resolve(ref: ArticleReference): CatalogEntry | undefined {
+    if (ref.nomor && ref.tahun) {
+      const fam = ref.jenis ? kindFamily(ref.jenis) : undefined;
+      const num = leadingNumber(ref.nomor);
+      const candidates = [...this.entries.values()].filter((e) => e.tahun === ref.tahun && leadingNumber(e.nomor) === num && (!fam || e.family === fam));
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1 && ref.jenis) {
+        // "permenkominfo" against Permenkominfo and Permendagri of the same number and year.
+        const word = ref.jenis.toLowerCase().replace(/\s+/g, '');
+        return candidates.find((c) => word.startsWith(c.jenisShort.toLowerCase().replace(/\s+/g, ''))) ?? candidates[0];
+      }
+      if (candidates.length > 1) return candidates[0];
+    }
+    const text = ` ${normalise(ref.rest)} `;
+    for (const { alias, key } of this.aliasIndex) if (alias.length >= 4 && text.includes(` ${alias} `)) return this.entries.get(key);
+    return undefined;
+  }
+
+  /** Chunks for a question that names an article of a known regulation, or undefined. */
+  lookup(question: string): ArticleLookup | undefined {
+    if (this.entries.size === 0) return undefined;
+    const reference = parseArticleReference(question);
+    if (!reference?.pasal) return undefined;
+    const regulation = this.resolve(reference);
+    if (!regulation) return undefined;
+    const pasal = reference.pasal;
+    const own = regulation.articles.get(pasal) ?? [];
+    const amendedBy: CatalogEntry[] = [];
+    const amended: number[] = [];
+    for (const a of this.amendmentsOf(regulation.key)) {
+      const parts = a.amendedArticles.get(pasal);
+      if (parts?.length) {
+        amendedBy.push(a);
+        amended.push(...parts);
+      }
+    }
+    const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
+    return { reference, regulation, pasal, chunks, amendedBy, missing: chunks.length === 0 };
+  }
+}
