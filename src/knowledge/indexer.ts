@@ -289,7 +289,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const lexical = LexicalIndex.build(
       chunks.map((c) => ({
         body: analyse(c.text, canon),
-        heading: analyse(c.headingPath.join(' '), canon),
+        // A regulation part is found by its own heading (Pasal, defined term), not by the BAB and
+        // Bagian titles it shares with dozens of articles.
+        heading: analyse((c.regulation ? c.headingPath.slice(-1) : c.headingPath).join(' '), canon),
         title: analyse(c.title, canon),
         keywords: analyse(c.keywords.join(' '), canon),
       })),

@@ -95,6 +95,7 @@ export const FUSION = {
   coverageBoost: 0.02,
   headingBoost: 0.006,
   otherYearPenalty: 0.004,
+  namedRegulationBoost: 0.01,
 } as const;
 
 export interface RetrieverParts {
@@ -194,6 +195,9 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage - (otherYear ? FUSION.otherYearPenalty : 0);
     return { index, score, coverage, similarity, missing };
   });
+  // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
+  const named = parts.catalog?.mentioned(question);
+  if (named) for (const s of scored) if (chunks[s.index].regulation?.key === named.regulation.key) s.score += FUSION.namedRegulationBoost;
   scored.sort((a, b) => b.score - a.score);
   // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
   const lookup = parts.catalog?.lookup(question);

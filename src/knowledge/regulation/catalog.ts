@@ -40,6 +40,13 @@ export interface ArticleLookup {
   missing: boolean;
 }
 
+/** A question that names a regulation (with or without an article). */
+export interface RegulationMention {
+  regulation: CatalogEntry;
+  /** The regulation's amendments, newest first. */
+  amendedBy: CatalogEntry[];
+}
+
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export class RegulationCatalog {
@@ -119,6 +126,14 @@ export class RegulationCatalog {
     return undefined;
   }
 
+  /** The known regulation a question names, if any ("PP 4 thn 2022 mengubah PP apa?"). */
+  mentioned(question: string): RegulationMention | undefined {
+    if (this.entries.size === 0) return undefined;
+    const reference = parseArticleReference(question);
+    const regulation = reference && this.resolve(reference);
+    return regulation ? { regulation, amendedBy: this.amendmentsOf(regulation.key) } : undefined;
+  }
+
   /** Chunks for a question that names an article of a known regulation, or undefined. */
   lookup(question: string): ArticleLookup | undefined {
     if (this.entries.size === 0) return undefined;
@@ -138,6 +153,10 @@ export class RegulationCatalog {
       }
     }
     const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
-    return { reference, regulation, pasal, chunks, amendedBy, missing: chunks.length === 0 };
+    // "Missing" only when the number lies outside the articles the regulation has: inside its
+    // range, an article we did not find is more likely a scan we could not read than absent.
+    const last = regulation.range ? parseInt(regulation.range[1], 10) : 0;
+    const missing = chunks.length === 0 && last > 0 && parseInt(pasal, 10) > last;
+    return { reference, regulation, pasal, chunks, amendedBy, missing };
   }
 }

@@ -119,7 +119,9 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
         if (!u.amendment && DEFINITION_INTRO.test(body[0]) && body.length > 2) {
           for (const p of body.slice(1)) {
             const n = /^(\d{1,3})\.\s/.exec(p)?.[1];
-            out.push({ headingPath, text: `${body[0]}\n${p}`, citation: `${cite}${n ? ` angka ${n}` : ''}`, regulation: reg('definisi') });
+            // The defined term names the unit: "Definisi Pengendali Data Pribadi" (found by "apa itu …").
+            const term = /^\d{1,3}\.\s+(.{2,80}?)\s+(?:adalah|yang selanjutnya|ialah|merupakan)\b/.exec(p)?.[1];
+            out.push({ headingPath: term ? [...headingPath, `Definisi ${term}`] : headingPath, text: `${body[0]}\n${p}`, citation: `${cite}${n ? ` angka ${n}` : ''}`, regulation: reg('definisi') });
           }
           break;
         }
