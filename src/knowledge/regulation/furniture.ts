@@ -66,7 +66,7 @@ function similarTo(form: string, target: string): boolean {
 
 /** A catchword line at the foot of a page: "5. Prosesor . . .", "(2) Ketentuan. . .", "c.bahwa...". */
 function isCatchword(line: string): boolean {
-  return line.length <= 70 && /(\.\s*){3}$|…$/.test(line) && !/^pasal\s+\S+\s*$/i.test(line.replace(/[.\s…]+$/, ''));
+  return line.length <= 70 && /(\.\s*){3}$|…$/.test(line);
 }
 
 /** Remove download footers glued to the end of a text line ("…;www.djpp.kemenkumham.go.id"). */
