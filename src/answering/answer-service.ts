@@ -10,7 +10,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
-import { composeArticleAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
 
 /**
  * Question → answer with numbered sources, or an honest "not found".
@@ -118,9 +118,14 @@ export class AnswerService {
       yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };
       return;
     }
-    if (isArticleAnswer(retrieval.passages) && !this.deps.llm) {
-      const r = composeArticleAnswer(retrieval.passages, retrieval.article, language);
+    if (isArticleAnswer(retrieval.passages, retrieval.article) && !this.deps.llm) {
+      const r = composeArticleAnswer(retrieval.passages, retrieval.article, language, retrieval.regulation);
       yield { type: 'final', answer: { text: r.text, citations: r.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      return;
+    }
+    const amendments = this.deps.llm ? undefined : composeAmendmentsAnswer(retrieval.passages, retrieval.regulation, language);
+    if (amendments) {
+      yield { type: 'final', answer: { text: amendments.text, citations: amendments.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
       return;
     }
     if (!retrieval.relevant) {
@@ -128,6 +133,9 @@ export class AnswerService {
       return;
     }
     const extractive = this.extractive(query, retrieval, language, notes);
+    // A question about an amended regulation learns that it was amended, and by which regulation.
+    const note = amendmentNote(retrieval.regulation, language);
+    if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;
     if (!this.deps.llm) {
       yield { type: 'final', answer: extractive };
       return;

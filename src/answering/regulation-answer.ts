@@ -16,11 +16,20 @@ export interface RegulationAnswer {
 }
 
 /** True when the retrieval put a named article first: answer with the article itself. */
-export function isArticleAnswer(passages: Passage[]): boolean {
-  return passages[0]?.pinned === true;
+export function isArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined): boolean {
+  return article !== undefined && !article.missing && passages[0]?.pinned === true;
 }
 
-export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Language): RegulationAnswer {
+type NamedRegulation = { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }> };
+
+/** "Catatan: UU 11/2008 telah diubah oleh UU 19/2016 dan UU 1/2024." — for answers about a regulation that was amended. */
+export function amendmentNote(regulation: NamedRegulation | undefined, language: Language): string | undefined {
+  if (!regulation || regulation.amendedBy.length === 0) return undefined;
+  const by = regulation.amendedBy.map((a) => a.title).join(language === 'en' ? '; and ' : '; dan ');
+  return language === 'en' ? `Note: ${regulation.shortName} has been amended by ${by}.` : `Catatan: ${regulation.shortName} telah diubah dengan ${by}.`;
+}
+
+export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Language, regulation?: NamedRegulation): RegulationAnswer {
   const pinned = passages.filter((p) => p.pinned);
   const citations: Citation[] = [];
   const blocks: string[] = [];
@@ -49,6 +58,10 @@ export function composeArticleAnswer(passages: Passage[], article: ArticleLookup
   }
   if (article && article.amendedBy.length > 0 && !pinned[0]?.regulation?.amendment) {
     blocks.push(language === 'en' ? `Note: this article was amended by ${article.amendedBy.map((a) => a.title).join('; ')}.` : `Catatan: pasal ini telah diubah oleh ${article.amendedBy.map((a) => a.title).join('; ')}.`);
+  } else if (article && article.amendedBy.length === 0 && regulation && regulation.amendedBy.length > 0) {
+    // Amended elsewhere, not here: say so, so the reader knows the text above is current.
+    const by = regulation.amendedBy.map((a) => a.shortName).join(', ');
+    blocks.push(language === 'en' ? `Note: ${regulation.shortName} was amended by ${by}; Article ${article.pasal} is not among the amended articles in the knowledge base.` : `Catatan: ${regulation.shortName} telah diubah dengan ${by}; Pasal ${article.pasal} tidak termasuk pasal yang diubah menurut basis pengetahuan.`);
   }
   return { text: blocks.join('\n\n'), citations };
 }
@@ -60,4 +73,31 @@ export function missingArticleText(article: ArticleLookupSummary, language: Lang
     return `${article.regulationTitle} (${article.shortName}) in the knowledge base has no Article ${article.pasal}${range ? `; its articles run from Article ${range[0]} to Article ${range[1]}` : ''}. Please check the article number.`;
   }
   return `Pasal ${article.pasal} tidak ada dalam ${article.regulationTitle} (${article.shortName}) yang dimuat basis pengetahuan${range ? `; peraturan ini memuat Pasal ${range[0]} sampai dengan Pasal ${range[1]}` : ''}. Mohon periksa kembali nomor pasalnya.`;
+}
+
+/**
+ * "UU 11/2008 diubah berapa kali?": the amendments in the knowledge base, oldest first, each
+ * cited by its own opening passage. Undefined when the question is not about amendments or the
+ * regulation has none in the knowledge base (the ordinary answer then applies).
+ */
+export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRegulation & { intent?: string } | undefined, language: Language): RegulationAnswer | undefined {
+  if (!regulation || regulation.intent !== 'amendments' || regulation.amendedBy.length === 0) return undefined;
+  const citations: Citation[] = [];
+  const oldestFirst = [...regulation.amendedBy].reverse();
+  const lines = oldestFirst.map((a, i) => {
+    const p = passages.find((x) => x.regulation?.shortName === a.shortName);
+    let marker = '';
+    if (p) {
+      const n = citations.length + 1;
+      citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+      marker = ` [${n}]`;
+    }
+    const last = i === oldestFirst.length - 1 && oldestFirst.length > 1 ? (language === 'en' ? ' (latest)' : ' (terakhir)') : '';
+    return `${i + 1}. ${a.title}${last}${marker}`;
+  });
+  const n = oldestFirst.length;
+  const head = language === 'en'
+    ? `According to the knowledge base, ${regulation.shortName} (${regulation.title}) has been amended ${n === 1 ? 'once' : `${n} times`}:`
+    : `Menurut basis pengetahuan, ${regulation.shortName} (${regulation.title}) telah diubah ${n} kali:`;
+  return { text: [head, ...lines].join('\n'), citations };
 }

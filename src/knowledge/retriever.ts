@@ -59,6 +59,8 @@ export interface RetrievalResult {
   unknownTerms: string[];
   /** The article the question names ("Pasal 26 UU 27/2022"), when its regulation is in the index. */
   article?: ArticleLookupSummary;
+  /** The regulation the question names and the regulations in the index that amend it. */
+  regulation?: { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }>; intent?: 'amendments' | 'revocation' };
   /** The ingredients of the relevance signal, for calibration and `ask --json` diagnostics. */
   signals?: {
     english: boolean;
@@ -201,7 +203,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   scored.sort((a, b) => b.score - a.score);
   // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
   const lookup = parts.catalog?.lookup(question);
-  const pinnedIdx = lookup && !lookup.missing ? lookup.chunks.slice(0, k) : [];
+  const pinnedIdx = [...new Set(lookup && !lookup.missing ? lookup.chunks : named?.chunks ?? [])].slice(0, k);
   const pinned = pinnedIdx.map((index) => ({ index, score: (scored[0]?.score ?? 0) + 0.001, coverage: 1, similarity: simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec), missing: 0, pinned: true }));
   const top = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))].slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
@@ -244,7 +246,10 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
         amendedBy: lookup.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })),
       }
     : undefined;
-  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}) };
+  const regulation = named
+    ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
+    : undefined;
+  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */

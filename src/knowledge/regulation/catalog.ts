@@ -26,6 +26,10 @@ export interface CatalogEntry {
   explanations: Map<string, number[]>;
   /** Pasal of the base → chunk indexes of the amended text (amending regulations only). */
   amendedArticles: Map<string, number[]>;
+  /** First chunk of the opening (name, Menimbang): says what an amending regulation amends. */
+  opening?: number;
+  /** Chunks that revoke other regulations ("… dicabut dan dinyatakan tidak berlaku"). */
+  revoking: number[];
 }
 
 export interface ArticleLookup {
@@ -45,7 +49,16 @@ export interface RegulationMention {
   regulation: CatalogEntry;
   /** The regulation's amendments, newest first. */
   amendedBy: CatalogEntry[];
+  /** Chunks that answer what the question asks about the regulation itself (its amendments, what it revokes). */
+  chunks: number[];
+  /** What the question asks about the regulation, when recognised. */
+  intent?: 'amendments' | 'revocation';
 }
+
+/** Questions about a regulation's amendments ("diubah berapa kali?", "mengubah PP apa?", "amended by"). */
+const AMENDMENT_INTENT = /\b(diubah|mengubah|ngubah|ubah|perubahan|amend\w*|revisi|direvisi)\b/i;
+/** Questions about what a regulation revokes ("nyabut permen yang mana?"). */
+const REVOCATION_INTENT = /\b(cabut|dicabut|mencabut|nyabut|revoke\w*|repeal\w*|menggantikan|gantikan)\b/i;
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -84,9 +97,12 @@ export class RegulationCatalog {
         articles: new Map(),
         explanations: new Map(),
         amendedArticles: new Map(),
+        revoking: [],
       };
       this.entries.set(r.key, e);
     }
+    if (r.kind === 'preamble' && e.opening === undefined) e.opening = index;
+    if (r.revokes) e.revoking.push(index);
     if (!r.pasal) return;
     const target = r.amendment ? e.amendedArticles : r.kind === 'penjelasan' ? e.explanations : r.kind === 'pasal' || r.kind === 'definisi' || r.kind === 'diktum' ? e.articles : undefined;
     if (!target) return;
@@ -130,8 +146,27 @@ export class RegulationCatalog {
   mentioned(question: string): RegulationMention | undefined {
     if (this.entries.size === 0) return undefined;
     const reference = parseArticleReference(question);
-    const regulation = reference && this.resolve(reference);
-    return regulation ? { regulation, amendedBy: this.amendmentsOf(regulation.key) } : undefined;
+    if (!reference) return undefined;
+    let regulation = this.resolve(reference);
+    if (!regulation) return undefined;
+    // "perubahan kedua atas Permenkominfo 26/2007" names the second amendment, not the base.
+    const ordinal = /\bperubahan\s+(pertama|kedua|ketiga|keempat|kelima)\b/i.exec(question)?.[1];
+    if (ordinal) {
+      const nth = this.amendmentsOf(regulation.key).find((a) => new RegExp(`\\bperubahan\\s+${ordinal}\\b`, 'i').test(a.title)) ?? (/pertama/i.test(ordinal) ? this.amendmentsOf(regulation.key).find((a) => /\bperubahan atas\b/i.test(a.title)) : undefined);
+      if (nth) regulation = nth;
+    }
+    const amendedBy = this.amendmentsOf(regulation.key);
+    const chunks: number[] = [];
+    const asks = ordinal ? question.replace(/\bperubahan\s+\w+\s+atas\b/i, ' ') : question;
+    if (!reference.pasal && AMENDMENT_INTENT.test(asks)) {
+      // The amendments' openings name them and what they change; the regulation's own opening
+      // says what it amends, if it is an amendment itself.
+      for (const a of amendedBy) if (a.opening !== undefined) chunks.push(a.opening);
+      if (regulation.opening !== undefined) chunks.push(regulation.opening);
+    }
+    if (!reference.pasal && REVOCATION_INTENT.test(question)) chunks.push(...regulation.revoking);
+    const intent = reference.pasal ? undefined : REVOCATION_INTENT.test(question) ? 'revocation' : AMENDMENT_INTENT.test(asks) ? 'amendments' : undefined;
+    return { regulation, amendedBy, chunks, ...(intent ? { intent } : {}) };
   }
 
   /** Chunks for a question that names an article of a known regulation, or undefined. */

@@ -42,7 +42,7 @@ interface JenisRule {
 const MINISTRY_SHORT: Array<[RegExp, string]> = [
   [/komunikasi dan (informatika|digital)/i, 'kominfo'],
   [/dalam negeri/i, 'dagri'],
-  [/ketenagakerjaan|tenaga kerja/i, 'naker'],
+  [/ketenagakerjaan|tenaga kerja/i, 'aker'],
   [/pendayagunaan aparatur negara/i, 'panrb'],
   [/keuangan/i, 'keu'],
   [/kesehatan/i, 'kes'],
@@ -185,7 +185,7 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
       nomor = ocrDigits(tm[1]);
       tahun = ocrDigits(tm[2]);
     } else {
-      nomor = numberPart.replace(/\s+/g, '');
+      nomor = cleanMinisterialNumber(numberPart.replace(/\s+/g, ''));
       tahun = /((?:19|20)\d\d)(?!.*(19|20)\d\d)/.exec(nomor)?.[1];
     }
     // "TENTANG" then the subject until the enacting formula.
@@ -205,10 +205,20 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     if (!tahun || subject.length === 0) continue;
     const jenisFull = fixOcrWords(jenisLine).replace(/\s+REPUBLIK INDONESIA\b/g, '').replace(/,$/, '').trim();
     const jenisShort = rule.short(rule.re.exec(jenisFull)!);
-    const tentang = titleCase(subject.join(' ').replace(/\s+/g, ' ').replace(/[.;,]$/, '').trim());
+    const tentang = titleCase(subject.join(' ').replace(/\s+/g, ' ').replace(/\b(NOMOR|Nomor)\s*:\s*/g, '$1 ').replace(/[.;,]$/, '').trim());
     return buildIdentity({ jenis: titleCase(jenisFull), jenisShort, nomor, tahun, tentang });
   }
   return undefined;
+}
+
+/**
+ * Ministerial numbers as scanned: "26IPER/M.KOMINFOI5/2007" → "26/PER/M.KOMINFO/5/2007"
+ * (OCR reads the slashes as I, l or 1). Numbers of other shapes are returned unchanged.
+ */
+export function cleanMinisterialNumber(nomor: string): string {
+  const m = /^0*(\d{1,3}?)[Il|1/]?(PER|KEP|P)[Il|/]?(M)[.]?([A-Z0]{2,11}[A-HJ-Z0])[Il|1/](\d{1,2}?)[Il|1/](\d{4})$/.exec(nomor);
+  if (!m) return nomor;
+  return `${nomor.match(/^0*/)![0]}${m[1]}/${m[2]}/${m[3]}.${m[4].replace(/0/g, 'O')}/${m[5]}/${m[6]}`;
 }
 
 /** Common OCR slips in the words of a kind's name ("KOMUNlKASl", "KETENAGAKERJMN"). */

@@ -26,6 +26,8 @@ export interface ChunkRegulation {
   /** Base regulation of an amending regulation. */
   amendsKey?: string;
   amendsName?: string;
+  /** The part revokes another regulation ("… dicabut dan dinyatakan tidak berlaku"): this one revokes, it is not revoked. */
+  revokes?: boolean;
   /** For an article inside an amending article: what it does to the base's Pasal. */
   amendment?: { action: AmendmentAction; item: string; article: string; instruction: string };
 }
@@ -80,6 +82,9 @@ function ayatRange(paras: string[]): string {
   return ayat.length === 1 ? ` ayat (${ayat[0]})` : ` ayat (${ayat[0]})–(${ayat[ayat.length - 1]})`;
 }
 
+/** A closing article revoking earlier rules. Said by the revoking regulation, about the others. */
+const REVOKES = /\bdicabut\b[\s\S]{0,40}\btidak berlaku\b/i;
+
 const DEFINITION_INTRO = /yang dimaksud dengan\s*:?\s*$/i;
 
 export function regulationSections(id: RegulationIdentity, units: RegulationUnit[], base?: RegulationRef): RegulationSection[] {
@@ -97,7 +102,16 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
     ...(range ? { range } : {}),
     ...(base ? { amendsKey: base.key, amendsName: `${base.jenisShort} ${base.nomor.split('/')[0].replace(/^0+/, '')}/${base.tahun}` } : {}),
   };
-  const out: RegulationSection[] = [];
+  // The opening names the regulation in full (and, for an amendment, what it amends): the
+  // passage that answers "Permenkominfo 16/2010 mengubah peraturan apa?".
+  const out: RegulationSection[] = [
+    {
+      headingPath: ['Identitas Peraturan'],
+      text: `${title} (disingkat ${id.shortName}${id.aliases.filter((a) => a !== id.shortName).map((a) => `, ${a}`).join('')}).${base ? ` Peraturan ini mengubah ${base.jenisShort} ${base.nomor} Tahun ${base.tahun}${base.tentang ? ` tentang ${base.tentang}` : ''}.` : ''}`,
+      citation: id.shortName,
+      regulation: { ...common, kind: 'preamble' },
+    },
+  ];
   for (const u of units) {
     const paras = unitParagraphs(u.lines);
     if (paras.length === 0 && !u.pasal) continue;
@@ -125,8 +139,11 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
           }
           break;
         }
-        for (const part of splitAtAyat(body)) {
-          out.push({ headingPath, text: part.join('\n'), citation: `${cite}${splitAtAyat(body).length > 1 ? ayatRange(part) : ''}`, regulation: reg('pasal', amendmentText) });
+        const parts = splitAtAyat(body);
+        for (const part of parts) {
+          const text = part.join('\n');
+          const revokes = !u.amendment && REVOKES.test(text) ? { revokes: true } : {};
+          out.push({ headingPath, text, citation: `${cite}${parts.length > 1 ? ayatRange(part) : ''}`, regulation: reg('pasal', { ...amendmentText, ...revokes }) });
         }
         break;
       }
