@@ -30,7 +30,8 @@ export function amendmentNote(regulation: NamedRegulation | undefined, language:
 }
 
 export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Language, regulation?: NamedRegulation): RegulationAnswer {
-  const pinned = passages.filter((p) => p.pinned);
+  // A Penjelasan that only says "Cukup jelas." adds nothing to the article.
+  const pinned = passages.filter((p) => p.pinned && !(p.regulation?.kind === 'penjelasan' && /^cukup jelas\.?$/i.test(p.text.trim())));
   const citations: Citation[] = [];
   const blocks: string[] = [];
   let used = 0;

@@ -94,6 +94,8 @@ function repeatedEdgeLines(pages: string[][]): Set<string> {
 
 function isEdgeFurniture(line: string, repeated: Set<string>, pageIndex: number): boolean {
   if (ZONE_FURNITURE.some((re) => re.test(line))) return true;
+  // Headings at the top of many pages ("Pasal 5A", "Pasal 33A") are text, not a running head.
+  if (/^(pas[ae][l1IJ|]\s*[0-9OIlT]|bab\s|bagian\s|paragraf\s)/i.test(line)) return false;
   const f = letters(line);
   if (f.length < 4) return false;
   if (repeated.has(f)) return pageIndex > 0 || !/[,.:]$/.test(line.trim());

@@ -60,7 +60,7 @@ export function normalisePasalNumber(raw: string): string | undefined {
   return `${Number(digits)}${(m[2] ?? '').toUpperCase()}`;
 }
 
-const PASAL_LINE = /^pas[ae][l1I|]\s*([0-9OIlT|!]{1,4}(?:\s?[A-E])?)?\s*[.:]?$/i;
+const PASAL_LINE = /^pas[ae][l1I|J]\s*([0-9OIlT|!]{1,4}(?:\s?[A-E])?)?\s*[.:]?$/i;
 const ROMAN_PASAL_LINE = /^[Pp]as[ae][l1I|]\s+([IVX]{1,4})\s*$/;
 const BAB_LINE = /^BAB\s*([IVXLCivxlc1]{1,7})\b\.?\s*(.*)$/;
 const BAGIAN_LINE = /^Bagian\s+(Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|Kesebelas|Kedua\s?belas|Ketiga\s?belas|Keempat\s?belas|Kelima\s?belas|Ke[\w\s]+)\s*$/i;

@@ -75,6 +75,7 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     expect(doc.regulation).toMatchObject({ shortName: 'PP 4/2022' });
     expect(doc.regulation!.amends?.key).toBe('pp-57-2021');
     const actions = doc.sections.filter((s) => s.regulation?.amendment).map((s) => `${s.regulation!.pasal}:${s.regulation!.amendment!.action}`);
+    expect(actions).toContain('1A:disisipkan');
     expect(actions).toContain('37:disisipkan');
     expect(actions).toContain('39:diubah');
     expect(actions).toContain('34:dihapus');
