@@ -81,7 +81,8 @@ function overrideFrom(meta: DocumentMeta): IdentityOverride {
 /** The text a loader produced, as pages (PDF) or one page with headings kept as lines. */
 function pagesOf(doc: SourceDocument, isPdf: boolean): string[] {
   if (isPdf) return doc.sections.map((s) => s.text);
-  const lines: string[] = [];
+  // Text and markdown loaders take the first line (or H1) as the title: it may be the kind line.
+  const lines: string[] = [doc.title];
   let prevHeading: string | undefined;
   for (const s of doc.sections) {
     const h = s.headingPath[s.headingPath.length - 1];
