@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { Document } from '@langchain/core/documents';
 import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
+import { pageTextInReadingOrder, type PdfTextItem } from './pdf-text.js';
 import { applyRegulation, readSidecar, type DocumentMeta } from './regulation/document.js';
 import type { ChunkRegulation } from './regulation/sections.js';
 import type { RegulationIdentity } from './regulation/identity.js';
@@ -268,14 +269,18 @@ export function parseHtmlDocument(html: string, relFile: string): SourceDocument
 
 async function parsePdfDocument(buf: Buffer, relFile: string): Promise<SourceDocument> {
   if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new LoaderError(relFile, 'bukan PDF yang valid (header %PDF- tidak ada)');
-  const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
+  const { getDocumentProxy, getMeta } = await import('unpdf');
   let pages: string[];
   let metaTitle: string | undefined;
   try {
     // verbosity 0: pdf.js font warnings ("Warning: TT: undefined function") are not the maintainer's business.
     const pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
-    const res = await extractText(pdf, { mergePages: false });
-    pages = (res.text as string[]).map((p) => stripInvisible(p));
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(stripInvisible(pageTextInReadingOrder(content.items as PdfTextItem[])));
+    }
     try {
       const meta = await getMeta(pdf);
       const t = (meta.info as Record<string, unknown> | undefined)?.Title;

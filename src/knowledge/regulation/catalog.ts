@@ -30,6 +30,8 @@ export interface CatalogEntry {
   opening?: number;
   /** Chunks that revoke other regulations ("… dicabut dan dinyatakan tidak berlaku"). */
   revoking: number[];
+  /** First chunk of each amendment item of an amending regulation ("Pasal I angka 2"), in order. */
+  amendmentItems: number[];
 }
 
 export interface ArticleLookup {
@@ -65,6 +67,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').r
 export class RegulationCatalog {
   readonly entries = new Map<string, CatalogEntry>();
   private aliasIndex: Array<{ alias: string; key: string }> = [];
+  private readonly seenItems = new Set<string>();
 
   static fromChunks(chunks: Chunk[]): RegulationCatalog {
     const cat = new RegulationCatalog();
@@ -98,11 +101,16 @@ export class RegulationCatalog {
         explanations: new Map(),
         amendedArticles: new Map(),
         revoking: [],
+        amendmentItems: [],
       };
       this.entries.set(r.key, e);
     }
     if (r.kind === 'preamble' && e.opening === undefined) e.opening = index;
     if (r.revokes) e.revoking.push(index);
+    if (r.amendment && !this.seenItems.has(`${r.key}#${r.amendment.article}.${r.amendment.item}`)) {
+      this.seenItems.add(`${r.key}#${r.amendment.article}.${r.amendment.item}`);
+      e.amendmentItems.push(index);
+    }
     if (!r.pasal) return;
     const target = r.amendment ? e.amendedArticles : r.kind === 'penjelasan' ? e.explanations : r.kind === 'pasal' || r.kind === 'definisi' || r.kind === 'diktum' ? e.articles : undefined;
     if (!target) return;
@@ -163,6 +171,8 @@ export class RegulationCatalog {
       // says what it amends, if it is an amendment itself.
       for (const a of amendedBy) if (a.opening !== undefined) chunks.push(a.opening);
       if (regulation.opening !== undefined) chunks.push(regulation.opening);
+      // An amending regulation: what it changes, item by item.
+      chunks.push(...regulation.amendmentItems);
     }
     if (!reference.pasal && REVOCATION_INTENT.test(question)) chunks.push(...regulation.revoking);
     const intent = reference.pasal ? undefined : REVOCATION_INTENT.test(question) ? 'revocation' : AMENDMENT_INTENT.test(asks) ? 'amendments' : undefined;
@@ -177,7 +187,8 @@ export class RegulationCatalog {
     const regulation = this.resolve(reference);
     if (!regulation) return undefined;
     const pasal = reference.pasal;
-    const own = regulation.articles.get(pasal) ?? [];
+    // "Perpu 1/2022 pasal 186": an amending regulation named with the article it amends.
+    const own = regulation.articles.get(pasal) ?? regulation.amendedArticles.get(pasal) ?? [];
     const amendedBy: CatalogEntry[] = [];
     const amended: number[] = [];
     for (const a of this.amendmentsOf(regulation.key)) {

@@ -243,8 +243,12 @@ export function buildIdentity(p: { jenis: string; jenisShort: string; nomor: str
   const words = subject.split(/\s+/).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   const ini = initials(subject);
   const base = amends ? amends.jenisShort : p.jenisShort;
-  if (ini.length >= 2 && ini.length <= 6 && words.length >= 2) aliases.add(`${base} ${ini}`);
-  if (subject && words.length <= 2) aliases.add(`${base} ${subject}`);
+  if (ini.length >= 2 && ini.length <= 6 && words.length >= 2) {
+    aliases.add(`${base} ${ini}`);
+    // How people write it elsewhere: "Undang-Undang PDP", "PDP Law", "PP PSTE".
+    if (base === 'UU') aliases.add(`Undang-Undang ${ini}`).add(`${ini} Law`);
+  }
+  if (subject && words.length <= 6) aliases.add(`${base} ${subject}`);
   return {
     jenis: p.jenis,
     jenisShort: p.jenisShort,

@@ -68,7 +68,7 @@ const PARAGRAF_LINE = /^Paragraf\s+(\d+|Kesatu|Pertama|Kedua|Ketiga|Keempat|Keli
 const DIKTUM_LINE = /^(KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|KESEBELAS|KEDUA BELAS)\s*:?\s*(.*)$/;
 const CLOSING_LINE = /^(Ditetapkan|Disahkan)\s+di\b/i;
 const LAMPIRAN_LINE = /^LAMPIRAN\b/;
-const AMEND_ITEM = /^(\d{1,3})\.\s*(Ketentuan|Di\s?antara|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan|Lampiran|Setelah|Menambahkan|Ditambahkan|Judul)\b/;
+const AMEND_ITEM = /^(\d{1,3})(?:\.\s*|\s+)(Ketentuan|Di\s?antara|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan|Lampiran|Setelah|Menambahkan|Ditambahkan|Judul)\b/;
 
 function isPenjelasanHeading(line: string, next: string | undefined): boolean {
   const f = line.toUpperCase().replace(/[^A-Z]/g, '');
@@ -156,11 +156,12 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     if (opts.amending && amendArticle && !inPenjelasan) {
       let im = AMEND_ITEM.exec(line);
       // A single change needs no item number: "Pasal I / Ketentuan Pasal 8 … diubah sehingga berbunyi …".
-      if (!im && !amendItem && /^(Ketentuan|Di\s?antara)\b/.test(line) && /diubah|disisipkan|dihapus|ditambah/.test(`${line} ${next ?? ''}`)) im = Object.assign(['', '1'], { index: 0, input: line }) as unknown as RegExpExecArray;
+      const ahead = lines.slice(i, i + 16).join(' ');
+      if (!im && !amendItem && /^(Ketentuan|Di\s?antara)\b/.test(line) && /(diubah|disisipkan|dihapus|ditambah)[\s\S]*(berbunyi|sebagai berikut)/.test(ahead)) im = Object.assign(['', '1'], { index: 0, input: line }) as unknown as RegExpExecArray;
       if (im) {
         // The instruction runs until it ends with ':' (content follows) or '.' (e.g. "Pasal 34 dihapus.").
         const instr = [line];
-        while (!/[:.]\s*$/.test(instr[instr.length - 1]) && i + 1 < lines.length && !PASAL_LINE.test(lines[i + 1]) && instr.length < 5) instr.push(lines[++i]);
+        while (!/[:.]\s*$/.test(instr[instr.length - 1]) && i + 1 < lines.length && !PASAL_LINE.test(lines[i + 1]) && instr.length < 16) instr.push(lines[++i]);
         const instruction = instr.join(' ').replace(/\s+/g, ' ');
         amendItem = { item: im[1], article: amendArticle, action: amendmentAction(instruction), instruction };
         const targets = amendmentTargets(instruction);
