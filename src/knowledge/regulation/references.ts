@@ -38,7 +38,7 @@ const KIND_PATTERN =
   'perppu|perpu|peraturan pemerintah pengganti undang-undang|undang-undang|undang undang|undang2|uu|law|act|peraturan pemerintah|government regulation|pp|peraturan presiden|presidential regulation|perpres|instruksi presiden|inpres|keputusan presiden|keppres|kepres|peraturan bank indonesia|pbi|padg|keputusan bersama|skb|peraturan gubernur|pergub|peraturan daerah|perda|peraturan bupati|perbup|peraturan wali ?kota|perwali|perwal|kepmen\\w*|permen\\w*|peraturan menteri(?: (?!nomor|no\\b|nomer)[a-z]+){0,6}|ministerial regulation';
 
 const NUMBER_YEAR = new RegExp(
-  `\\b(${KIND_PATTERN})\\s*(?:republik indonesia\\s*|ri\\s*)?(?:no\\.?|nomor|nomer|number|nr\\.?|#)?\\s*:?\\s*([0-9]+[a-z0-9./-]*?)\\s*(?:/|tahun|thn\\.?|th\\.?|tahun\\s*:|of|year)\\s*((?:19|20)\\d\\d)\\b`,
+  `\\b(${KIND_PATTERN})\\s*(?:republik indonesia\\s*|ri\\s*)?(?:(?!no\\b|nomor|nomer|number)[a-z&.-]{1,12}\\s*){0,3}?(?:no\\.?|nomor|nomer|number|nr\\.?|#)?\\s*:?\\s*([0-9]+[a-z0-9./-]*?)\\s*(?:/|tahun|thn\\.?|th\\.?|tahun\\s*:|of|year)\\s*((?:19|20)\\d\\d)\\b`,
   'i',
 );
 

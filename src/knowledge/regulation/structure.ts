@@ -223,7 +223,11 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
       if (num) {
         const n = parseInt(num, 10);
         const suffix = num.replace(/^\d+/, '');
-        const continues = lastNum === 0 ? n <= 3 : (n > lastNum && n <= lastNum + 8) || (n === lastNum && suffix > lastSuffix);
+        // A bigger jump (headings lost to OCR) is accepted when the line sits like a heading:
+        // after the end of a sentence or a title, before an ayat or a capitalised sentence.
+        const prev = lines[i - 1] ?? '';
+        const headingContext = /[.;:]$/.test(prev) || isTitleLine(prev) ? /^(\(1\)|\p{Lu})/u.test(next ?? '') : false;
+        const continues = lastNum === 0 ? n <= 3 : (n > lastNum && (n <= lastNum + 8 || (headingContext && n <= lastNum + 60))) || (n === lastNum && suffix > lastSuffix);
         if (continues) {
           lastNum = n;
           lastSuffix = suffix;

@@ -14,6 +14,9 @@ describe('article references in questions', () => {
     ['Article 40 of UU 11/2008', { pasal: '40', nomor: '11', tahun: '2008' }],
     ['isi pasal 3 uu nomor 36 tahun 1999', { pasal: '3', nomor: '36', tahun: '1999' }],
     ['Undang-Undang Nomor 27 Tahun 2022 pasal 58', { pasal: '58', nomor: '27', tahun: '2022' }],
+    ['Permenpan RB No 59 Tahun 2020 pasal 5', { pasal: '5', nomor: '59', tahun: '2020' }],
+    ['Pergub Kaltim nomor 4 tahun 2021 pasal 12 ayat (2)', { pasal: '12', ayat: '2', jenis: 'Pergub', nomor: '4', tahun: '2021' }],
+    ['Law No. 27 of 2022, Article 26', { pasal: '26', nomor: '27', tahun: '2022' }],
   ])('%s', (q, expected) => {
     expect(parseArticleReference(q)).toMatchObject(expected);
   });
