@@ -5,6 +5,7 @@ import { Document } from '@langchain/core/documents';
 import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
 import { pageTextInReadingOrder, type PdfTextItem } from './pdf-text.js';
+import { asStringList } from './meta-values.js';
 import { applyRegulation, readSidecar, type DocumentMeta } from './regulation/document.js';
 import type { ChunkRegulation } from './regulation/sections.js';
 import type { RegulationIdentity } from './regulation/identity.js';
@@ -187,8 +188,6 @@ function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: 
   }
 }
 
-const asStringList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'url' in x ? String((x as { url: unknown }).url) : String(x))) : typeof v === 'string' ? [v] : [];
 
 export function parseMarkdownDocument(text: string, relFile: string): SourceDocument {
   const { meta, body, error } = splitFrontMatter(text);

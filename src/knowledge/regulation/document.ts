@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { SourceDocument } from '../loaders.js';
+import { asStringList } from '../meta-values.js';
 import { recogniseRegulation, type IdentityOverride } from './recognise.js';
 
 /**
@@ -62,8 +63,7 @@ export function readSidecar(absFile: string, relFile: string): DocumentMeta {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'url' in x ? String((x as { url: unknown }).url) : String(x))).filter(Boolean) : typeof v === 'string' ? [v] : [];
+const list = asStringList;
 
 function overrideFrom(meta: DocumentMeta): IdentityOverride {
   const r = (meta.regulation && typeof meta.regulation === 'object' ? meta.regulation : {}) as Record<string, unknown>;
