@@ -1,6 +1,6 @@
 import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
 import { toCitation, type Citation } from './extractive.js';
-import type { Language } from './language.js';
+import type { Locale as Language } from '../locale.js';
 
 /**
  * Answers for questions that name an article ("Apa isi Pasal 26 UU 27/2022?"): the article's
