@@ -1,6 +1,6 @@
 import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
 import { toCitation, type Citation } from './extractive.js';
-import type { Locale as Language } from '../locale.js';
+import type { Locale } from '../locale.js';
 
 /**
  * Answers for questions that name an article ("Apa isi Pasal 26 UU 27/2022?"): the article's
@@ -23,13 +23,13 @@ export function isArticleAnswer(passages: Passage[], article: ArticleLookupSumma
 type NamedRegulation = { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }> };
 
 /** "Catatan: UU 11/2008 telah diubah oleh UU 19/2016 dan UU 1/2024." — for answers about a regulation that was amended. */
-export function amendmentNote(regulation: NamedRegulation | undefined, language: Language): string | undefined {
+export function amendmentNote(regulation: NamedRegulation | undefined, language: Locale): string | undefined {
   if (!regulation || regulation.amendedBy.length === 0) return undefined;
   const by = regulation.amendedBy.map((a) => a.title).join(language === 'en' ? '; and ' : '; dan ');
   return language === 'en' ? `Note: ${regulation.shortName} has been amended by ${by}.` : `Catatan: ${regulation.shortName} telah diubah dengan ${by}.`;
 }
 
-export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Language, regulation?: NamedRegulation): RegulationAnswer {
+export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Locale, regulation?: NamedRegulation): RegulationAnswer {
   // A Penjelasan that only says "Cukup jelas." adds nothing to the article.
   const pinned = passages.filter((p) => p.pinned && !(p.regulation?.kind === 'penjelasan' && /^cukup jelas\.?$/i.test(p.text.trim())));
   const citations: Citation[] = [];
@@ -68,7 +68,7 @@ export function composeArticleAnswer(passages: Passage[], article: ArticleLookup
 }
 
 /** "Pasal 99 tidak ada dalam UU 27/2022 …, yang memuat Pasal 1 sampai Pasal 76." */
-export function missingArticleText(article: ArticleLookupSummary, language: Language): string {
+export function missingArticleText(article: ArticleLookupSummary, language: Locale): string {
   const range = article.range;
   if (language === 'en') {
     return `${article.regulationTitle} (${article.shortName}) in the knowledge base has no Article ${article.pasal}${range ? `; its articles run from Article ${range[0]} to Article ${range[1]}` : ''}. Please check the article number.`;
@@ -81,7 +81,7 @@ export function missingArticleText(article: ArticleLookupSummary, language: Lang
  * cited by its own opening passage. Undefined when the question is not about amendments or the
  * regulation has none in the knowledge base (the ordinary answer then applies).
  */
-export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRegulation & { intent?: string } | undefined, language: Language): RegulationAnswer | undefined {
+export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRegulation & { intent?: string } | undefined, language: Locale): RegulationAnswer | undefined {
   if (!regulation || regulation.intent !== 'amendments' || regulation.amendedBy.length === 0) return undefined;
   const citations: Citation[] = [];
   const oldestFirst = [...regulation.amendedBy].reverse();
