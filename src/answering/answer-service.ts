@@ -10,7 +10,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
-import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
 
 /**
  * Question → answer with numbered sources, or an honest "not found".
@@ -133,6 +133,10 @@ export class AnswerService {
       return;
     }
     const extractive = this.extractive(query, retrieval, language, notes);
+    // Quoted from one article only: give that article's words in full, as the official text reads.
+    const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
+    const article = composeRegulationPassageAnswer(single, language);
+    if (article) Object.assign(extractive, { text: TEXTS[language].englishFraming ? `${TEXTS[language].englishFraming}\n${article.text}` : article.text, citations: article.citations });
     // A question about an amended regulation learns that it was amended, and by which regulation.
     const note = amendmentNote(retrieval.regulation, language);
     if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;

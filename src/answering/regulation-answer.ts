@@ -102,3 +102,26 @@ export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRe
     : `Menurut basis pengetahuan, ${regulation.shortName} (${regulation.title}) telah diubah ${n} kali:`;
   return { text: [head, ...lines].join('\n'), citations };
 }
+
+const ARTICLE_KINDS = new Set(['pasal', 'definisi', 'penjelasan', 'diktum']);
+export const MAX_PASSAGE_ANSWER_CHARS = 900;
+
+/**
+ * An ordinary question answered from a regulation's article: the article's own words (each
+ * ayat and huruf on its own line, as the official text reads) under its citation, rather than
+ * sentences cut out of it. `lead` is the passage the extractive answer chose for its first
+ * sentence; undefined when that passage is not a regulation article.
+ */
+export function composeRegulationPassageAnswer(lead: Passage | undefined, language: Locale): RegulationAnswer | undefined {
+  if (!lead?.regulation || !ARTICLE_KINDS.has(lead.regulation.kind)) return undefined;
+  const body = cutAtParagraph(lead.text, MAX_PASSAGE_ANSWER_CHARS);
+  const label = lead.citation ?? lead.heading;
+  const head = language === 'en' ? `${label} (${lead.title}) reads:` : `${label} (${lead.title}):`;
+  return { text: `${head}\n${body} [1]`, citations: [{ ...toCitation(lead, 1), ...(lead.citation ? { citation: lead.citation } : {}) }] };
+}
+
+function cutAtParagraph(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n', max);
+  return `${text.slice(0, cut > max * 0.4 ? cut : text.lastIndexOf(' ', max))} …`;
+}

@@ -102,6 +102,13 @@ describe('regulations in the knowledge base', () => {
     expect(a.citations[0]).toMatchObject({ citation: 'Permenkominfo 7/2030 Pasal 2', url: 'https://jdih.contoh.go.id/permen-7-2030' });
   });
 
+  it('an ordinary question answered from one article quotes that article in full, under its citation', async () => {
+    const a = await answers.answer('Berapa hari kerja batas waktu pendaftaran Layanan Contoh kepada Menteri?');
+    expect(a.refused).toBe(false);
+    expect(a.text.startsWith('Permenkominfo 7/2030 Pasal 2 (Peraturan Menteri Komunikasi dan Informatika Nomor 7 Tahun 2030')).toBe(true);
+    expect(a.text).toMatch(/\n\(2\) Pendaftaran .* 30 \(tiga puluh\) hari kerja\.\na\. sejak layanan dibuka; atau\nb\. sejak layanan diubah\. \[1\]$/);
+  });
+
   it('answers with the article as amended and names the amending regulation', async () => {
     const a = await answers.answer('Apa isi Pasal 3 Permenkominfo 7/2030?');
     expect(a.text).toContain('6 (enam) bulan');
