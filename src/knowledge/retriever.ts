@@ -205,7 +205,10 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   const lookup = parts.catalog?.lookup(question);
   const pinnedIdx = [...new Set(lookup && !lookup.missing ? lookup.chunks : named?.chunks ?? [])].slice(0, k);
   const pinned = pinnedIdx.map((index) => ({ index, score: (scored[0]?.score ?? 0) + 0.001, coverage: 1, similarity: simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec), missing: 0, pinned: true }));
-  const top = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))].slice(0, k);
+  const ranked = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))];
+  // An article that a later regulation in the index amended is shown as amended: the newest
+  // amended text goes right before the original it replaces.
+  const top = (parts.catalog ? withLatestAmendments(ranked, parts.catalog, chunks) : ranked).slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
     const c = chunks[s.index];
     return {
@@ -250,6 +253,23 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
     : undefined;
   return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
+}
+
+function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
+  if (catalog.size === 0) return ranked;
+  const out: T[] = [];
+  const seen = new Set<number>();
+  for (const s of ranked) {
+    const r = chunks[s.index].regulation;
+    const newer = r && !r.amendment && r.pasal && r.kind === 'pasal' ? catalog.latestAmendment(r.key, r.pasal) : undefined;
+    if (newer !== undefined && !seen.has(newer)) {
+      out.push({ ...s, index: newer });
+      seen.add(newer);
+    }
+    if (!seen.has(s.index)) out.push(s);
+    seen.add(s.index);
+  }
+  return out;
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */

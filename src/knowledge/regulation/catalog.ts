@@ -68,6 +68,7 @@ export class RegulationCatalog {
   readonly entries = new Map<string, CatalogEntry>();
   private aliasIndex: Array<{ alias: string; key: string }> = [];
   private readonly seenItems = new Set<string>();
+  private readonly amendmentCache = new Map<string, CatalogEntry[]>();
 
   static fromChunks(chunks: Chunk[]): RegulationCatalog {
     const cat = new RegulationCatalog();
@@ -128,7 +129,20 @@ export class RegulationCatalog {
 
   /** Regulations amending `key`, newest first. */
   amendmentsOf(key: string): CatalogEntry[] {
-    return [...this.entries.values()].filter((e) => e.amendsKey === key).sort((a, b) => Number(b.tahun) - Number(a.tahun) || Number(leadingNumber(b.nomor)) - Number(leadingNumber(a.nomor)));
+    const cached = this.amendmentCache.get(key);
+    if (cached) return cached;
+    const list = [...this.entries.values()].filter((e) => e.amendsKey === key).sort((a, b) => Number(b.tahun) - Number(a.tahun) || Number(leadingNumber(b.nomor)) - Number(leadingNumber(a.nomor)));
+    this.amendmentCache.set(key, list);
+    return list;
+  }
+
+  /** First chunk of the newest amended text of `pasal` of regulation `key`, if a regulation in the index amended it. */
+  latestAmendment(key: string, pasal: string): number | undefined {
+    for (const a of this.amendmentsOf(key)) {
+      const parts = a.amendedArticles.get(pasal);
+      if (parts?.length) return parts[0];
+    }
+    return undefined;
   }
 
   /** The regulation a question names, by kind + number + year, number + year, or alias. */

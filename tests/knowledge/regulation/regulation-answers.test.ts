@@ -119,6 +119,15 @@ describe('regulations in the knowledge base', () => {
     expect(inserted.text).toMatch(/disisipkan oleh .*Nomor 8 Tahun 2031/);
   });
 
+  it('an ordinary question about an amended article gets the amended text first', async () => {
+    const r = await kb.retrieve('Berapa lama Pengelola wajib menyimpan log layanan?');
+    const amended = r.passages.findIndex((p) => p.text.includes('6 (enam) bulan'));
+    const original = r.passages.findIndex((p) => p.text.includes('3 (tiga) bulan'));
+    expect(amended).toBeGreaterThanOrEqual(0);
+    expect(original === -1 || amended < original).toBe(true);
+    expect(r.passages[amended].citation).toBe('Permenkominfo 8/2031 Pasal I angka 1 (Pasal 3 Permenkominfo 7/2030)');
+  });
+
   it('gives an honest answer for an article the regulation does not have', async () => {
     const a = await answers.answer('Apa isi Pasal 26 Permenkominfo 7/2030?');
     expect(a.refused).toBe(true);
