@@ -96,13 +96,7 @@ export async function loadDocument(absFile: string, relFile: string): Promise<So
   }
   doc.sections = doc.sections.filter((s) => s.text.trim().length > 0);
   if (doc.sections.length === 0) throw new LoaderError(relFile, 'tidak berisi teks yang dapat diindeks');
-  let sidecar: DocumentMeta;
-  try {
-    sidecar = readSidecar(absFile, relFile);
-  } catch (err) {
-    throw new LoaderError(relFile, (err as Error).message.replace(`${relFile}: `, ''));
-  }
-  const meta = { ...doc.meta, ...sidecar };
+  const meta = { ...doc.meta, ...readSidecar(absFile) };
   const regulationAware = applyRegulation(doc, meta, ext === '.pdf');
   // Caption overrides of a document uploaded from the chat (title, source, verification date) win.
   return applySidecar(regulationAware, absFile);

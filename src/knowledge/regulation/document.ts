@@ -21,13 +21,6 @@ import { recogniseRegulation, type IdentityOverride } from './recognise.js';
  */
 export type DocumentMeta = Record<string, unknown>;
 
-export class SidecarError extends Error {
-  constructor(readonly file: string, detail: string) {
-    super(`${file}: ${detail}`);
-    this.name = 'SidecarError';
-  }
-}
-
 /** Sidecar files that may describe `absFile`, in order of precedence. */
 export function sidecarPaths(absFile: string): string[] {
   return [`${absFile}.meta.yaml`, `${absFile}.yaml`, `${absFile}.meta.yml`, `${absFile}.yml`];
@@ -44,7 +37,11 @@ export function sidecarBytes(absFile: string): Buffer[] {
   });
 }
 
-export function readSidecar(absFile: string, relFile: string): DocumentMeta {
+/**
+ * The document's sidecar metadata, or {} when there is none. A broken sidecar is ignored, as
+ * the upload sidecars are (`maintenance/sidecar.ts`): the document itself is still valid.
+ */
+export function readSidecar(absFile: string): DocumentMeta {
   for (const p of sidecarPaths(absFile)) {
     let text: string;
     try {
@@ -55,8 +52,8 @@ export function readSidecar(absFile: string, relFile: string): DocumentMeta {
     try {
       const meta = parseYaml(text);
       return meta && typeof meta === 'object' ? (meta as DocumentMeta) : {};
-    } catch (err) {
-      throw new SidecarError(relFile, `berkas keterangan ${p.slice(p.lastIndexOf('/') + 1)} bukan YAML yang valid (${(err as Error).message.split('\n')[0]})`);
+    } catch {
+      return {};
     }
   }
   return {};
