@@ -111,6 +111,9 @@ export function applyRegulation(doc: SourceDocument, meta: DocumentMeta, isPdf: 
   }
   doc.title = metaTitle ?? r.title;
   doc.regulation = { ...r.identity, title: doc.title, articleCount: r.articleCount };
+  // Every part is findable by the names people use for the regulation ("UU PDP", "UU 27/2022"):
+  // a question naming it then finds those words in each of its articles.
+  doc.keywords = [...new Set([...doc.keywords, r.identity.shortName, ...r.identity.aliases])];
   doc.sections = r.sections.map((s) => ({ headingPath: s.headingPath, text: s.text, citation: s.citation, regulation: { ...s.regulation, title: doc.title } }));
   return doc;
 }
