@@ -129,13 +129,16 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
         const headingPath = u.amendment ? [...u.path, ...(u.pasal ? [label] : [])] : [...u.path, label];
         const cite = u.amendment ? `${id.shortName} Pasal ${u.amendment.article} angka ${u.amendment.item}${u.pasal ? ` (${label} ${common.amendsName ?? ''})`.replace(' )', ')') : ''}` : `${id.shortName} ${label}`;
         const body = paras.length ? paras : ['(tidak ada teks)'];
-        // Pasal 1 "… yang dimaksud dengan:" — each definition is its own unit.
-        if (!u.amendment && DEFINITION_INTRO.test(body[0]) && body.length > 2) {
-          for (const p of body.slice(1)) {
+        // Pasal 1 "… yang dimaksud dengan:" — each definition is its own unit (also in an
+        // amendment, where the instruction comes first: "1. Ketentuan Pasal 1 diubah …").
+        const intro = body.findIndex((p, i) => i < 2 && DEFINITION_INTRO.test(p));
+        if (intro >= 0 && body.length > intro + 2) {
+          const lead = body.slice(0, intro + 1).join('\n');
+          for (const p of body.slice(intro + 1)) {
             const n = /^(\d{1,3})\.\s/.exec(p)?.[1];
             // The defined term names the unit: "Definisi Pengendali Data Pribadi" (found by "apa itu …").
             const term = /^\d{1,3}\.\s+(.{2,80}?)\s+(?:adalah|yang selanjutnya|ialah|merupakan)\b/.exec(p)?.[1];
-            out.push({ headingPath: term ? [...headingPath, `Definisi ${term}`] : headingPath, text: `${body[0]}\n${p}`, citation: `${cite}${n ? ` angka ${n}` : ''}`, regulation: reg('definisi') });
+            out.push({ headingPath: term ? [...headingPath, `Definisi ${term}`] : headingPath, text: `${lead}\n${p}`, citation: `${cite}${n ? ` angka ${n}` : ''}`, regulation: reg('definisi', amendmentText) });
           }
           break;
         }
