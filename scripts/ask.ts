@@ -23,7 +23,7 @@ try {
       kind: a.kind,
       notes: a.notes,
       citations: a.citations,
-      passages: a.passages.map((p) => ({ rank: p.rank, score: p.score, relevance: p.relevance, source: p.source, title: p.title, heading: p.heading, text: p.text })),
+      passages: a.passages.map((p) => ({ rank: p.rank, score: p.score, relevance: p.relevance, source: p.source, title: p.title, heading: p.heading, ...(p.citation ? { citation: p.citation } : {}), ...(p.url ? { url: p.url } : {}), text: p.text })),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {

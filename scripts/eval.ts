@@ -2,15 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hits, firstHitRank, parseEvalFile, summarise, type EvalOutcome } from '../src/knowledge/eval-metrics.js';
 import { createCoreServices } from '../src/services.js';
+import { createKnowledgeOverlay } from '../src/knowledge/knowledge-overlay.js';
 import { fail, loadCliConfig, progress } from './cli.js';
 
-/** npm run eval -- [--json] [--verbose] [FILE] — retrieval and answer metrics over a JSONL question set. */
-const args = process.argv.slice(2);
+/**
+ * npm run eval -- [--json] [--verbose] [--with DIR]… [FILE] — retrieval and answer metrics over a
+ * JSONL question set. `--with DIR` (repeatable, or KNOWLEDGE_EXTRA_DIRS=dir1:dir2) indexes extra
+ * folders together with KNOWLEDGE_DIR in a separate overlay index (see knowledge-overlay.ts).
+ */
+const argv = process.argv.slice(2);
+const extraDirs: string[] = (process.env.KNOWLEDGE_EXTRA_DIRS ?? '').split(path.delimiter).filter(Boolean);
+const args: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--with') {
+    if (!argv[i + 1]) fail(new Error('--with perlu nama folder'));
+    extraDirs.push(argv[++i]);
+  } else if (argv[i].startsWith('--with=')) extraDirs.push(argv[i].slice(7));
+  else args.push(argv[i]);
+}
 const json = args.includes('--json');
 const verbose = args.includes('--verbose');
 try {
-  const config = loadCliConfig();
-  const file = args.find((a) => !a.startsWith('--')) ?? path.join(config.knowledgeDir, 'eval', 'questions.jsonl');
+  const base = loadCliConfig();
+  const file = args.find((a) => !a.startsWith('--')) ?? path.join(base.knowledgeDir, 'eval', 'questions.jsonl');
+  const config = extraDirs.length ? { ...base, ...createKnowledgeOverlay(base.knowledgeDir, extraDirs, base.dataDir) } : base;
   if (!fs.existsSync(file)) throw new Error(`berkas evaluasi ${file} tidak ada`);
   const questions = parseEvalFile(fs.readFileSync(file, 'utf8'), file);
   const { answers } = await createCoreServices(config, { progress, warn: progress });

@@ -10,6 +10,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
 
 /**
  * Question → answer with numbered sources, or an honest "not found".
@@ -112,11 +113,33 @@ export class AnswerService {
     });
     const query = await this.standaloneQuery(verdict.question, history);
     const retrieval = await this.deps.kb.retrieve(query, this.deps.k ?? 5);
+    // A named article of a known regulation: the article itself, or an honest "no such article".
+    if (retrieval.article?.missing) {
+      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };
+      return;
+    }
+    if (isArticleAnswer(retrieval.passages, retrieval.article) && !this.deps.llm) {
+      const r = composeArticleAnswer(retrieval.passages, retrieval.article, language, retrieval.regulation);
+      yield { type: 'final', answer: { text: r.text, citations: r.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      return;
+    }
+    const amendments = this.deps.llm ? undefined : composeAmendmentsAnswer(retrieval.passages, retrieval.regulation, language);
+    if (amendments) {
+      yield { type: 'final', answer: { text: amendments.text, citations: amendments.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      return;
+    }
     if (!retrieval.relevant) {
       yield { type: 'final', answer: this.notFound(retrieval, language, notes, query) };
       return;
     }
     const extractive = this.extractive(query, retrieval, language, notes);
+    // Quoted from one article only: give that article's words in full, as the official text reads.
+    const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
+    const article = composeRegulationPassageAnswer(single, language);
+    if (article) Object.assign(extractive, { text: TEXTS[language].englishFraming ? `${TEXTS[language].englishFraming}\n${article.text}` : article.text, citations: article.citations });
+    // A question about an amended regulation learns that it was amended, and by which regulation.
+    const note = amendmentNote(retrieval.regulation, language);
+    if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;
     if (!this.deps.llm) {
       yield { type: 'final', answer: extractive };
       return;
@@ -213,7 +236,7 @@ export function formatAnswerPlain(a: Answer): string {
   const lines: string[] = [...a.notes, ...(a.notes.length ? [''] : []), a.text];
   if (a.citations.length) {
     lines.push('', a.language === 'en' ? 'Sources:' : 'Sumber:');
-    for (const c of a.citations) lines.push(`[${c.n}] ${c.title}${c.heading ? ` — ${c.heading}` : ''}${c.url ? ` (${c.url})` : ''}`);
+    for (const c of a.citations) lines.push(`[${c.n}] ${c.title}${c.heading ? ` — ${c.heading}` : ''}${c.citation ? ` [${c.citation}]` : ''}${c.url ? ` (${c.url})` : ''}`);
   }
   return lines.join('\n');
 }

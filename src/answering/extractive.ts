@@ -16,6 +16,8 @@ export interface Citation {
   file: string;
   page?: number;
   chunkId: string;
+  /** Short citation of a regulation part ("UU 27/2022 Pasal 26"). */
+  citation?: string;
 }
 
 export interface ExtractiveInput {
@@ -177,7 +179,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
 }
 
 export function toCitation(p: Passage, n: number): Citation {
-  return { n, title: p.title, heading: p.heading, url: p.url, file: p.file, page: p.page, chunkId: p.chunkId };
+  return { n, title: p.title, heading: p.heading, url: p.url, file: p.file, page: p.page, chunkId: p.chunkId, ...(p.citation ? { citation: p.citation } : {}) };
 }
 
 /** Join sentences with their markers: "Kalimat pertama. [1] Kalimat kedua. [2]" */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceDocument } from './loaders.js';
+import type { ChunkRegulation } from './regulation/sections.js';
 import { splitSentences } from './text.js';
 
 /**
@@ -23,6 +24,10 @@ export interface Chunk {
   sources: string[];
   keywords: string[];
   lastVerified?: string;
+  /** Short citation of a regulation part: "Permenkominfo 41/2009 Pasal 3 ayat (1)". */
+  citation?: string;
+  /** Regulation, article and part (regulation documents only). */
+  regulation?: ChunkRegulation;
 }
 
 export interface ChunkOptions {
@@ -101,10 +106,13 @@ export function chunkDocument(doc: SourceDocument, opts: ChunkOptions = DEFAULT_
         page: section.page,
         text,
         hash: hashText(embeddingText(base)),
-        url: doc.sources[0],
-        sources: doc.sources,
+        // A section's own source first: the link must back this passage, not the document's first page.
+        url: section.sources?.[0] ?? doc.sources[0],
+        sources: section.sources ?? doc.sources,
         keywords: doc.keywords,
         lastVerified: doc.lastVerified,
+        ...(section.citation ? { citation: section.citation } : {}),
+        ...(section.regulation ? { regulation: section.regulation } : {}),
       });
     }
   }

@@ -21,7 +21,7 @@ import { readVectors, VectorIndex } from './vector-index.js';
  * then does `current.json` point at it. A build killed at any moment leaves the previous
  * `current.json` and its build untouched.
  */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 
 export interface ManifestFile {
   hash: string;

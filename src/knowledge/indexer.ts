@@ -20,6 +20,7 @@ import {
 } from './index-store.js';
 import { LexicalIndex } from './lexical-index.js';
 import { loadDocument, LoaderError } from './loaders.js';
+import { sidecarBytes } from './regulation/document.js';
 import { analyse } from './text.js';
 import { VectorIndex, writeVectors } from './vector-index.js';
 
@@ -223,7 +224,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
         report.errors.push({ file: rel, message });
         continue;
       }
-      const hash = sha256(buf);
+      // A sidecar (`file.pdf.meta.yaml`) is part of the document: changing it re-parses the file.
+      const sidecars = sidecarBytes(abs);
+      const hash = sha256(sidecars.length ? Buffer.concat([buf, ...sidecars]) : buf);
       const before = prev?.files[rel];
       const old = reusable?.files[rel];
       if (old && old.hash === hash && (old.error || prevChunks.has(rel))) {
@@ -286,7 +289,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
     const lexical = LexicalIndex.build(
       chunks.map((c) => ({
         body: analyse(c.text, canon),
-        heading: analyse(c.headingPath.join(' '), canon),
+        // A regulation part is found by its own heading (Pasal, defined term), not by the BAB and
+        // Bagian titles it shares with dozens of articles.
+        heading: analyse((c.regulation ? c.headingPath.slice(-1) : c.headingPath).join(' '), canon),
         title: analyse(c.title, canon),
         keywords: analyse(c.keywords.join(' '), canon),
       })),

@@ -4,6 +4,7 @@ import { buildIndex, glossaryPath, staleReason, type BuildReport } from './index
 import type { EmbeddingsProvider } from './embeddings.js';
 import { retrieve, type RetrievalResult } from './retriever.js';
 import { analyse } from './text.js';
+import { RegulationCatalog } from './regulation/catalog.js';
 
 /**
  * The knowledge base as the rest of the application sees it: `retrieve(question, k)`,
@@ -27,6 +28,7 @@ export interface KnowledgeBaseOptions {
 
 interface Loaded extends LoadedIndex {
   glossary: Glossary;
+  catalog: RegulationCatalog;
 }
 
 export class KnowledgeBase {
@@ -46,7 +48,7 @@ export class KnowledgeBase {
   private static loadCurrent(opts: KnowledgeBaseOptions): Loaded {
     const idx = loadIndex(opts.dataDir);
     if (opts.embeddings.dimension === undefined) opts.embeddings.dimension = idx.manifest.embeddings.dimension;
-    return { ...idx, glossary: loadGlossary(glossaryPath(opts.knowledgeDir)) };
+    return { ...idx, glossary: loadGlossary(glossaryPath(opts.knowledgeDir)), catalog: RegulationCatalog.fromChunks(idx.chunks) };
   }
 
   get manifest(): Manifest {
@@ -55,6 +57,11 @@ export class KnowledgeBase {
 
   get chunkCount(): number {
     return this.loaded.chunks.length;
+  }
+
+  /** Regulations in the index, their articles and amendments. */
+  get regulations(): RegulationCatalog {
+    return this.loaded.catalog;
   }
 
   get glossary(): Glossary {
@@ -91,7 +98,7 @@ export class KnowledgeBase {
   async retrieve(question: string, k = 5): Promise<RetrievalResult> {
     const l = this.loaded;
     return retrieve(
-      { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors },
+      { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog },
       question,
       k,
     );

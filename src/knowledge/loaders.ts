@@ -4,6 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { Document } from '@langchain/core/documents';
 import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
+import { pageTextInReadingOrder, type PdfTextItem } from './pdf-text.js';
+import { asStringList } from './meta-values.js';
+import { applyRegulation, readSidecar, type DocumentMeta } from './regulation/document.js';
+import type { ChunkRegulation } from './regulation/sections.js';
+import type { RegulationIdentity } from './regulation/identity.js';
 
 /**
  * Loaders turn a file into a {@link SourceDocument}: metadata from front matter (or the
@@ -17,6 +22,12 @@ export interface Section {
   headingPath: string[];
   text: string;
   page?: number;
+  /** Sources of this section only (markdown `<!-- sources: url -->`, front matter `section_sources`). */
+  sources?: string[];
+  /** Short citation of a regulation part: "Permenkominfo 41/2009 Pasal 3 ayat (1)". */
+  citation?: string;
+  /** Which regulation, article and part this section is (regulations only). */
+  regulation?: ChunkRegulation;
 }
 
 export interface SourceDocument {
@@ -28,6 +39,10 @@ export interface SourceDocument {
   sources: string[];
   lastVerified?: string;
   sections: Section[];
+  /** Raw front matter (markdown), for overrides. */
+  meta?: DocumentMeta;
+  /** Set when the document is a recognised regulation: its identity (jenis, nomor, tahun, tentang, short names). */
+  regulation?: RegulationIdentity & { title: string; articleCount: number };
 }
 
 export class LoaderError extends Error {
@@ -81,8 +96,10 @@ export async function loadDocument(absFile: string, relFile: string): Promise<So
   }
   doc.sections = doc.sections.filter((s) => s.text.trim().length > 0);
   if (doc.sections.length === 0) throw new LoaderError(relFile, 'tidak berisi teks yang dapat diindeks');
-  // Caption overrides of a document uploaded from the chat (title, source, verification date).
-  return applySidecar(doc, absFile);
+  const meta = { ...doc.meta, ...readSidecar(absFile) };
+  const regulationAware = applyRegulation(doc, meta, ext === '.pdf');
+  // Caption overrides of a document uploaded from the chat (title, source, verification date) win.
+  return applySidecar(regulationAware, absFile);
 }
 
 function decodeUtf8(buf: Buffer, relFile: string): string {
@@ -121,8 +138,15 @@ export function sectionsFromMarkdown(body: string, docTitle: string): { sections
   let h1: string | undefined;
   let inFence = false;
   const flush = () => {
-    const text = stripMarkdownInline(buf.join('\n')).replace(/\n{3,}/g, '\n\n').trim();
-    if (text) sections.push({ headingPath: stack.map((s) => s.text), text });
+    // A section may name its own sources: <!-- sources: https://a, https://b -->
+    const sources: string[] = [];
+    const kept = buf.filter((l) => {
+      const m = /^\s*<!--\s*sources?\s*:\s*(.+?)\s*-->\s*$/i.exec(l);
+      if (m) sources.push(...m[1].split(/[\s,]+/).filter(Boolean));
+      return !m;
+    });
+    const text = stripMarkdownInline(kept.join('\n').replace(/<!--[\s\S]*?-->/g, '')).replace(/\n{3,}/g, '\n\n').trim();
+    if (text) sections.push({ headingPath: stack.map((s) => s.text), text, ...(sources.length ? { sources } : {}) });
     buf = [];
   };
   for (const line of lines) {
@@ -158,8 +182,6 @@ function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: 
   }
 }
 
-const asStringList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'url' in x ? String((x as { url: unknown }).url) : String(x))) : typeof v === 'string' ? [v] : [];
 
 export function parseMarkdownDocument(text: string, relFile: string): SourceDocument {
   const { meta, body, error } = splitFrontMatter(text);
@@ -168,8 +190,17 @@ export function parseMarkdownDocument(text: string, relFile: string): SourceDocu
   const firstH1 = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
   const title = metaTitle || (firstH1 ? stripMarkdownInline(firstH1) : titleFromFile(relFile));
   const { sections } = sectionsFromMarkdown(body, title);
+  const sectionSources = meta.section_sources;
+  if (sectionSources && typeof sectionSources === 'object') {
+    // Front matter map: heading → source(s), for documents whose sections come from different pages.
+    for (const s of sections) {
+      const own = (sectionSources as Record<string, unknown>)[s.headingPath[s.headingPath.length - 1] ?? ''];
+      if (own && !s.sources) s.sources = asStringList(own);
+    }
+  }
   const lv = meta.last_verified ?? meta.lastVerified;
   return {
+    meta: meta as DocumentMeta,
     file: relFile,
     title,
     topic: typeof meta.topic === 'string' ? meta.topic : undefined,
@@ -231,13 +262,18 @@ export function parseHtmlDocument(html: string, relFile: string): SourceDocument
 
 async function parsePdfDocument(buf: Buffer, relFile: string): Promise<SourceDocument> {
   if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new LoaderError(relFile, 'bukan PDF yang valid (header %PDF- tidak ada)');
-  const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
+  const { getDocumentProxy, getMeta } = await import('unpdf');
   let pages: string[];
   let metaTitle: string | undefined;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(buf));
-    const res = await extractText(pdf, { mergePages: false });
-    pages = (res.text as string[]).map((p) => stripInvisible(p));
+    // verbosity 0: pdf.js font warnings ("Warning: TT: undefined function") are not the maintainer's business.
+    const pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(stripInvisible(pageTextInReadingOrder(content.items as PdfTextItem[])));
+    }
     try {
       const meta = await getMeta(pdf);
       const t = (meta.info as Record<string, unknown> | undefined)?.Title;

@@ -6,6 +6,8 @@ import type { LexicalIndex } from './lexical-index.js';
 import { analyse, type Canonicaliser } from './text.js';
 import { detectLanguage } from './language.js';
 import type { VectorIndex } from './vector-index.js';
+import type { RegulationCatalog } from './regulation/catalog.js';
+import type { ChunkRegulation } from './regulation/sections.js';
 
 /**
  * Hybrid retrieval: BM25 (with glossary expansion and typo tolerance) and dense HNSW
@@ -37,6 +39,12 @@ export interface Passage {
   page?: number;
   chunkId: string;
   lastVerified?: string;
+  /** Short citation of a regulation part ("UU 27/2022 Pasal 26"). */
+  citation?: string;
+  /** Regulation, article and part, for regulation passages. */
+  regulation?: ChunkRegulation;
+  /** True when the question named this article and the passage was put first for that reason. */
+  pinned?: boolean;
 }
 
 export interface RetrievalResult {
@@ -49,6 +57,10 @@ export interface RetrievalResult {
   terms: string[];
   /** Question terms found nowhere in the knowledge base (after typo correction). */
   unknownTerms: string[];
+  /** The article the question names ("Pasal 26 UU 27/2022"), when its regulation is in the index. */
+  article?: ArticleLookupSummary;
+  /** The regulation the question names and the regulations in the index that amend it. */
+  regulation?: { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }>; intent?: 'amendments' | 'revocation' };
   /** The ingredients of the relevance signal, for calibration and `ask --json` diagnostics. */
   signals?: {
     english: boolean;
@@ -60,6 +72,17 @@ export interface RetrievalResult {
 }
 
 export const RELEVANCE_THRESHOLD = 0.3;
+
+/** What the catalog found for a question naming an article (see `regulation/catalog.ts`). */
+export interface ArticleLookupSummary {
+  pasal: string;
+  regulationTitle: string;
+  shortName: string;
+  /** The regulation has no such article; `range` says which it has. */
+  missing: boolean;
+  range?: [string, string];
+  amendedBy: Array<{ shortName: string; title: string }>;
+}
 
 const DEFINITION_QUESTION = /^(apa(kah)? (itu|yang dimaksud|arti|pengertian|definisi)|apa sih|pengertian|definisi|arti( dari)?|jelaskan (apa itu|pengertian)|what (is|are|does)\b(?!.*\b(year|when|how many|score|index)\b)|define|meaning of)\b/i;
 
@@ -74,6 +97,7 @@ export const FUSION = {
   coverageBoost: 0.02,
   headingBoost: 0.006,
   otherYearPenalty: 0.004,
+  namedRegulationBoost: 0.01,
 } as const;
 
 export interface RetrieverParts {
@@ -84,6 +108,8 @@ export interface RetrieverParts {
   glossary: Glossary;
   /** The raw vectors (same order as chunks), for exact similarity of lexical-only candidates. */
   rawVectors?: Float32Array[];
+  /** Regulations and their articles: a question naming an article gets that article first. */
+  catalog?: RegulationCatalog;
 }
 
 export async function retrieve(parts: RetrieverParts, question: string, k = 5): Promise<RetrievalResult> {
@@ -171,14 +197,27 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage - (otherYear ? FUSION.otherYearPenalty : 0);
     return { index, score, coverage, similarity, missing };
   });
+  // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
+  const named = parts.catalog?.mentioned(question);
+  if (named) for (const s of scored) if (chunks[s.index].regulation?.key === named.regulation.key) s.score += FUSION.namedRegulationBoost;
   scored.sort((a, b) => b.score - a.score);
-  const top = scored.slice(0, k);
+  // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
+  const lookup = parts.catalog?.lookup(question);
+  const pinnedIdx = [...new Set(lookup && !lookup.missing ? lookup.chunks : named?.chunks ?? [])].slice(0, k);
+  const pinned = pinnedIdx.map((index) => ({ index, score: (scored[0]?.score ?? 0) + 0.001, coverage: 1, similarity: simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec), missing: 0, pinned: true }));
+  const ranked = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))];
+  // An article that a later regulation in the index amended is shown as amended: the newest
+  // amended text goes right before the original it replaces.
+  const top = (parts.catalog ? withLatestAmendments(ranked, parts.catalog, chunks) : ranked).slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
     const c = chunks[s.index];
     return {
       rank: i + 1,
       score: round(s.score * 1000),
-      relevance: round(relevanceOf(s.coverage, s.similarity, s.missing)),
+      relevance: 'pinned' in s ? 1 : round(relevanceOf(s.coverage, s.similarity, s.missing)),
+      ...('pinned' in s ? { pinned: true } : {}),
+      ...(c.citation ? { citation: c.citation } : {}),
+      ...(c.regulation ? { regulation: c.regulation } : {}),
       coverage: round(s.coverage),
       similarity: round(s.similarity),
       source: c.url ?? c.file,
@@ -200,7 +239,37 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     terms: resolvedTerms.map((t) => ({ term: t, known: lexical.has(t), idf: lexical.idf(t), entity: entity.has(t) || /\d/.test(t) })),
     covered: top.map((s) => resolvedTerms.map((t) => lexical.termFrequency(t, s.index) > 0)),
   };
-  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals };
+  const article: ArticleLookupSummary | undefined = lookup?.pasal
+    ? {
+        pasal: lookup.pasal,
+        regulationTitle: lookup.regulation.title,
+        shortName: lookup.regulation.shortName,
+        missing: lookup.missing,
+        ...(lookup.regulation.range ? { range: lookup.regulation.range } : {}),
+        amendedBy: lookup.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })),
+      }
+    : undefined;
+  const regulation = named
+    ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
+    : undefined;
+  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
+}
+
+function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
+  if (catalog.size === 0) return ranked;
+  const out: T[] = [];
+  const seen = new Set<number>();
+  for (const s of ranked) {
+    const r = chunks[s.index].regulation;
+    const newer = r && !r.amendment && r.pasal && r.kind === 'pasal' ? catalog.latestAmendment(r.key, r.pasal) : undefined;
+    if (newer !== undefined && !seen.has(newer)) {
+      out.push({ ...s, index: newer });
+      seen.add(newer);
+    }
+    if (!seen.has(s.index)) out.push(s);
+    seen.add(s.index);
+  }
+  return out;
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */

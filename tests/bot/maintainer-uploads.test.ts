@@ -35,9 +35,9 @@ describe('uploads from the chat', () => {
     expect(report.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['↩️ Batalkan unggahan']);
     expect(h.deps.kb.manifest.buildId).not.toBe(before);
     const answer = await h.say(BUDI.id, 'Apa yang dimaksud dengan TKDN pada penyelenggaraan telekomunikasi?', { timeoutMs: 10_000 });
-    // Answered from the uploaded regulation (its title is the PDF's own metadata title).
+    // Answered from the uploaded regulation, cited by its real name read from the text (not the PDF's metadata title).
     expect(answer.text).toMatch(/penyelenggara(an)? telekomunikasi/i);
-    expect(answer.text).toMatch(/Sumber:\n\[1\] Permen\.41\.Tahun\.2009/);
+    expect(answer.text).toMatch(/Sumber:\n\[1\] Peraturan Menteri Komunikasi dan Informatika Nomor 41\/PER\/M\.KOMINFO\/10\/2009 tentang/);
   });
 
   it('a DOCX with caption overrides: title, source and verification date are used', async () => {

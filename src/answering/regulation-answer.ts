@@ -1,0 +1,127 @@
+import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
+import { toCitation, type Citation } from './extractive.js';
+import type { Locale } from '../locale.js';
+
+/**
+ * Answers for questions that name an article ("Apa isi Pasal 26 UU 27/2022?"): the article's
+ * own words — each ayat and huruf on its own line — under the regulation's name, saying which
+ * regulation changed it when an amendment in the knowledge base did; or, when the regulation
+ * has no such article, an honest answer naming the regulation and the articles it has.
+ */
+export const MAX_ARTICLE_CHARS = 1500;
+
+export interface RegulationAnswer {
+  text: string;
+  citations: Citation[];
+}
+
+/** True when the retrieval put a named article first: answer with the article itself. */
+export function isArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined): boolean {
+  return article !== undefined && !article.missing && passages[0]?.pinned === true;
+}
+
+type NamedRegulation = { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }> };
+
+/** "Catatan: UU 11/2008 telah diubah oleh UU 19/2016 dan UU 1/2024." — for answers about a regulation that was amended. */
+export function amendmentNote(regulation: NamedRegulation | undefined, language: Locale): string | undefined {
+  if (!regulation || regulation.amendedBy.length === 0) return undefined;
+  const by = regulation.amendedBy.map((a) => a.title).join(language === 'en' ? '; and ' : '; dan ');
+  return language === 'en' ? `Note: ${regulation.shortName} has been amended by ${by}.` : `Catatan: ${regulation.shortName} telah diubah dengan ${by}.`;
+}
+
+export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Locale, regulation?: NamedRegulation): RegulationAnswer {
+  // A Penjelasan that only says "Cukup jelas." adds nothing to the article.
+  const pinned = passages.filter((p) => p.pinned && !(p.regulation?.kind === 'penjelasan' && /^cukup jelas\.?$/i.test(p.text.trim())));
+  const citations: Citation[] = [];
+  const blocks: string[] = [];
+  let used = 0;
+  for (const p of pinned) {
+    if (used > MAX_ARTICLE_CHARS) break;
+    const n = citations.length + 1;
+    citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+    const reg = p.regulation;
+    const amend = reg?.amendment;
+    const label = p.citation ?? `${p.title} ${p.heading}`;
+    let head: string;
+    if (amend && article) {
+      head = language === 'en'
+        ? `${article.shortName} Article ${article.pasal}, as ${amend.action === 'dihapus' ? 'deleted' : amend.action === 'disisipkan' ? 'inserted' : 'amended'} by ${reg!.title} (${label}):`
+        : `Pasal ${article.pasal} ${article.shortName} sebagaimana ${amend.action === 'dihapus' ? 'dihapus' : amend.action === 'disisipkan' ? 'disisipkan' : 'diubah'} oleh ${reg!.title} (${label}):`;
+    } else if (reg?.kind === 'penjelasan') {
+      head = language === 'en' ? `Elucidation (${label}):` : `Penjelasan (${label}):`;
+    } else {
+      head = `${label} — ${p.title}:`;
+    }
+    const room = Math.max(200, MAX_ARTICLE_CHARS - used);
+    const body = p.text.length > room ? `${p.text.slice(0, p.text.lastIndexOf(' ', room))} …` : p.text;
+    blocks.push(`${head}\n${body} [${n}]`);
+    used += body.length;
+  }
+  if (article && article.amendedBy.length > 0 && !pinned[0]?.regulation?.amendment) {
+    blocks.push(language === 'en' ? `Note: this article was amended by ${article.amendedBy.map((a) => a.title).join('; ')}.` : `Catatan: pasal ini telah diubah oleh ${article.amendedBy.map((a) => a.title).join('; ')}.`);
+  } else if (article && article.amendedBy.length === 0 && regulation && regulation.amendedBy.length > 0) {
+    // Amended elsewhere, not here: say so, so the reader knows the text above is current.
+    const by = regulation.amendedBy.map((a) => a.shortName).join(', ');
+    blocks.push(language === 'en' ? `Note: ${regulation.shortName} was amended by ${by}; Article ${article.pasal} is not among the amended articles in the knowledge base.` : `Catatan: ${regulation.shortName} telah diubah dengan ${by}; Pasal ${article.pasal} tidak termasuk pasal yang diubah menurut basis pengetahuan.`);
+  }
+  return { text: blocks.join('\n\n'), citations };
+}
+
+/** "Pasal 99 tidak ada dalam UU 27/2022 …, yang memuat Pasal 1 sampai Pasal 76." */
+export function missingArticleText(article: ArticleLookupSummary, language: Locale): string {
+  const range = article.range;
+  if (language === 'en') {
+    return `${article.regulationTitle} (${article.shortName}) in the knowledge base has no Article ${article.pasal}${range ? `; its articles run from Article ${range[0]} to Article ${range[1]}` : ''}. Please check the article number.`;
+  }
+  return `Pasal ${article.pasal} tidak ada dalam ${article.regulationTitle} (${article.shortName}) yang dimuat basis pengetahuan${range ? `; peraturan ini memuat Pasal ${range[0]} sampai dengan Pasal ${range[1]}` : ''}. Mohon periksa kembali nomor pasalnya.`;
+}
+
+/**
+ * "UU 11/2008 diubah berapa kali?": the amendments in the knowledge base, oldest first, each
+ * cited by its own opening passage. Undefined when the question is not about amendments or the
+ * regulation has none in the knowledge base (the ordinary answer then applies).
+ */
+export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRegulation & { intent?: string } | undefined, language: Locale): RegulationAnswer | undefined {
+  if (!regulation || regulation.intent !== 'amendments' || regulation.amendedBy.length === 0) return undefined;
+  const citations: Citation[] = [];
+  const oldestFirst = [...regulation.amendedBy].reverse();
+  const lines = oldestFirst.map((a, i) => {
+    const p = passages.find((x) => x.regulation?.shortName === a.shortName);
+    let marker = '';
+    if (p) {
+      const n = citations.length + 1;
+      citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+      marker = ` [${n}]`;
+    }
+    const last = i === oldestFirst.length - 1 && oldestFirst.length > 1 ? (language === 'en' ? ' (latest)' : ' (terakhir)') : '';
+    return `${i + 1}. ${a.title}${last}${marker}`;
+  });
+  const n = oldestFirst.length;
+  const head = language === 'en'
+    ? `According to the knowledge base, ${regulation.shortName} (${regulation.title}) has been amended ${n === 1 ? 'once' : `${n} times`}:`
+    : `Menurut basis pengetahuan, ${regulation.shortName} (${regulation.title}) telah diubah ${n} kali:`;
+  return { text: [head, ...lines].join('\n'), citations };
+}
+
+const ARTICLE_KINDS = new Set(['pasal', 'definisi', 'penjelasan', 'diktum']);
+export const MAX_PASSAGE_ANSWER_CHARS = 900;
+
+/**
+ * An ordinary question answered from a regulation's article: the article's own words (each
+ * ayat and huruf on its own line, as the official text reads) under its citation, rather than
+ * sentences cut out of it. `lead` is the passage the extractive answer chose for its first
+ * sentence; undefined when that passage is not a regulation article.
+ */
+export function composeRegulationPassageAnswer(lead: Passage | undefined, language: Locale): RegulationAnswer | undefined {
+  if (!lead?.regulation || !ARTICLE_KINDS.has(lead.regulation.kind)) return undefined;
+  const body = cutAtParagraph(lead.text, MAX_PASSAGE_ANSWER_CHARS);
+  const label = lead.citation ?? lead.heading;
+  const head = language === 'en' ? `${label} (${lead.title}) reads:` : `${label} (${lead.title}):`;
+  return { text: `${head}\n${body} [1]`, citations: [{ ...toCitation(lead, 1), ...(lead.citation ? { citation: lead.citation } : {}) }] };
+}
+
+function cutAtParagraph(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n', max);
+  return `${text.slice(0, cut > max * 0.4 ? cut : text.lastIndexOf(' ', max))} …`;
+}

@@ -1,0 +1,222 @@
+import type { Chunk } from '../chunker.js';
+import { leadingNumber } from './identity.js';
+import { familyOfShort, kindFamily, parseArticleReference, type ArticleReference } from './references.js';
+import type { ChunkRegulation } from './sections.js';
+
+/**
+ * The regulations in the index and their articles, built from the chunks once per loaded
+ * index. It answers "which chunks are Pasal 26 of UU 27/2022?" for questions that name an
+ * article — so those go straight to it instead of relying on word overlap (where "26" would
+ * match anything numbered 26) — and links amending regulations to their base.
+ */
+export interface CatalogEntry {
+  key: string;
+  shortName: string;
+  title: string;
+  jenisShort: string;
+  family: string;
+  nomor: string;
+  tahun: string;
+  aliases: string[];
+  range?: [string, string];
+  amendsKey?: string;
+  /** Pasal → chunk indexes (article text, in order). */
+  articles: Map<string, number[]>;
+  /** Pasal → chunk indexes of its Penjelasan. */
+  explanations: Map<string, number[]>;
+  /** Pasal of the base → chunk indexes of the amended text (amending regulations only). */
+  amendedArticles: Map<string, number[]>;
+  /** First chunk of the opening (name, Menimbang): says what an amending regulation amends. */
+  opening?: number;
+  /** Chunks that revoke other regulations ("… dicabut dan dinyatakan tidak berlaku"). */
+  revoking: number[];
+  /** First chunk of each amendment item of an amending regulation ("Pasal I angka 2"), in order. */
+  amendmentItems: number[];
+}
+
+export interface ArticleLookup {
+  reference: ArticleReference;
+  regulation: CatalogEntry;
+  pasal?: string;
+  /** Chunks to put first: the article as amended (newest first), the article itself, its Penjelasan. */
+  chunks: number[];
+  /** The regulations that changed this article (newest first). */
+  amendedBy: CatalogEntry[];
+  /** True when the regulation is known but has no such article. */
+  missing: boolean;
+}
+
+/** A question that names a regulation (with or without an article). */
+export interface RegulationMention {
+  regulation: CatalogEntry;
+  /** The regulation's amendments, newest first. */
+  amendedBy: CatalogEntry[];
+  /** Chunks that answer what the question asks about the regulation itself (its amendments, what it revokes). */
+  chunks: number[];
+  /** What the question asks about the regulation, when recognised. */
+  intent?: 'amendments' | 'revocation';
+}
+
+/** Questions about a regulation's amendments ("diubah berapa kali?", "mengubah PP apa?", "amended by"). */
+const AMENDMENT_INTENT = /\b(diubah|mengubah|ngubah|ubah|perubahan|amend\w*|revisi|direvisi)\b/i;
+/** Questions about what a regulation revokes ("nyabut permen yang mana?"). */
+const REVOCATION_INTENT = /\b(cabut|dicabut|mencabut|nyabut|revoke\w*|repeal\w*|menggantikan|gantikan)\b/i;
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export class RegulationCatalog {
+  readonly entries = new Map<string, CatalogEntry>();
+  private aliasIndex: Array<{ alias: string; key: string }> = [];
+  private readonly seenItems = new Set<string>();
+  private readonly amendmentCache = new Map<string, CatalogEntry[]>();
+
+  static fromChunks(chunks: Chunk[]): RegulationCatalog {
+    const cat = new RegulationCatalog();
+    chunks.forEach((c, i) => {
+      const r = c.regulation;
+      if (r) cat.add(r, i);
+    });
+    cat.finish();
+    return cat;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private add(r: ChunkRegulation, index: number): void {
+    let e = this.entries.get(r.key);
+    if (!e) {
+      e = {
+        key: r.key,
+        shortName: r.shortName,
+        title: r.title,
+        jenisShort: r.jenisShort,
+        family: familyOfShort(r.jenisShort),
+        nomor: r.nomor,
+        tahun: r.tahun,
+        aliases: r.aliases,
+        range: r.range,
+        amendsKey: r.amendsKey,
+        articles: new Map(),
+        explanations: new Map(),
+        amendedArticles: new Map(),
+        revoking: [],
+        amendmentItems: [],
+      };
+      this.entries.set(r.key, e);
+    }
+    if (r.kind === 'preamble' && e.opening === undefined) e.opening = index;
+    if (r.revokes) e.revoking.push(index);
+    if (r.amendment && !this.seenItems.has(`${r.key}#${r.amendment.article}.${r.amendment.item}`)) {
+      this.seenItems.add(`${r.key}#${r.amendment.article}.${r.amendment.item}`);
+      e.amendmentItems.push(index);
+    }
+    if (!r.pasal) return;
+    const target = r.amendment ? e.amendedArticles : r.kind === 'penjelasan' ? e.explanations : r.kind === 'pasal' || r.kind === 'definisi' || r.kind === 'diktum' ? e.articles : undefined;
+    if (!target) return;
+    const list = target.get(r.pasal) ?? [];
+    list.push(index);
+    target.set(r.pasal, list);
+  }
+
+  private finish(): void {
+    const aliases: Array<{ alias: string; key: string }> = [];
+    for (const e of this.entries.values()) for (const a of e.aliases) aliases.push({ alias: normalise(a), key: e.key });
+    // Longest first, so "uu ite" does not shadow "uu ite 2016"; a base regulation before its amendments.
+    this.aliasIndex = aliases.sort((a, b) => b.alias.length - a.alias.length || Number(!!this.entries.get(a.key)?.amendsKey) - Number(!!this.entries.get(b.key)?.amendsKey));
+  }
+
+  /** Regulations amending `key`, newest first. */
+  amendmentsOf(key: string): CatalogEntry[] {
+    const cached = this.amendmentCache.get(key);
+    if (cached) return cached;
+    const list = [...this.entries.values()].filter((e) => e.amendsKey === key).sort((a, b) => Number(b.tahun) - Number(a.tahun) || Number(leadingNumber(b.nomor)) - Number(leadingNumber(a.nomor)));
+    this.amendmentCache.set(key, list);
+    return list;
+  }
+
+  /** First chunk of the newest amended text of `pasal` of regulation `key`, if a regulation in the index amended it. */
+  latestAmendment(key: string, pasal: string): number | undefined {
+    for (const a of this.amendmentsOf(key)) {
+      const parts = a.amendedArticles.get(pasal);
+      if (parts?.length) return parts[0];
+    }
+    return undefined;
+  }
+
+  /** The regulation a question names, by kind + number + year, number + year, or alias. */
+  resolve(ref: ArticleReference): CatalogEntry | undefined {
+    if (ref.nomor && ref.tahun) {
+      const fam = ref.jenis ? kindFamily(ref.jenis) : undefined;
+      const num = leadingNumber(ref.nomor);
+      const candidates = [...this.entries.values()].filter((e) => e.tahun === ref.tahun && leadingNumber(e.nomor) === num && (!fam || e.family === fam));
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1 && ref.jenis) {
+        // "permenkominfo" against Permenkominfo and Permendagri of the same number and year.
+        const word = ref.jenis.toLowerCase().replace(/\s+/g, '');
+        return candidates.find((c) => word.startsWith(c.jenisShort.toLowerCase().replace(/\s+/g, ''))) ?? candidates[0];
+      }
+      if (candidates.length > 1) return candidates[0];
+    }
+    const text = ` ${normalise(ref.rest)} `;
+    for (const { alias, key } of this.aliasIndex) if (alias.length >= 4 && text.includes(` ${alias} `)) return this.entries.get(key);
+    return undefined;
+  }
+
+  /** The known regulation a question names, if any ("PP 4 thn 2022 mengubah PP apa?"). */
+  mentioned(question: string): RegulationMention | undefined {
+    if (this.entries.size === 0) return undefined;
+    const reference = parseArticleReference(question);
+    if (!reference) return undefined;
+    let regulation = this.resolve(reference);
+    if (!regulation) return undefined;
+    // "perubahan kedua atas Permenkominfo 26/2007" names the second amendment, not the base.
+    const ordinal = /\bperubahan\s+(pertama|kedua|ketiga|keempat|kelima)\b/i.exec(question)?.[1];
+    if (ordinal) {
+      const nth = this.amendmentsOf(regulation.key).find((a) => new RegExp(`\\bperubahan\\s+${ordinal}\\b`, 'i').test(a.title)) ?? (/pertama/i.test(ordinal) ? this.amendmentsOf(regulation.key).find((a) => /\bperubahan atas\b/i.test(a.title)) : undefined);
+      if (nth) regulation = nth;
+    }
+    const amendedBy = this.amendmentsOf(regulation.key);
+    const chunks: number[] = [];
+    const asks = ordinal ? question.replace(/\bperubahan\s+\w+\s+atas\b/i, ' ') : question;
+    if (!reference.pasal && AMENDMENT_INTENT.test(asks)) {
+      // The amendments' openings name them and what they change; the regulation's own opening
+      // says what it amends, if it is an amendment itself.
+      for (const a of amendedBy) if (a.opening !== undefined) chunks.push(a.opening);
+      if (regulation.opening !== undefined) chunks.push(regulation.opening);
+      // An amending regulation: what it changes, item by item.
+      chunks.push(...regulation.amendmentItems);
+    }
+    if (!reference.pasal && REVOCATION_INTENT.test(question)) chunks.push(...regulation.revoking);
+    const intent = reference.pasal ? undefined : REVOCATION_INTENT.test(question) ? 'revocation' : AMENDMENT_INTENT.test(asks) ? 'amendments' : undefined;
+    return { regulation, amendedBy, chunks, ...(intent ? { intent } : {}) };
+  }
+
+  /** Chunks for a question that names an article of a known regulation, or undefined. */
+  lookup(question: string): ArticleLookup | undefined {
+    if (this.entries.size === 0) return undefined;
+    const reference = parseArticleReference(question);
+    if (!reference?.pasal) return undefined;
+    const regulation = this.resolve(reference);
+    if (!regulation) return undefined;
+    const pasal = reference.pasal;
+    // "Perpu 1/2022 pasal 186": an amending regulation named with the article it amends.
+    const own = regulation.articles.get(pasal) ?? regulation.amendedArticles.get(pasal) ?? [];
+    const amendedBy: CatalogEntry[] = [];
+    const amended: number[] = [];
+    for (const a of this.amendmentsOf(regulation.key)) {
+      const parts = a.amendedArticles.get(pasal);
+      if (parts?.length) {
+        amendedBy.push(a);
+        amended.push(...parts);
+      }
+    }
+    const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
+    // "Missing" only when the number lies outside the articles the regulation has: inside its
+    // range, an article we did not find is more likely a scan we could not read than absent.
+    const last = regulation.range ? parseInt(regulation.range[1], 10) : 0;
+    const missing = chunks.length === 0 && last > 0 && parseInt(pasal, 10) > last;
+    return { reference, regulation, pasal, chunks, amendedBy, missing };
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../../src/knowledge/chunker.js';
+import { RegulationCatalog } from '../../../src/knowledge/regulation/catalog.js';
+import { removeFurniture } from '../../../src/knowledge/regulation/furniture.js';
+import { buildIdentity, parseIdentity } from '../../../src/knowledge/regulation/identity.js';
+import { parseArticleReference } from '../../../src/knowledge/regulation/references.js';
+import type { ChunkRegulation } from '../../../src/knowledge/regulation/sections.js';
+import { normalisePasalNumber, parseStructure } from '../../../src/knowledge/regulation/structure.js';
+
+describe('article references in questions', () => {
+  it.each([
+    ['Apa isi Pasal 26 UU 27/2022?', { pasal: '26', jenis: 'UU', nomor: '27', tahun: '2022' }],
+    ['pasal 5A permenkominfo no 1 thn 2021', { pasal: '5A', jenis: 'permenkominfo', nomor: '1', tahun: '2021' }],
+    ['Article 40 of UU 11/2008', { pasal: '40', nomor: '11', tahun: '2008' }],
+    ['isi pasal 3 uu nomor 36 tahun 1999', { pasal: '3', nomor: '36', tahun: '1999' }],
+    ['Undang-Undang Nomor 27 Tahun 2022 pasal 58', { pasal: '58', nomor: '27', tahun: '2022' }],
+    ['Permenpan RB No 59 Tahun 2020 pasal 5', { pasal: '5', nomor: '59', tahun: '2020' }],
+    ['Pergub Kaltim nomor 4 tahun 2021 pasal 12 ayat (2)', { pasal: '12', ayat: '2', jenis: 'Pergub', nomor: '4', tahun: '2021' }],
+    ['Law No. 27 of 2022, Article 26', { pasal: '26', nomor: '27', tahun: '2022' }],
+  ])('%s', (q, expected) => {
+    expect(parseArticleReference(q)).toMatchObject(expected);
+  });
+});
+
+function chunk(reg: Partial<ChunkRegulation> & { key: string; pasal?: string }, i: number): Chunk {
+  const base: ChunkRegulation = { shortName: 'UU 27/2022', title: 'Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi', jenisShort: 'UU', nomor: '27', tahun: '2022', aliases: ['UU 27/2022', 'UU PDP'], kind: 'pasal', range: ['1', '76'], ...reg };
+  return { id: `f#${i}`, file: 'f', title: base.title, headingPath: [`Pasal ${reg.pasal}`], text: `teks ${i}`, hash: String(i), sources: [], keywords: [], regulation: base };
+}
+
+describe('regulation catalog', () => {
+  const chunks = [
+    chunk({ key: 'uu-27-2022', pasal: '26' }, 0),
+    chunk({ key: 'uu-27-2022', pasal: '58' }, 1),
+    chunk({ key: 'uu-27-2022', pasal: '26', kind: 'penjelasan' }, 2),
+    chunk({ key: 'uu-2-2030', shortName: 'UU 2/2030', nomor: '2', tahun: '2030', aliases: ['UU 2/2030'], amendsKey: 'uu-27-2022', pasal: '26', amendment: { action: 'diubah', item: '1', article: 'I', instruction: 'Ketentuan Pasal 26 diubah' } }, 3),
+  ];
+  const cat = RegulationCatalog.fromChunks(chunks);
+
+  it('names forms and aliases of the same regulation, page numbers never count', () => {
+    expect(cat.lookup('UU PDP pasal 58')?.chunks).toEqual([1]);
+    expect(cat.lookup('Pasal 58 Undang-Undang Nomor 27 Tahun 2022')?.chunks).toEqual([1]);
+    expect(cat.lookup('bunyi pasal 58 UU No. 27/2022')?.chunks).toEqual([1]);
+    expect(cat.lookup('apa isi halaman 26 UU PDP')).toBeUndefined();
+  });
+
+  it('puts the amended text first and says who changed it; Penjelasan follows the article', () => {
+    const l = cat.lookup('Pasal 26 UU 27/2022')!;
+    expect(l.chunks).toEqual([3, 0, 2]);
+    expect(l.amendedBy.map((a) => a.shortName)).toEqual(['UU 2/2030']);
+  });
+
+  it('an article beyond the range is missing (honest answer), one inside it is not claimed missing', () => {
+    expect(cat.lookup('pasal 80 UU PDP')).toMatchObject({ missing: true, chunks: [] });
+    expect(cat.lookup('pasal 30 UU PDP')).toMatchObject({ missing: false, chunks: [] });
+  });
+});
+
+describe('furniture, identity, structure', () => {
+  const pages = [
+    'PRESIDEN\nREPUBLIK INDONESIA\nUNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nCONTOH PERATURAN\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : bahwa perlu contoh;\nSK No 155227 A',
+    'FRESIDEN\nREPUBLIK INDONESIA\n-26-\nBAB Ix\nKETENTUAN AKHIR\nPasal I\nSetiap orang wajib mematuhi penye-\nlenggaraan peraturan perundang-\nundangan.\nPasal 2\n(1) Ayat pertama.\n(2) Ayat kedua.\nPasal 2 . . .',
+    'PRESTDEN\nREPUBLIK INDONESIA\n- 27 -\nPasal 2A\nPasal sisipan.\nPasal 1O\nPasal OCR.',
+  ];
+  const text = removeFurniture(pages);
+
+  it('removes running heads, page numbers, stamps and catchwords', () => {
+    expect(text).not.toMatch(/SK No|FRESIDEN|PRESTDEN|-26-|- 27 -|\. \. \./);
+    expect(text.startsWith('UNDANG-UNDANG REPUBLIK INDONESIA')).toBe(true);
+  });
+
+  it('reads the identity and derives the short name', () => {
+    expect(parseIdentity(text)).toMatchObject({ jenis: 'Undang-Undang', nomor: '9', tahun: '2030', tentang: 'Contoh Peraturan', shortName: 'UU 9/2030' });
+    expect(parseIdentity(text)!.aliases).toContain('UU CP');
+    expect(buildIdentity({ jenis: 'Undang-Undang', jenisShort: 'UU', nomor: '19', tahun: '2016', tentang: 'Perubahan atas Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik' }).amends).toMatchObject({ key: 'uu-11-2008' });
+  });
+
+  it('finds BAB (OCR "Ix"), Pasal "I", 2A and "1O"', () => {
+    const units = parseStructure(text);
+    const pasal = units.filter((u) => u.kind === 'pasal');
+    expect(pasal.map((u) => u.pasal)).toEqual(['1', '2', '2A', '10']);
+    expect(pasal[0].path).toEqual(['BAB IX Ketentuan Akhir']);
+    expect(normalisePasalNumber('6O')).toBe('60');
+  });
+});
