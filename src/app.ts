@@ -5,18 +5,16 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createCoreServices } from './services.js';
-import { checkpoint, ensureWritableDataDir, openDatabase } from './storage/sqlite.js';
-import { SqliteBotStores } from './storage/sqlite-bot-stores.js';
-import { SqliteEnrolmentStore } from './storage/sqlite-enrolment-store.js';
-import { SqliteUpdateInbox } from './storage/sqlite-update-inbox.js';
-import { SqliteKnowledgeStores } from './storage/sqlite-knowledge-stores.js';
-import { WaitingQuestions, watchIndex } from './answering/knowledge-gaps.js';
+import { ensureWritableDataDir } from './storage/sqlite.js';
+import { openStorage, type Storage } from './storage/open-storage.js';
+import { watchIndex } from './answering/knowledge-gaps.js';
+import { createBotDeps } from './bot-deps.js';
+import { daysBefore, HOUSEKEEPING_POLICY } from './enrolment/housekeeping-policy.js';
 import { pruneUploadActions } from './knowledge/maintenance/uploads.js';
 import { loadCatalogue, type Catalogue } from './enrolment/catalogue.js';
 import { applyRetention } from './enrolment/use-cases.js';
 import { reclaimAbandonedLeases, startOutboxLoop, type OutboxLoop } from './enrolment/outbox-dispatcher.js';
 import { createBot, registerCommands } from './bot/create-bot.js';
-import type { BotDeps } from './bot/context.js';
 import { createOutboxSender } from './bot/outbox-sender.js';
 import { startHttpServer, type RunningHttpServer } from './server/http-server.js';
 import { InFlightTracker } from './bot/in-flight.js';
@@ -55,7 +53,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   let ready = false;
 
   // Before the index build: a DATA_DIR that cannot be written stops here with one line (not a hang).
-  let db: ReturnType<typeof openDatabase>;
+  let storage: Storage;
   try {
     ensureWritableDataDir(config.dataDir);
   } catch (err) {
@@ -63,48 +61,23 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   }
   const core = await createCoreServices(config, { progress: opts.progress, warn: opts.progress, logger });
   try {
-    db = openDatabase(config.dataDir);
+    storage = openStorage(config.dataDir);
   } catch (err) {
     throw new StartupError((err as Error).message);
   }
-  const stores = new SqliteBotStores(db);
-  const enrolment = new SqliteEnrolmentStore(db);
+  const { db, enrolment, inbox } = storage;
   const catalogueFile = path.join(config.knowledgeDir, 'programmes.yaml');
   const catalogue = catalogueProvider(catalogueFile, logger);
 
-  const knowledgeStores = new SqliteKnowledgeStores(db);
-  const waiting = new WaitingQuestions({
-    store: knowledgeStores,
-    answers: core.answers,
-    onError: (err) => logger.error({ err }, 'waiting questions recheck failed'),
-  });
-  const maintenance = {
-    uploads: {
-      kb: core.kb,
-      store: knowledgeStores,
-      roles: { maintainerIds: config.maintainerIds },
-      knowledgeDir: config.knowledgeDir,
-      afterReindex: (buildId: string) => waiting.recheck(buildId),
-    },
-    gaps: knowledgeStores,
-    waiting,
-  };
+  const deps = createBotDeps({ core, storage, catalogue, logger, roles: config, retentionDays: config.retentionDays, knowledgeDir: config.knowledgeDir });
+  const maintenance = deps.maintenance!;
+  const waiting = maintenance.waiting;
   // A re-index by another process (npm run reindex) is hot-swapped here, and waiting questions are asked again.
   const indexWatcher = watchIndex(core.kb, (buildId) => {
     logger.info({ buildId }, 'new index loaded');
     void waiting.recheck(buildId);
   });
 
-  const deps: BotDeps = {
-    answers: core.answers,
-    kb: core.kb,
-    stores,
-    enrolment,
-    catalogue,
-    maintenance,
-    config: { adminIds: config.adminIds, maintainerIds: config.maintainerIds, adminChatId: config.adminChatId, retentionDays: config.retentionDays },
-    logger,
-  };
   const inFlight = new InFlightTracker();
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot, inFlight });
   try {
@@ -115,7 +88,7 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
     await bot.init();
   } catch (err) {
     indexWatcher.stop();
-    db.close();
+    storage.close();
     throw new StartupError(describeTelegramError(err, config.telegramApiRoot));
   }
   logger.info({ bot: bot.botInfo.username, mode: config.webhook.url ? 'webhook' : 'polling', answers: core.answers.mode }, 'bot initialised');
@@ -131,26 +104,24 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
   const outbox: OutboxLoop = startOutboxLoop(enrolment, createOutboxSender(bot, deps), {
     onError: (err) => logger.error({ err }, 'outbox run failed'),
   });
-  const retention = setInterval(() => {
-    applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch((err: unknown) => logger.error({ err }, 'retention failed'));
-    // Housekeeping: delivered notifications and handled webhook updates are not kept.
-    enrolment.deleteFinishedOutboxBefore(new Date(Date.now() - 7 * 86400_000).toISOString()).catch((err: unknown) => logger.error({ err }, 'outbox pruning failed'));
-    inboxForPruning?.prune(new Date(Date.now() - 2 * 86400_000));
+  const housekeeping = () => {
+    const now = new Date();
+    const failed = (what: string) => (err: unknown) => logger.error({ err }, `housekeeping: ${what} failed`);
+    applyRetention(enrolment, { days: config.retentionDays, now }).catch(failed('retention'));
+    enrolment.deleteFinishedOutboxBefore(daysBefore(now, HOUSEKEEPING_POLICY.finishedOutboxDays).toISOString()).catch(failed('outbox pruning'));
+    if (config.webhook.url) inbox.prune(daysBefore(now, HOUSEKEEPING_POLICY.handledWebhookUpdatesDays));
+    enrolment.deleteDraftsUpdatedBefore(daysBefore(now, HOUSEKEEPING_POLICY.abandonedDraftDays).toISOString()).catch(failed('draft pruning'));
     // Staged uploads nobody confirmed and expired 🔔 questions.
-    pruneUploadActions(maintenance.uploads).catch((err: unknown) => logger.error({ err }, 'upload action pruning failed'));
-    knowledgeStores.deleteExpiredWatches(new Date().toISOString()).catch((err: unknown) => logger.error({ err }, 'expired watch pruning failed'));
-    // Abandoned /daftar drafts hold personal data too (NIP, e-mail): drop those untouched for 30 days.
-    enrolment.deleteDraftsUpdatedBefore(new Date(Date.now() - 30 * 86400_000).toISOString()).catch(() => undefined);
-  }, 6 * 3600_000);
+    pruneUploadActions(maintenance.uploads).catch(failed('upload action pruning'));
+    storage.knowledge.deleteExpiredWatches(now.toISOString()).catch(failed('expired watch pruning'));
+  };
+  const retention = setInterval(housekeeping, HOUSEKEEPING_POLICY.intervalMs);
   retention.unref();
-  void applyRetention(enrolment, { days: config.retentionDays, now: new Date() }).catch(() => undefined);
+  housekeeping();
 
   let runner: RunnerHandle | undefined;
-  let inboxForPruning: SqliteUpdateInbox | undefined;
   let http: RunningHttpServer | undefined;
   if (config.webhook.url) {
-    const inbox = new SqliteUpdateInbox(db);
-    inboxForPruning = inbox;
     const webhookPath = new URL(config.webhook.url).pathname || '/';
     http = await startHttpServer({
       port: config.port,
@@ -176,7 +147,6 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
         .track(handleUpdateSafely(bot, u as Update, logger).then(() => inbox.markDone(u.update_id)))
         .catch((err: unknown) => logger.error({ err, updateId: u.update_id }, 'replayed webhook update failed'));
     }
-    inbox.prune(new Date(Date.now() - 2 * 86400_000));
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: false });
     logger.info({ path: webhookPath, port: http.port }, 'webhook set');
   } else {
@@ -207,11 +177,11 @@ export async function startApp(config: Config, opts: StartAppOptions): Promise<R
       indexWatcher.stop();
       // Leave no old page images (which may hold erased personal data) in the -wal file.
       try {
-        checkpoint(db);
+        storage.close();
       } catch (err) {
         logger.warn({ err }, 'shutdown: WAL checkpoint failed');
+        if (db.open) db.close();
       }
-      db.close();
       logger.info('stopped');
     })());
   return { stop, mode: config.webhook.url ? 'webhook' : 'polling', httpPort: http?.port };

@@ -6,7 +6,7 @@ import type { EnrolmentStore } from '../enrolment/enrolment-store.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Locale } from '../locale.js';
 import type { Logger } from '../logger.js';
-import type { BotStores } from '../storage/bot-stores.js';
+import type { BotStores } from './stores.js';
 import type { GapStore, WaitingQuestions } from '../answering/knowledge-gaps.js';
 import type { UploadDeps } from '../knowledge/maintenance/uploads.js';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Locale } from '../locale.js';
-import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from './bot-stores.js';
+import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from '../bot/stores.js';
 import { redactPii } from '../pii.js';
 import { migrate } from './migrations.js';
 
@@ -81,14 +81,6 @@ export class SqliteBotStores implements BotStores {
   async getLastSources<T = unknown>(chatId: number): Promise<T | null> {
     const row = this.sql.getLastSources.get(chatId) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as T) : null;
-  }
-
-  async markUpdateProcessed(updateId: number, now: Date = new Date()): Promise<boolean> {
-    return this.sql.insertProcessedUpdate.run(updateId, now.toISOString()).changes === 1;
-  }
-
-  async pruneProcessedUpdates(before: Date): Promise<number> {
-    return this.sql.deleteProcessedUpdatesBefore.run(before.toISOString()).changes;
   }
 
   async setAdminPrompt(
@@ -195,11 +187,6 @@ function prepareStatements(db: Database.Database) {
     ),
     getLastSources: db.prepare<[number]>(`SELECT data FROM last_sources WHERE chat_id = ?`),
     deleteLastSources: db.prepare<[number]>(`DELETE FROM last_sources WHERE chat_id = ?`),
-
-    insertProcessedUpdate: db.prepare<[number, string]>(
-      `INSERT OR IGNORE INTO processed_updates (update_id, processed_at) VALUES (?, ?)`,
-    ),
-    deleteProcessedUpdatesBefore: db.prepare<[string]>(`DELETE FROM processed_updates WHERE processed_at < ?`),
 
     upsertAdminPrompt: db.prepare(
       `INSERT INTO admin_prompts (admin_id, request_id, action, created_at, chat_id, message_id)

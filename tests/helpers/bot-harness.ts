@@ -16,6 +16,7 @@ import type { Bot } from 'grammy';
 import { AnswerService } from '../../src/answering/answer-service.js';
 import type { BotContext, BotDeps } from '../../src/bot/context.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { createBotDeps } from '../../src/bot-deps.js';
 import { createOutboxSender } from '../../src/bot/outbox-sender.js';
 import { wibDate } from '../../src/enrolment/calendar.js';
 import { parseCatalogue, type Catalogue } from '../../src/enrolment/catalogue.js';
@@ -25,10 +26,8 @@ import { silentLogger } from '../../src/logger.js';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
 import type { CallbackAnswerRecord, ChatMessageView, TelegramUser } from '../../src/playground/emulator-types.js';
 import { ADMIN_GROUP, ADMIN_PERSONA, MAINTAINER_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA, PLAYGROUND_BOT, PLAYGROUND_TOKEN } from '../../src/playground/personas.js';
-import { WaitingQuestions } from '../../src/answering/knowledge-gaps.js';
 import type { MaintenanceDeps } from '../../src/bot/context.js';
-import { SqliteKnowledgeStores } from '../../src/storage/sqlite-knowledge-stores.js';
-import { openDatabase } from '../../src/storage/sqlite.js';
+import { openStorage } from '../../src/storage/open-storage.js';
 import { SqliteBotStores } from '../../src/storage/sqlite-bot-stores.js';
 import { SqliteEnrolmentStore } from '../../src/storage/sqlite-enrolment-store.js';
 import { openRepoKnowledgeBase } from './kb.js';
@@ -165,46 +164,23 @@ export class BotHarness {
       owned.kb = opened.cleanup;
     }
 
-    const db = openDatabase(dataDir);
-    const enrolment = new SqliteEnrolmentStore(db);
-    const stores = new SqliteBotStores(db);
+    const storage = openStorage(dataDir);
     const catalogue: Catalogue = parseCatalogue(testCatalogueYaml(), 'test-programmes.yaml');
     const logger = silentLogger();
-    const deps: BotDeps = {
-      answers: new AnswerService({ kb, logger }),
-      kb,
-      stores,
-      enrolment,
+    const deps = createBotDeps({
+      core: { kb, answers: new AnswerService({ kb, logger }) },
+      storage,
       catalogue: () => catalogue,
-      config: {
-        adminIds: ADMIN_IDS,
-        ...(options.adminChat === false ? {} : { adminChatId: GROUP_ID }),
-        retentionDays: 365,
-        rateLimit: { limit: 1000, windowMs: 1000 },
-      },
       logger,
-    };
-    if (options.maintenance) {
-      const knowledgeStores = new SqliteKnowledgeStores(db);
-      const waiting = new WaitingQuestions({ store: knowledgeStores, answers: deps.answers, onError: (err) => console.error('recheck failed', err) });
-      const maintenance: MaintenanceDeps = {
-        uploads: {
-          kb,
-          store: knowledgeStores,
-          roles: { maintainerIds: [...ADMIN_IDS, MAINTAINER.id] },
-          knowledgeDir: options.maintenance.knowledgeDir,
-          afterReindex: (buildId) => waiting.recheck(buildId),
-        },
-        gaps: knowledgeStores,
-        waiting,
-      };
-      deps.maintenance = maintenance;
-      deps.config.maintainerIds = [MAINTAINER.id];
-    }
+      roles: { adminIds: ADMIN_IDS, maintainerIds: options.maintenance ? [MAINTAINER.id] : [], adminChatId: options.adminChat === false ? undefined : GROUP_ID },
+      knowledgeDir: options.maintenance?.knowledgeDir,
+      rateLimit: { limit: 1000, windowMs: 1000 },
+    });
+    const db = storage.db;
     const bot = createBot(emulator.token, deps, { apiRoot: emulator.apiRoot });
     await bot.init();
     const runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] } } });
-    const outbox = startOutboxLoop(enrolment, createOutboxSender(bot, deps), {
+    const outbox = startOutboxLoop(storage.enrolment, createOutboxSender(bot, deps), {
       intervalMs: options.outboxIntervalMs ?? 50,
       onError: (error) => console.error('outbox run failed', error),
     });

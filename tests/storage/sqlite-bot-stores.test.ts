@@ -60,17 +60,6 @@ describe('SqliteBotStores', () => {
     expect(await stores.getLastSources(-100)).toEqual({ any: 'shape' });
   });
 
-  it('de-duplicates update ids, also across connections, and prunes old ones', async () => {
-    const otherDb = openDatabase(temp.dir);
-    const other = new SqliteBotStores(otherDb);
-    expect(await stores.markUpdateProcessed(500, new Date('2026-12-01T00:00:00Z'))).toBe(true);
-    expect(await other.markUpdateProcessed(500)).toBe(false);
-    expect(await stores.markUpdateProcessed(501, new Date('2026-12-03T00:00:00Z'))).toBe(true);
-    expect(await stores.pruneProcessedUpdates(new Date('2026-12-02T00:00:00Z'))).toBe(1);
-    expect(await stores.markUpdateProcessed(500)).toBe(true);
-    otherDb.close();
-  });
-
   it('gives an admin prompt back once, and not when it is stale', async () => {
     const now = new Date('2026-12-01T00:00:00Z');
     await stores.setAdminPrompt(9001, { requestId: 3, action: 'reject' }, now);

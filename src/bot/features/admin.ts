@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { AdminPrompt } from '../../storage/bot-stores.js';
+import type { AdminPrompt } from '../stores.js';
 import { canDecide } from '../../enrolment/status-rules.js';
 import { decideRequest, MAX_REASON_LENGTH, type DecideResult } from '../../enrolment/use-cases.js';
 import type { Decision, EnrolmentRequest } from '../../enrolment/types.js';

@@ -61,17 +61,6 @@ export interface AnswerSourcesStore {
   getLastSources<T = unknown>(chatId: number): Promise<T | null>;
 }
 
-/**
- * Webhook de-duplication: Telegram re-delivers an update when the webhook answers late, so each
- * `update_id` is handled once.
- */
-export interface UpdateDedupStore {
-  /** True the first time an update id is seen, false afterwards. Atomic across processes. */
-  markUpdateProcessed(updateId: number, now?: Date): Promise<boolean>;
-  /** Forgets ids processed before `before` (Telegram keeps undelivered updates 24 hours). Returns how many. */
-  pruneProcessedUpdates(before: Date): Promise<number>;
-}
-
 export interface AdminPrompt {
   requestId: number;
   action: 'reject' | 'needs_info';
@@ -111,7 +100,6 @@ export interface BotStores
     FeedbackStore,
     UnansweredStore,
     AnswerSourcesStore,
-    UpdateDedupStore,
     AdminPromptStore {
   /**
    * Deletes the user's language preference, votes (counts drop accordingly), admin prompt, the
