@@ -39,6 +39,8 @@ export interface Config {
   port: number;
   /** Address the HTTP server listens on (webhook and health; the playground keeps its own 127.0.0.1 default). */
   host: string | undefined;
+  /** Address the playground (no BOT_TOKEN) listens on: PLAYGROUND_HOST, else HOST, else this machine only (127.0.0.1). */
+  playgroundHost: string;
   retentionDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   nodeEnv: 'development' | 'production' | 'test';
@@ -56,6 +58,8 @@ const TOKEN_RE = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+/** An http(s) URL: "localhost:11434/v1" parses as a URL with the scheme "localhost:", which no client can call. */
+const httpUrl = (message: string) => z.string().trim().refine((v) => /^https?:\/\/\S+$/i.test(v) && URL.canParse(v), message);
 
 const schema = z.object({
   BOT_TOKEN: z.preprocess(
@@ -68,7 +72,7 @@ const schema = z.object({
   ),
   TELEGRAM_API_ROOT: z.preprocess(
     emptyToUndefined,
-    z.string().url('TELEGRAM_API_ROOT harus URL, mis. https://api.telegram.org').default('https://api.telegram.org'),
+    httpUrl('TELEGRAM_API_ROOT harus URL, mis. https://api.telegram.org').default('https://api.telegram.org'),
   ),
   ADMIN_IDS: z.preprocess(
     emptyToUndefined,
@@ -91,7 +95,7 @@ const schema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('OPENAI_BASE_URL harus URL, mis. http://localhost:11434/v1').optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, httpUrl('OPENAI_BASE_URL harus URL http(s), mis. http://localhost:11434/v1').optional()),
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   OPENAI_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().positive('OPENAI_TIMEOUT_SECONDS harus angka positif').default(20)),
   EMBEDDINGS: z.preprocess(
@@ -99,7 +103,7 @@ const schema = z.object({
     z.enum(['local', 'openai'], { message: 'EMBEDDINGS harus "local" atau "openai"' }).default('local'),
   ),
   EMBEDDINGS_MODEL: optionalString,
-  WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url('WEBHOOK_URL harus URL https publik').optional()),
+  WEBHOOK_URL: z.preprocess(emptyToUndefined, httpUrl('WEBHOOK_URL harus URL https publik').optional()),
   WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
     z
@@ -116,7 +120,15 @@ const schema = z.object({
       .regex(/^(?:[0-9.]+|\[?[0-9a-fA-F:]+\]?|[A-Za-z0-9.-]+)$/, 'HOST harus alamat IP atau nama host, mis. 0.0.0.0 atau 127.0.0.1')
       .optional(),
   ),
-  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(365)),
+  PLAYGROUND_HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^(?:[0-9.]+|\[?[0-9a-fA-F:]+\]?|[A-Za-z0-9.-]+)$/, 'PLAYGROUND_HOST harus alamat IP atau nama host, mis. 127.0.0.1 atau 0.0.0.0')
+      .optional(),
+  ),
+  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive('RETENTION_DAYS harus jumlah hari, bilangan bulat positif').default(365)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -128,7 +140,13 @@ const schema = z.object({
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    // One line per problem, starting with the setting's name (once: most messages already begin with it).
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        return i.message.startsWith(`${name} `) ? i.message : `${name}: ${i.message}`;
+      }),
+    );
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -181,6 +199,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
     port: e.PORT,
     host: e.HOST,
+    playgroundHost: e.PLAYGROUND_HOST ?? e.HOST ?? '127.0.0.1',
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let playground: { url: string; close: () => Promise<void> } | undefined;
   if (!config.botToken) {
     const { startPlayground } = await import('./playground/playground.js');
-    const pg = await startPlayground({ port: config.port, host: process.env.PLAYGROUND_HOST || config.host || '127.0.0.1' });
+    const pg = await startPlayground({ port: config.port, host: config.playgroundHost });
     playground = pg;
     config = {
       ...config,
