@@ -45,8 +45,9 @@ export const ALICE = { id: 700003, first_name: 'Alice', last_name: 'Wijaya', lan
 /** More applicants, for queues. */
 export const CITRA = { id: 700004, first_name: 'Citra', language_code: 'id' } as const satisfies TelegramUser;
 export const DEDI = { id: 700005, first_name: 'Dedi', language_code: 'id' } as const satisfies TelegramUser;
+export const EKA = { id: 700006, first_name: 'Eka', language_code: 'id' } as const satisfies TelegramUser;
 
-export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI, MAINTAINER];
+export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI, EKA, MAINTAINER];
 export const ADMIN_IDS = [ADMIN.id, ADMIN2.id];
 export const GROUP_ID = ADMIN_GROUP.id;
 
