@@ -11,7 +11,7 @@ import type { AuditEntry, EnrolmentRequest } from '../../src/enrolment/types.js'
 import { submitRequest } from '../../src/enrolment/use-cases.js';
 import { applyInput, startDraft } from '../../src/enrolment/wizard.js';
 import { classifySendError, createOutboxSender } from '../../src/bot/outbox-sender.js';
-import { ADMIN, ALICE, BotHarness, BUDI, GROUP_ID, submitRequestAs } from '../helpers/bot-harness.js';
+import { ADMIN, ALICE, BotHarness, BUDI, FAJAR, GITA, GROUP_ID, submitRequestAs } from '../helpers/bot-harness.js';
 
 function apiError(error_code: number, description: string, retry_after?: number): GrammyError {
   return new GrammyError(
@@ -79,7 +79,7 @@ describe('the outbox sender against the emulator', () => {
   it('classifies live failures: 400 fatal, 5xx retry, 429 retry with retry_after, "not modified" success', async () => {
     // Drive the sender directly for determinism: a delivery for a real request, with injected failures.
     const send = createOutboxSender(h.bot, h.deps);
-    const request = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
+    const request = await h.seedRequest(FAJAR, { nip: '19890808 201201 1 009' });
     const base = {
       id: 9999, chatId: GROUP_ID, requestId: request.id, locale: null, status: 'sending' as const, attempts: 1,
       nextAttemptAt: '', leaseOwner: null, leaseUntil: null, lastError: null, createdAt: '', updatedAt: '', sentAt: null, request,
@@ -103,7 +103,7 @@ describe('the outbox sender against the emulator', () => {
   });
 
   it('a card refreshed by the button press is not edited again by the outbox: recorded as sent, no 400', async () => {
-    const request = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
+    const request = await h.seedRequest(GITA, { nip: '19900909 201301 2 010' });
     const card = h.botMessages(GROUP_ID).find((m) => m.text.includes(`#${request.id} `))!;
     const since = h.emulator.seq;
     await h.press(ADMIN.id, card, `adm:a:${request.id}`);

@@ -17,7 +17,10 @@ import {
   dataEndingWith,
   DEDI,
   EKA,
+  FAJAR,
+  GITA,
   GROUP_ID,
+  HADI,
   MEMBER,
   submitRequestAs,
 } from '../helpers/bot-harness.js';
@@ -66,8 +69,8 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
   });
 
   it('refuses a non-admin pressing a card button, even inside the admin group, and changes nothing', async () => {
-    const request = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
-    const card = h.botMessages(GROUP_ID).find((m) => m.text.includes(`#${request.id} `))!;
+    const { id: requestId, card } = await submitRequestAs(h, FAJAR, { nip: '19890808 201201 1 009' });
+    const request = (await h.store.getRequest(requestId))!;
     for (const verb of ['a', 'r', 'i']) {
       const answer = await h.press(MEMBER.id, card, `adm:${verb}:${request.id}`);
       expect(answer.showAlert).toBe(true);
@@ -104,8 +107,8 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
   });
 
   it('reject asks the admin for the reason (ForceReply); the reply decides; /batal aborts a prompt', async () => {
-    const request = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
-    const card = h.botMessages(GROUP_ID).find((m) => m.id === (h.botMessages(GROUP_ID).find((c) => c.text.includes(`#${request.id} `))?.id))!;
+    const { id: requestId, card } = await submitRequestAs(h, GITA, { nip: '19900909 201301 2 010' });
+    const request = (await h.store.getRequest(requestId))!;
 
     // Abort first.
     let since = h.emulator.seq;
@@ -126,7 +129,7 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
 
     const decided = await h.store.getRequest(request.id);
     expect(decided).toMatchObject({ status: 'rejected', decidedBy: ADMIN.id, decidedByName: 'Siti Rahma', reason: 'Kuota <b>angkatan</b> ini & berikutnya penuh' });
-    const notice = await h.waitForBotMessage(BUDI.id, (m) => m.text.includes(`Pengajuan #${request.id} ditolak`), { sinceSeq: since });
+    const notice = await h.waitForBotMessage(GITA.id, (m) => m.text.includes(`Pengajuan #${request.id} ditolak`), { sinceSeq: since });
     expect(notice.text).toContain('Alasan: Kuota <b>angkatan</b> ini & berikutnya penuh');
     const updated = await h.waitForBotMessage(GROUP_ID, (m) => m.id === card.id && m.text.includes('Ditolak oleh'), { sinceSeq: since, edits: true });
     expect(updated.text).toContain('Alasan: Kuota <b>angkatan</b> ini & berikutnya penuh');
@@ -342,9 +345,9 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
   });
 
   it('a 403 (applicant blocked the bot) is recorded as blocked and not retried', async () => {
-    const { id, card } = await submitRequestAs(h, BUDI, { nip: '19910101 201601 1 005', programme: 'gta-test' });
+    const { id, card } = await submitRequestAs(h, HADI, { nip: '19910101 201601 1 005', programme: 'gta-test' });
     await h.outboxSettled();
-    h.emulator.blockUser(BUDI.id);
+    h.emulator.blockUser(HADI.id);
     const since = h.emulator.seq;
     await h.press(ADMIN.id, card, `adm:a:${id}`);
     await h.waitForBotMessage(GROUP_ID, (m) => m.id === card.id && m.text.includes('Disetujui oleh'), { sinceSeq: since, edits: true });
@@ -352,9 +355,9 @@ describe('admin cards and decisions (cards in ADMIN_CHAT_ID)', () => {
     const notice = (await h.store.listOutbox({ requestId: id })).find((m) => m.kind === 'decision_notice')!;
     expect(notice).toMatchObject({ status: 'blocked', attempts: 1 });
     expect(notice.lastError).toContain('403');
-    const attempts = h.emulator.calls.filter((c) => c.seq > 0 && c.method === 'sendMessage' && !c.ok && c.error?.error_code === 403 && c.params.chat_id === BUDI.id);
+    const attempts = h.emulator.calls.filter((c) => c.seq > 0 && c.method === 'sendMessage' && !c.ok && c.error?.error_code === 403 && c.params.chat_id === HADI.id);
     expect(attempts).toHaveLength(1);
-    h.emulator.unblockUser(BUDI.id);
+    h.emulator.unblockUser(HADI.id);
   });
 
   it('/hapusdata also re-renders the cards of already decided requests without personal data', async () => {

@@ -3,7 +3,7 @@
  * message or a button press as a person would do it; nothing in the bot is mocked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS, BotHarness, BUDI, CITRA, DEDI, GROUP_ID, MEMBER, submitRequestAs } from '../helpers/bot-harness.js';
+import { ANSWERS, BotHarness, BUDI, CITRA, DEDI, FAJAR, GITA, GROUP_ID, MEMBER, submitRequestAs } from '../helpers/bot-harness.js';
 
 const button = BotHarness.button;
 
@@ -112,22 +112,22 @@ describe('/daftar in a private chat', () => {
   });
 
   it('stops at the programme step when the user already has an active request for that programme', async () => {
-    const existing = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
-    const list = await h.say(BUDI.id, '/daftar');
-    const next = await h.pressAndWait(BUDI.id, list, button(list, 'GTA'));
+    const existing = await h.seedRequest(FAJAR, { nip: '19890808 201201 1 009' });
+    const list = await h.say(FAJAR.id, '/daftar');
+    const next = await h.pressAndWait(FAJAR.id, list, button(list, 'GTA'));
     expect(next.text).toContain(`sudah memiliki pengajuan #${existing.id}`);
-    expect((await h.store.getDraft(BUDI.id))!.step).toBe('programme');
-    const cancelled = await h.pressAndWait(BUDI.id, next, button(next, 'Batal'));
+    expect((await h.store.getDraft(FAJAR.id))!.step).toBe('programme');
+    const cancelled = await h.pressAndWait(FAJAR.id, next, button(next, 'Batal'));
     expect(cancelled.text).toContain('Pengisian pendaftaran dibatalkan');
-    expect(await h.store.getDraft(BUDI.id)).toBeNull();
+    expect(await h.store.getDraft(FAJAR.id)).toBeNull();
   });
 
   it('refuses a duplicate NIP at submission (another account, same NIP and programme) with the existing id and status', async () => {
-    const existing = (await h.store.listRequestsOfApplicant(BUDI.id))[0]!;
+    const existing = await h.seedRequest(GITA, { nip: '19900909 201301 2 010' });
     const list = await h.say(CITRA.id, '/daftar');
     await h.pressAndWait(CITRA.id, list, button(list, 'GTA'));
     await h.say(CITRA.id, ANSWERS.fullName);
-    await h.say(CITRA.id, ANSWERS.nip);
+    await h.say(CITRA.id, '19900909 201301 2 010');
     await h.say(CITRA.id, ANSWERS.instansi);
     const levelQ = await h.say(CITRA.id, ANSWERS.jabatan);
     await h.pressAndWait(CITRA.id, levelQ, button(levelQ, 'Fungsional'));

@@ -21,6 +21,9 @@ import { createOutboxSender } from '../../src/bot/outbox-sender.js';
 import { wibDate } from '../../src/enrolment/calendar.js';
 import { parseCatalogue, type Catalogue } from '../../src/enrolment/catalogue.js';
 import { startOutboxLoop, type OutboxLoop } from '../../src/enrolment/outbox-dispatcher.js';
+import type { EnrolmentRequest } from '../../src/enrolment/types.js';
+import { submitRequest } from '../../src/enrolment/use-cases.js';
+import { applyInput, startDraft } from '../../src/enrolment/wizard.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { silentLogger } from '../../src/logger.js';
 import { BotApiEmulator } from '../../src/playground/bot-api-emulator.js';
@@ -46,8 +49,11 @@ export const ALICE = { id: 700003, first_name: 'Alice', last_name: 'Wijaya', lan
 export const CITRA = { id: 700004, first_name: 'Citra', language_code: 'id' } as const satisfies TelegramUser;
 export const DEDI = { id: 700005, first_name: 'Dedi', language_code: 'id' } as const satisfies TelegramUser;
 export const EKA = { id: 700006, first_name: 'Eka', language_code: 'id' } as const satisfies TelegramUser;
+export const FAJAR = { id: 700007, first_name: 'Fajar', language_code: 'id' } as const satisfies TelegramUser;
+export const GITA = { id: 700008, first_name: 'Gita', language_code: 'id' } as const satisfies TelegramUser;
+export const HADI = { id: 700009, first_name: 'Hadi', language_code: 'id' } as const satisfies TelegramUser;
 
-export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI, EKA, MAINTAINER];
+export const USERS: TelegramUser[] = [BUDI, ADMIN, MEMBER, ADMIN2, ALICE, CITRA, DEDI, EKA, FAJAR, GITA, HADI, MAINTAINER];
 export const ADMIN_IDS = [ADMIN.id, ADMIN2.id];
 export const GROUP_ID = ADMIN_GROUP.id;
 
@@ -196,6 +202,25 @@ export class BotHarness {
   get maintenance(): MaintenanceDeps {
     if (!this.deps.maintenance) throw new Error('BotHarness started without the maintenance option');
     return this.deps.maintenance;
+  }
+
+  /**
+   * A request of `user` stored through the domain's use case (no chat), for tests that need one to exist:
+   * each test seeds its own instead of reading another test's.
+   */
+  async seedRequest(user: { id: number }, overrides: Partial<typeof ANSWERS & { programme: string; level: string }> = {}): Promise<EnrolmentRequest> {
+    const a = { ...ANSWERS, programme: 'gta-test', level: 'fungsional', ...overrides };
+    const catalogue = this.deps.catalogue();
+    let draft = startDraft(user.id, user.id, 'id');
+    for (const answer of [a.programme, a.fullName, a.nip, a.instansi, a.jabatan, a.level, a.email, a.phone, a.motivation]) {
+      const step = applyInput(draft, draft.step, answer, { catalogue, now: new Date() });
+      if (step.error) throw new Error(`seedRequest: "${answer}" refused at ${draft.step} (${step.error})`);
+      draft = step.draft;
+    }
+    const result = await submitRequest(this.store, draft, catalogue, { adminChatId: GROUP_ID, adminIds: ADMIN_IDS });
+    if (!result.ok) throw new Error(`seedRequest: ${result.code}`);
+    await this.outboxSettled();
+    return result.request;
   }
 
   get stores(): SqliteBotStores {
