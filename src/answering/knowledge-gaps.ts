@@ -1,3 +1,4 @@
+import type { Locale } from '../locale.js';
 import type { Citation } from './extractive.js';
 import type { Answer, AnswerService } from './answer-service.js';
 import { isMaintainer, type MaintainerRoles } from '../knowledge/maintenance/roles.js';
@@ -42,7 +43,7 @@ export interface WaitingQuestion {
   id: number;
   userId: number;
   chatId: number;
-  locale: 'id' | 'en';
+  locale: Locale;
   question: string;
 }
 
@@ -59,7 +60,7 @@ export interface GapStore {
   topGaps(limit: number): Promise<GapGroup[]>;
   gapExamples(gapId: number, limit: number): Promise<{ group: GapGroup; examples: Array<{ question: string; coverage: string; askedAt: string }> } | null>;
 
-  offerWatch(input: { userId: number; chatId: number; locale: 'id' | 'en'; question: string; now: string; expiresAt: string }): Promise<number>;
+  offerWatch(input: { userId: number; chatId: number; locale: Locale; question: string; now: string; expiresAt: string }): Promise<number>;
   /** offered → waiting (only by the asker); false when the offer is gone or belongs to someone else. */
   confirmWatch(input: { id: number; userId: number; now: string; expiresAt: string }): Promise<boolean>;
   listWaiting(now: string): Promise<WaitingQuestion[]>;
@@ -99,7 +100,7 @@ export async function listGaps(store: GapStore, roles: MaintainerRoles, userId: 
   return store.topGaps(limit);
 }
 
-export async function offerWatch(store: GapStore, input: { userId: number; chatId: number; locale: 'id' | 'en'; question: string; now: Date }): Promise<number> {
+export async function offerWatch(store: GapStore, input: { userId: number; chatId: number; locale: Locale; question: string; now: Date }): Promise<number> {
   return store.offerWatch({ ...input, now: input.now.toISOString(), expiresAt: new Date(input.now.getTime() + OFFER_HOURS * 3600_000).toISOString() });
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../locale.js';
 import type Database from 'better-sqlite3';
 import type { AnswerReadyPayload, FeedbackReason, GapGroup, GapStore, WaitingQuestion } from '../answering/knowledge-gaps.js';
 import { FEEDBACK_REASONS } from '../answering/knowledge-gaps.js';
@@ -102,7 +103,7 @@ export class SqliteKnowledgeStores implements DocumentRegistryStore, GapStore {
   }
 
   // Watches ------------------------------------------------------------------------------------------------
-  async offerWatch(input: { userId: number; chatId: number; locale: 'id' | 'en'; question: string; now: string; expiresAt: string }): Promise<number> {
+  async offerWatch(input: { userId: number; chatId: number; locale: Locale; question: string; now: string; expiresAt: string }): Promise<number> {
     return Number(this.sql.insertWatch.run(input).lastInsertRowid);
   }
 
