@@ -18,6 +18,7 @@ try {
     const out = {
       answer: a.text,
       refused: a.refused,
+      coverage: a.coverage,
       language: a.language,
       mode: a.mode,
       kind: a.kind,

@@ -1,8 +1,11 @@
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Passage, RetrievalResult } from '../knowledge/retriever.js';
+import { parseQuestion, subjectOf, type Question } from '../knowledge/question.js';
 import { analyse } from '../knowledge/text.js';
-import { asksForNumber, composeExtractive, renderExtractive, toCitation, type Citation } from './extractive.js';
+import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
+import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange, valueIn, type ComparedValue, type Derivation } from './derive.js';
+import { clearSentenceCache, composeExtractive, contentKey, renderExtractive, toCitation, type Citation } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
 import type { Locale } from '../locale.js';
@@ -29,6 +32,12 @@ export interface Answer {
   text: string;
   citations: Citation[];
   refused: boolean;
+  /**
+   * `full`: answers what was asked; `partial`: says what the knowledge base lacks, then gives only a
+   * labelled nearby fact; `none`: not found (`refused` is true exactly then). Guardrail and small-talk
+   * replies are `full` when not refused.
+   */
+  coverage: Coverage;
   mode: AnswerMode;
   kind: AnswerKind;
   language: Locale;
@@ -74,12 +83,13 @@ export class AnswerService {
 
   /** Partial texts (LLM mode only) followed by exactly one final answer. Never throws for LLM failures. */
   async *answerStream(rawQuestion: string, opts: AnswerOptions = {}): AsyncGenerator<AnswerEvent> {
+    this.forgetOnReload();
     const verdict = checkQuestion(rawQuestion);
     const language = detectLanguage(rawQuestion, opts.locale ?? 'id');
     const t = TEXTS[language];
     const fixed = (text: string, kind: AnswerKind, mode: AnswerMode, refused: boolean, smalltalk?: SmallTalkKind): AnswerEvent => ({
       type: 'final',
-      answer: { text, kind, mode, refused, language, citations: [], passages: [], notes: [], suggestions: [], ...(smalltalk ? { smalltalk } : {}) },
+      answer: { text, kind, mode, refused, coverage: refused ? 'none' : 'full', language, citations: [], passages: [], notes: [], suggestions: [], ...(smalltalk ? { smalltalk } : {}) },
     });
     switch (verdict.kind) {
       case 'empty':
@@ -112,7 +122,9 @@ export class AnswerService {
       return { ...h, text: v.kind === 'question' ? v.question : h.text };
     });
     const query = await this.standaloneQuery(verdict.question, history);
-    const retrieval = await this.deps.kb.retrieve(query, this.deps.k ?? 5);
+    const kb = this.deps.kb;
+    const parsed = parseQuestion(query, kb.glossary.canonicalise);
+    const retrieval = await kb.retrieve(parsed, this.deps.k ?? 5);
     // A named article of a known regulation: the article itself, or an honest "no such article".
     if (retrieval.article?.missing) {
       yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };
@@ -120,27 +132,46 @@ export class AnswerService {
     }
     if (isArticleAnswer(retrieval.passages, retrieval.article) && !this.deps.llm) {
       const r = composeArticleAnswer(retrieval.passages, retrieval.article, language, retrieval.regulation);
-      yield { type: 'final', answer: { text: r.text, citations: r.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      yield { type: 'final', answer: { text: r.text, citations: r.citations, refused: false, coverage: 'full', mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
       return;
     }
     const amendments = this.deps.llm ? undefined : composeAmendmentsAnswer(retrieval.passages, retrieval.regulation, language);
     if (amendments) {
-      yield { type: 'final', answer: { text: amendments.text, citations: amendments.citations, refused: false, mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
+      yield { type: 'final', answer: { text: amendments.text, citations: amendments.citations, refused: false, coverage: 'full', mode: 'extractive', kind: 'answer', language, passages: retrieval.passages, query, notes, suggestions: [] } };
       return;
     }
-    if (!retrieval.relevant) {
+    const derived = await this.derive(parsed, retrieval);
+    if (derived) {
+      yield { type: 'final', answer: this.fromDerivation(derived, language, notes, query) };
+      return;
+    }
+    const compared = await this.compare(parsed, language, notes, query);
+    if (compared) {
+      yield { type: 'final', answer: compared };
+      return;
+    }
+    const decision = assessCoverage(parsed, retrieval, {
+      knows: (w) => kb.knows(w),
+      terms: (w) => kb.terms(w),
+      passageTerms: (p) => this.passageTerms(p),
+    });
+    if (decision.coverage === 'none') {
+      this.deps.logger?.debug({ event: 'not_found', reason: decision.reason }, 'question not covered');
       yield { type: 'final', answer: this.notFound(retrieval, language, notes, query) };
       return;
     }
-    const extractive = this.extractive(query, retrieval, language, notes);
-    // Quoted from one article only: give that article's words in full, as the official text reads.
-    const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
-    const article = composeRegulationPassageAnswer(single, language);
-    if (article) Object.assign(extractive, { text: TEXTS[language].englishFraming ? `${TEXTS[language].englishFraming}\n${article.text}` : article.text, citations: article.citations });
-    // A question about an amended regulation learns that it was amended, and by which regulation.
-    const note = amendmentNote(retrieval.regulation, language);
-    if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;
-    if (!this.deps.llm) {
+    const extractive = this.extractive(parsed, retrieval, decision, language, notes);
+    if (decision.coverage === 'full') {
+      // Quoted from one article only: give that article's words in full, as the official text reads.
+      const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
+      const article = composeRegulationPassageAnswer(single, language);
+      if (article) Object.assign(extractive, { text: this.frame(article.text, language), citations: article.citations });
+      // A question about an amended regulation learns that it was amended, and by which regulation.
+      const note = amendmentNote(retrieval.regulation, language);
+      if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;
+    }
+    // A partial answer is composed offline even in LLM mode: the model must not fill the gap.
+    if (!this.deps.llm || decision.coverage === 'partial') {
       yield { type: 'final', answer: extractive };
       return;
     }
@@ -167,7 +198,7 @@ export class AnswerService {
       return;
     }
     const citations = used.map((n) => toCitation(given[n - 1], n));
-    yield { type: 'final', answer: { text: clean, citations, refused: false, mode: 'llm', kind: 'answer', language, passages: given, query, notes, suggestions: [] } };
+    yield { type: 'final', answer: { text: clean, citations, refused: false, coverage: 'full', mode: 'llm', kind: 'answer', language, passages: given, query, notes, suggestions: [] } };
   }
 
   private topicCache?: { kb: unknown; terms: Set<string> };
@@ -195,27 +226,131 @@ export class AnswerService {
     }
   }
 
-  private extractive(query: string, retrieval: RetrievalResult, language: Locale, notes: string[]): Answer {
+  private termCache = new Map<string, Set<string>>();
+  private seenBuild?: string;
+  /** Caches are keyed on content already; a reload (new build) also empties them, so nothing stale is kept. */
+  private forgetOnReload(): void {
+    const build = this.deps.kb.manifest?.buildId;
+    if (build === this.seenBuild) return;
+    this.seenBuild = build;
+    this.termCache.clear();
+    clearSentenceCache();
+  }
+  /** Analysed terms of a passage, cached by content hash (a reloaded, edited passage is analysed anew). */
+  private passageTerms(p: Passage): Set<string> {
+    const key = contentKey(`${p.heading}\n${p.text}`);
+    let v = this.termCache.get(key);
+    if (!v) {
+      v = new Set(analyse(`${p.heading} ${p.text}`, this.deps.kb.glossary.canonicalise));
+      if (this.termCache.size > 5000) this.termCache.clear();
+      this.termCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** A derivation (predikat from a given score) when its basis is retrieved; looks the ranges up if needed. */
+  private async derive(q: Question, retrieval: RetrievalResult): Promise<{ derivation: Derivation; passages: Passage[] } | undefined> {
+    const range = derivePredikatRange(q, retrieval.passages);
+    if (range) return { derivation: range, passages: retrieval.passages };
+    if (q.givenScore === undefined) return undefined;
+    let passages = retrieval.passages;
+    let derivation = derivePredikat(q, passages);
+    if (!derivation) {
+      // The ranges are the basis: look for them explicitly (the question's wording may not match them).
+      const basis = await this.deps.kb.retrieve(`rentang nilai predikat ${q.searchText}`, this.deps.k ?? 5);
+      passages = basis.passages;
+      derivation = derivePredikat(q, passages);
+    }
+    return derivation ? { derivation, passages } : undefined;
+  }
+
+  /**
+   * "Selisih indeks SPBE Kaltim 2024 dengan nasional 2024?": each side answered on its own (full
+   * coverage required), its value read from the answering sentence, the difference stated with both
+   * sentences cited. Any side not fully covered → no derivation (the normal flow answers or declines).
+   */
+  private async compare(q: Question, language: Locale, notes: string[], query: string): Promise<Answer | undefined> {
+    const sides = comparisonSides(q);
+    if (!sides) return undefined;
+    const kb = this.deps.kb;
+    const values: ComparedValue[] = [];
+    for (const side of sides) {
+      const sq = parseQuestion(side.query, kb.glossary.canonicalise);
+      const r = await kb.retrieve(sq, this.deps.k ?? 5);
+      const d = assessCoverage(sq, r, { knows: (w) => kb.knows(w), terms: (w) => kb.terms(w), passageTerms: (p) => this.passageTerms(p) });
+      if (d.coverage !== 'full') return undefined;
+      const res = composeExtractive({
+        passages: d.passages,
+        terms: r.terms,
+        analyse: (s) => analyse(s, kb.glossary.canonicalise),
+        idf: (t) => kb.idf(t),
+        wantsNumber: true,
+        prefer: { years: sq.years, places: sq.places },
+        maxSentences: 1,
+      });
+      const lead = res.sentences[0];
+      const value = lead && valueIn(lead.text.replace(/\b(19|20)\d\d\b/g, ' '));
+      if (!lead || !value) return undefined;
+      values.push({ label: side.label, value: value.value, valueText: value.text, sentence: lead.text, passage: d.passages.find((p) => p.chunkId === res.citations[0].chunkId)! });
+    }
+    const citations: Citation[] = [];
+    const numberOf = (p: Passage) => {
+      let c = citations.find((x) => x.chunkId === p.chunkId);
+      if (!c) citations.push((c = toCitation(p, citations.length + 1)));
+      return c.n;
+    };
+    const [a, b] = values;
+    const na = numberOf(a.passage);
+    const nb = numberOf(b.passage);
+    const basis = a.sentence === b.sentence ? `${a.sentence} [${na}]` : `${a.sentence} [${na}] ${b.sentence} [${nb}]`;
+    const text = `${deriveDifference(q, a, b)} ${basis}`;
+    return { text: this.frame(text, language), citations, refused: false, coverage: 'full', mode: 'extractive', kind: 'answer', language, passages: values.map((v) => v.passage), query, notes, suggestions: [] };
+  }
+
+  private fromDerivation(d: { derivation: Derivation; passages: Passage[] }, language: Locale, notes: string[], query: string): Answer {
+    const basis = d.derivation.sentences.find((s) => s.passage >= 0)!;
+    const citation = toCitation(d.passages[basis.passage], 1);
+    // One source for the derived line and its basis: one marker after both.
+    const text = `${d.derivation.sentences.map((s) => s.text).join(' ')} [1]`;
+    return { text: this.frame(text, language), citations: [citation], refused: false, coverage: 'full', mode: 'extractive', kind: 'answer', language, passages: d.passages, query, notes, suggestions: [] };
+  }
+
+  /** English answers quote Indonesian documents: the fact first, then a short note saying so. */
+  private frame(body: string, language: Locale): string {
+    const framing = TEXTS[language].englishFraming;
+    return framing ? `${body}\n${framing}` : body;
+  }
+
+  private extractive(q: Question, retrieval: RetrievalResult, decision: CoverageDecision, language: Locale, notes: string[]): Answer {
     const kb = this.deps.kb;
     const canon = kb.glossary.canonicalise;
+    const partial = decision.coverage === 'partial';
     const result = composeExtractive({
-      passages: retrieval.passages,
+      // Composed from the passages satisfying the constraints; the answer still reports the ranking as retrieved.
+      passages: decision.passages,
       terms: retrieval.terms,
       analyse: (s) => analyse(s, canon),
       idf: (term) => kb.idf(term),
-      wantsNumber: asksForNumber(query),
+      wantsNumber: q.kind === 'number' || q.kind === 'date',
+      wantsName: q.kind === 'name',
+      prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
+      // A partial answer gives only the nearest fact: one sentence. A list, or a question asking
+      // several things, gets room for them; everything else stays short (more is one /sumber away).
+      ...(partial ? { maxSentences: 1 } : q.kind === 'list' ? { maxChars: 650, maxSentences: 4 } : q.parts > 1 ? { maxChars: 520, maxSentences: 4 } : {}),
     });
-    const body = renderExtractive(result);
-    const framing = TEXTS[language].englishFraming;
+    const t = TEXTS[language];
+    let body = renderExtractive(result);
+    if (partial) body = `${t.missing(subjectOf(q))} ${decision.latest ? t.latestRecorded : t.nearestRecorded} ${body}`;
     return {
-      text: framing ? `${framing}\n${body}` : body,
+      text: this.frame(body, language),
       citations: result.citations,
       refused: false,
+      coverage: decision.coverage,
       mode: 'extractive',
       kind: 'answer',
       language,
       passages: retrieval.passages,
-      query,
+      query: q.raw,
       notes,
       suggestions: [],
     };
@@ -227,7 +362,7 @@ export class AnswerService {
     const lines = [t.notFound];
     if (suggestions.length) lines.push(`${t.closestTopics} ${suggestions.join('; ')}.`);
     lines.push(t.notFoundPointer);
-    return { text: lines.join('\n'), citations: [], refused: true, mode: this.deps.llm ? 'llm' : 'extractive', kind: 'not_found', language, passages: retrieval.passages, query, notes, suggestions };
+    return { text: lines.join('\n'), citations: [], refused: true, coverage: 'none', mode: this.deps.llm ? 'llm' : 'extractive', kind: 'not_found', language, passages: retrieval.passages, query, notes, suggestions };
   }
 }
 

@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
+import { mentionsPlace, type Place } from '../knowledge/question.js';
 import type { Passage } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
 
 /**
- * Offline answers: the most relevant sentences of the top passages, each followed by its
- * source number, within {@link MAX_EXTRACT_CHARS}. No model, no invention: every sentence
- * is quoted from a document the official can open.
+ * Offline answers: the sentence that answers first, then at most {@link MAX_SUPPORTING}
+ * supporting sentences, each followed by its source number, within about
+ * {@link MAX_EXTRACT_CHARS}. No model, no invention: every sentence is quoted from a document
+ * the official can open; more is one /sumber away.
  */
-export const MAX_EXTRACT_CHARS = 700;
+export const MAX_EXTRACT_CHARS = 360;
+export const MAX_SUPPORTING = 2;
 
 export interface Citation {
   n: number;
@@ -28,7 +32,13 @@ export interface ExtractiveInput {
   idf: (term: string) => number;
   /** The question asks for a number, date or amount (berapa, kapan, how many …). */
   wantsNumber: boolean;
+  /** The question asks for a person (siapa, who). */
+  wantsName?: boolean;
+  /** The question's constraints: the lead sentence should name the asked year and place. */
+  prefer?: { years?: string[]; places?: Place[] };
   maxChars?: number;
+  /** At most this many sentences (default 1 + {@link MAX_SUPPORTING}). */
+  maxSentences?: number;
 }
 
 export interface ExtractiveResult {
@@ -38,16 +48,29 @@ export interface ExtractiveResult {
 
 const NUMBER_QUESTION = /\b(berapa|brp|kapan|kpn|tahun berapa|tanggal|jumlah|berapakah|how (many|much)|when|what year|which year|number of|score|nilai|skor|peringkat|rank|ranking|persen|percent|quota|kuota|jp|jam)\b/i;
 
+const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
+
 const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
 
 export function asksForNumber(question: string): boolean {
   return NUMBER_QUESTION.test(question);
 }
 
-/** Sentences of a passage with their analysed tokens, cached per chunk (passages repeat across questions). */
+/**
+ * Sentences of a passage with their analysed tokens, cached by the SHA-256 of the passage text
+ * (passages repeat across questions). Keyed on content, so an edited document — even one whose
+ * length did not change — is never answered from its old sentences after a reload.
+ */
 const sentenceCache = new Map<string, Array<{ text: string; tokens: Set<string> }>>();
+export function contentKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+/** Empties the sentence cache (called on reload; content keys make it correct without, this frees memory). */
+export function clearSentenceCache(): void {
+  sentenceCache.clear();
+}
 function sentencesOf(p: Passage, analyse: (s: string) => string[]): Array<{ text: string; tokens: Set<string> }> {
-  const key = `${p.chunkId}\u0000${p.text.length}`;
+  const key = contentKey(p.text);
   let v = sentenceCache.get(key);
   if (!v) {
     v = splitSentences(p.text).map((raw) => {
@@ -79,16 +102,33 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   top.forEach((p, pi) => {
     // Weaker passages only contribute when they are nearly as relevant as the best one.
     if (pi > 0 && p.relevance < bestRel * 0.8) return;
+    const headingTokens = new Set(input.analyse(p.heading.split(' › ').pop() ?? ''));
     sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
       if (text.length < 25) return;
       let w = 0;
       for (const [t, idf] of termWeights) if (tokens.has(t)) w += idf;
       let score = w / totalWeight;
       if (input.wantsNumber && /\d/.test(text)) score += 0.15;
+      // The sentence naming the asked year (and place) is the one that answers.
+      const years = input.prefer?.years ?? [];
+      if (years.length && years.every((y) => text.includes(y))) score += 0.35;
+      else if (years.length && years.some((y) => text.includes(y))) score += 0.15;
+      const places = input.prefer?.places ?? [];
+      if (places.length && places.every((pl) => mentionsPlace(text, pl))) score += 0.1;
+      // "Siapa …?" is answered by the sentence that names someone the question does not name.
+      if (input.wantsName && namesSomeoneNew(text, input.terms, input.analyse)) score += 0.15;
       score -= pi * 0.08 + si * 0.01;
       // Documents state the key fact first in each section.
-      if (si === 0) score += 0.05;
+      if (si === 0) score += 0.15;
+      // The section heading usually states the section's key fact ("… berjangka 20 tahun").
+      if (headingTokens.size) {
+        let shared = 0;
+        for (const t of headingTokens) if (tokens.has(t)) shared++;
+        score += 0.2 * (shared / headingTokens.size);
+      }
       if (text.length > 400) score -= 0.1;
+      // A hedged statement ("belum terkonfirmasi", "tidak disebutkan") is no answer to lead with.
+      if (HEDGED.test(text)) score -= 0.2;
       // A sentence that leans on the one before ("Hal ini …", "Selain itu …") reads badly on its own.
       if (ANAPHORA.test(text)) score -= 0.12;
       cands.push({ text, passageIdx: pi, order: si, score, tokens });
@@ -105,7 +145,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     return g / totalWeight;
   };
   const remaining = [...cands];
-  while (chosen.length < 4 && remaining.length > 0) {
+  const maxSentences = input.maxSentences ?? 1 + MAX_SUPPORTING;
+  while (chosen.length < maxSentences && remaining.length > 0) {
     let bestIdx = -1;
     let bestVal = -Infinity;
     remaining.forEach((c, i) => {
@@ -119,6 +160,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     if (chosen.length > 0 && c.score < chosen[0].score * 0.55 && gain(c) < 0.1) break;
     if (chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
     const len = c.text.length + 5;
+    // Supporting sentences must add something the lead does not say.
+    if (chosen.length > 0 && gain(c) === 0 && c.score < chosen[0].score * 0.8) continue;
     if (used + len > maxChars) {
       if (chosen.length === 0) {
         chosen.push({ ...c, text: truncateAtWord(c.text, maxChars - 5) });
@@ -131,27 +174,19 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     used += len;
     // The sentence right after the lead usually carries its details or list ("… memiliki delapan
     // akademi. Akademi itu adalah …"): take it before looking elsewhere.
-    if (chosen.length === 1) {
-      const next = remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === c.order + 1);
-      if (next >= 0 && used + remaining[next].text.length + 5 <= maxChars) {
+    // The sentence right after a section's first sentence usually carries its details or list
+    // ("… memiliki delapan akademi. Akademi itu adalah …"): take it before looking elsewhere, when it fits …
+    if (chosen.length === 1 && maxSentences > 1) {
+      // … or, when the lead is not the section's first sentence, that first sentence (documents state
+      // the key fact first).
+      const firstOf = c.order > 0 ? remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === 0) : -1;
+      const next = firstOf >= 0 ? firstOf : remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === c.order + 1);
+      if (next >= 0 && used + remaining[next].text.length + 5 <= maxChars * 1.25) {
         const n = remaining.splice(next, 1)[0];
         chosen.push(n);
         for (const t of n.tokens) covered.add(t);
         used += n.text.length + 5;
       }
-    }
-  }
-  // Short answer so far: add the sentences that follow the lead in its own passage (lists and
-  // details usually come right after the sentence that introduces them).
-  const lead0 = chosen[0];
-  if (lead0) {
-    const followers = cands.filter((c) => c.passageIdx === lead0.passageIdx && c.order > lead0.order).sort((a, b) => a.order - b.order);
-    for (const c of followers) {
-      if (used > maxChars * 0.75 || chosen.length >= 5) break;
-      if (chosen.includes(c) || chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
-      if (used + c.text.length + 5 > maxChars) break;
-      chosen.push(c);
-      used += c.text.length + 5;
     }
   }
   // The most relevant sentence first (it usually states the asked fact); sentences of the
@@ -182,9 +217,27 @@ export function toCitation(p: Passage, n: number): Citation {
   return { n, title: p.title, heading: p.heading, url: p.url, file: p.file, page: p.page, chunkId: p.chunkId, ...(p.citation ? { citation: p.citation } : {}) };
 }
 
-/** Join sentences with their markers: "Kalimat pertama. [1] Kalimat kedua. [2]" */
+/**
+ * Join sentences with their markers; consecutive sentences from the same source share one marker:
+ * "Kalimat pertama. Kalimat kedua. [1] Kalimat ketiga. [2]"
+ */
 export function renderExtractive(result: ExtractiveResult): string {
-  return result.sentences.map((s) => `${s.text} [${s.n}]`).join(' ');
+  return result.sentences
+    .map((s, i) => (result.sentences[i + 1]?.n === s.n ? s.text : `${s.text} [${s.n}]`))
+    .join(' ');
+}
+
+/** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
+function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
+  const asked = new Set(terms);
+  const words = text.split(/\s+/).slice(1);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (/^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i]) && /^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i + 1])) {
+      const t = [...analyse(words[i]), ...analyse(words[i + 1])];
+      if (t.length > 0 && t.every((x) => !asked.has(x))) return true;
+    }
+  }
+  return false;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -1,3 +1,6 @@
+import { parseQuestion, type Question } from '../knowledge/question.js';
+import { analyse } from '../knowledge/text.js';
+
 /**
  * Offline follow-up rewriting: "kalau untuk ASN?" after "Apa itu DLA?" becomes a
  * standalone query by carrying the previous question's key terms. Deterministic, so the
@@ -37,6 +40,8 @@ export function rewriteFollowUp(
 ): string {
   const prev = [...history].reverse().find((t) => t.role === 'user' && t.text.trim() !== question.trim());
   if (!prev) return question;
+  const changed = changeConstraints(question, prev.text);
+  if (changed) return changed;
   const own = terms(question);
   const prevTerms = terms(prev.text);
   if (prevTerms.length === 0) return question;
@@ -50,4 +55,43 @@ export function rewriteFollowUp(
   // Carry the previous question's own words (unstemmed) so every analyser sees them.
   const prevWords = prev.text.replace(/[?!.]+$/, '');
   return `${question.trim()} (${prevWords})`;
+}
+
+/** Words that only say "the year before", "and in", "what about" — no subject of their own. */
+const CHANGE_ONLY = new Set(analyse('tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
+
+/**
+ * A follow-up that only changes a constraint ("kalau tahun sebelumnya berapa?", "and in 2023?",
+ * "kalau nasional?") keeps the previous question's subject and changes just that: the year
+ * (absolute or relative to the previous one) or the place. Returns undefined when the follow-up
+ * brings a subject of its own.
+ */
+export function changeConstraints(question: string, previous: string): string | undefined {
+  const f = parseQuestion(question);
+  const p = parseQuestion(previous);
+  const placeWords = new Set(f.places.flatMap((pl) => pl.aliases.flatMap((a) => analyse(a))));
+  // A subject word of its own ("peserta") makes it a question to take as it stands — unless it only
+  // repeats the previous subject in a short follow-up ("kalau DLA 2022?" after "DLA 2021 …").
+  const prevTerms = new Set(analyse(previous));
+  const own = analyse(f.words.join(' ')).filter((t) => !/^(19|20)\d\d$/.test(t) && !placeWords.has(t) && !CHANGE_ONLY.has(t));
+  const repeatsOnly = own.length <= 2 && f.words.length <= 5 && own.every((t) => prevTerms.has(t));
+  if (own.length > 0 && !repeatsOnly) return undefined;
+  const base = previous.trim().replace(/[?!.]+$/, '');
+  if (f.relativeYear && p.years.length === 1) {
+    const y = String(Number(p.years[0]) + (f.relativeYear === 'previous' ? -1 : 1));
+    return `${base.replace(new RegExp(`\\b${p.years[0]}\\b`), y)}?`;
+  }
+  if (f.years.length > 0) {
+    if (p.years.length > 0) return `${base.replace(new RegExp(`\\b${p.years[0]}\\b`), f.years[0])}?`;
+    return `${base} ${f.years.join(' ')}?`;
+  }
+  if (f.places.length > 0) return `${replacePlace(base, p, f.places[0].label)}?`;
+  return undefined;
+}
+
+function replacePlace(text: string, prev: Question, label: string): string {
+  const old = prev.places[0];
+  if (!old) return `${text} ${label}`;
+  const re = new RegExp(`\\b(${old.aliases.map((a) => a.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('|')})\\b`, 'i');
+  return re.test(text) ? text.replace(re, label) : `${text} ${label}`;
 }

@@ -17,6 +17,10 @@ export interface AnsweringTexts {
   piiOnly: string;
   fallbackNote: string;
   englishFraming: string;
+  /** Partial answers: what the knowledge base lacks, then the nearest recorded fact, labelled. */
+  missing: (subject: string) => string;
+  latestRecorded: string;
+  nearestRecorded: string;
   smalltalk: Record<SmallTalkKind, string>;
 }
 
@@ -32,6 +36,9 @@ export const TEXTS: Record<Locale, AnsweringTexts> = {
     piiOnly: 'Pesan Anda berisi data pribadi (NIP, NIK, nomor telepon, atau e-mail). Mohon jangan membagikannya di sini; untuk mendaftar program gunakan /daftar.',
     fallbackNote: 'Catatan: layanan AI sedang tidak tersedia, jadi jawaban ini disusun langsung dari kutipan dokumen.',
     englishFraming: '',
+    missing: (subject) => `${subject} belum tercatat di basis pengetahuan.`,
+    latestRecorded: 'Yang terakhir tercatat:',
+    nearestRecorded: 'Yang tercatat terdekat:',
     smalltalk: {
       greeting: 'Halo! Saya Asisten Digital ASN. Silakan tanyakan tentang SPBE atau program pelatihan digital (DTS, GTA, DLA, GCIO), atau ketik /daftar untuk mendaftar program.',
       thanks: 'Sama-sama! Senang bisa membantu. Silakan bertanya lagi kapan saja.',
@@ -51,7 +58,10 @@ export const TEXTS: Record<Locale, AnsweringTexts> = {
     piiWarning: 'To protect your personal data, please do not send your NIP, NIK, phone number or e-mail here. I neither store nor show them.',
     piiOnly: 'Your message contains personal data (NIP, NIK, phone number or e-mail). Please do not share it here; to enrol in a programme use /daftar.',
     fallbackNote: 'Note: the AI service is unavailable right now, so this answer was put together directly from document excerpts.',
-    englishFraming: 'From our knowledge base (the documents are in Indonesian):',
+    englishFraming: '(Quoted from Indonesian documents.)',
+    missing: (subject) => `${subject} is not recorded in the knowledge base.`,
+    latestRecorded: 'The latest on record:',
+    nearestRecorded: 'The nearest on record:',
     smalltalk: {
       greeting: 'Hello! I am Asisten Digital ASN. Ask me about SPBE or digital training programmes (DTS, GTA, DLA, GCIO), or type /daftar to enrol in a programme.',
       thanks: "You're welcome! Ask again any time.",

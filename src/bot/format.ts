@@ -38,11 +38,14 @@ export function formatCitation(c: CitationView): string {
 /** A citation as rendered: what an answer has, or what a queued notification kept of it. */
 export type CitationView = Pick<Citation, 'n' | 'title' | 'heading'> & Partial<Citation>;
 
-export function formatAnswerHtml(a: Pick<Answer, 'text' | 'notes'> & { citations: CitationView[] }, sourcesLabel: string): string {
+export function formatAnswerHtml(a: Pick<Answer, 'text' | 'notes'> & { citations: CitationView[] }, sourcesLabel: string, morePointer?: string): string {
   const parts: string[] = [];
   for (const n of a.notes) parts.push(`<i>${escapeHtml(n)}</i>`);
   parts.push(escapeHtml(a.text).replace(/\[(\d+)\]/g, '<b>[$1]</b>'));
-  if (a.citations.length) parts.push(`<b>${escapeHtml(sourcesLabel)}:</b>\n${a.citations.map(formatCitation).join('\n')}`);
+  if (a.citations.length) {
+    const more = morePointer ? `\n<i>${escapeHtml(morePointer)}</i>` : '';
+    parts.push(`<b>${escapeHtml(sourcesLabel)}:</b>\n${a.citations.map(formatCitation).join('\n')}${more}`);
+  }
   return parts.join('\n\n');
 }
 

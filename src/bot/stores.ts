@@ -18,9 +18,13 @@ export interface FeedbackCounts {
   down: number;
 }
 
+/** How completely an answer covered its question: partial answers are counted apart from full ones. */
+export type AnswerCoverage = 'full' | 'partial';
+
 export interface AnswerFeedback extends FeedbackCounts {
   answerId: string;
   question: string | null;
+  coverage: AnswerCoverage;
   createdAt: string;
 }
 
@@ -30,7 +34,7 @@ export interface FeedbackStore {
    * Records a vote. `question` (already redacted by the caller) is kept once per answer so maintainers can
    * see which questions got poor answers. Returns the counts after the vote, to update the buttons.
    */
-  recordFeedback(input: { answerId: string; userId: number; vote: Vote; question?: string | null; now?: Date }): Promise<FeedbackCounts>;
+  recordFeedback(input: { answerId: string; userId: number; vote: Vote; question?: string | null; coverage?: AnswerCoverage; now?: Date }): Promise<FeedbackCounts>;
   feedbackCounts(answerId: string): Promise<FeedbackCounts>;
   /** Answers with the most 👎 first (ties: most recent), for content review. */
   worstRatedAnswers(limit: number): Promise<AnswerFeedback[]>;
@@ -39,6 +43,8 @@ export interface FeedbackStore {
 export interface UnansweredQuestion {
   question: string;
   count: number;
+  /** `partial`: answered only with a labelled nearby fact (the last time it was asked). */
+  coverage: 'none' | 'partial';
   firstSeen: string;
   lastSeen: string;
 }
@@ -50,7 +56,7 @@ export interface UnansweredStore {
    * whatever the caller did. Questions equal after case/space/punctuation folding are counted together.
    * `askedBy` remembers who asked, so `forgetUser` can remove their questions. Returns the new count.
    */
-  logUnanswered(question: string, now?: Date, askedBy?: number): Promise<number>;
+  logUnanswered(question: string, now?: Date, askedBy?: number, coverage?: 'none' | 'partial'): Promise<number>;
   /** Most frequent first, then most recent. */
   topUnanswered(n: number): Promise<UnansweredQuestion[]>;
 }

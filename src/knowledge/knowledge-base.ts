@@ -2,6 +2,7 @@ import { loadGlossary, type Glossary } from './glossary.js';
 import { currentBuildId, loadIndex, type LoadedIndex, type Manifest } from './index-store.js';
 import { buildIndex, glossaryPath, staleReason, type BuildReport } from './indexer.js';
 import type { EmbeddingsProvider } from './embeddings.js';
+import type { Question } from './question.js';
 import { retrieve, type RetrievalResult } from './retriever.js';
 import { analyse } from './text.js';
 import { RegulationCatalog } from './regulation/catalog.js';
@@ -90,12 +91,17 @@ export class KnowledgeBase {
     return [...new Set(l.lexical.resolveTerms(analyse(text, l.glossary.canonicalise)).map((r) => r.term))];
   }
 
+  /** True when some term of `text` occurs in the knowledge base (after glossary and typo correction). */
+  knows(text: string): boolean {
+    return this.terms(text).some((t) => this.loaded.lexical.has(t));
+  }
+
   /** BM25 inverse document frequency of a term (highest for terms the knowledge base lacks). */
   idf(term: string): number {
     return this.loaded.lexical.idf(term);
   }
 
-  async retrieve(question: string, k = 5): Promise<RetrievalResult> {
+  async retrieve(question: string | Question, k = 5): Promise<RetrievalResult> {
     const l = this.loaded;
     return retrieve(
       { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog },

@@ -4,7 +4,7 @@ import type { EmbeddingsProvider } from './embeddings.js';
 import type { Glossary } from './glossary.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { analyse, type Canonicaliser } from './text.js';
-import { detectLanguage } from './language.js';
+import { parseQuestion, yearsOf, type Question } from './question.js';
 import type { VectorIndex } from './vector-index.js';
 import type { RegulationCatalog } from './regulation/catalog.js';
 import type { ChunkRegulation } from './regulation/sections.js';
@@ -55,6 +55,8 @@ export interface RetrievalResult {
   /** True when the best passage passes the threshold. */
   relevant: boolean;
   terms: string[];
+  /** The question as parsed once ({@link parseQuestion}); later steps read its constraints. */
+  parsed: Question;
   /** Question terms found nowhere in the knowledge base (after typo correction). */
   unknownTerms: string[];
   /** The article the question names ("Pasal 26 UU 27/2022"), when its regulation is in the index. */
@@ -112,24 +114,29 @@ export interface RetrieverParts {
   catalog?: RegulationCatalog;
 }
 
-export async function retrieve(parts: RetrieverParts, question: string, k = 5): Promise<RetrievalResult> {
+/** Accepts the raw text or an already parsed {@link Question} (the answering service parses once). */
+export async function retrieve(parts: RetrieverParts, input: string | Question, k = 5): Promise<RetrievalResult> {
+  const parsed = typeof input === 'string' ? parseQuestion(input, parts.glossary.canonicalise) : input;
   const qVec = parts.embeddings.embedQuerySync
-    ? parts.embeddings.embedQuerySync(question)
-    : await parts.embeddings.embedQuery(question);
-  return retrieveWithVector(parts, question, qVec, k);
+    ? parts.embeddings.embedQuerySync(parsed.searchText)
+    : await parts.embeddings.embedQuery(parsed.searchText);
+  return retrieveWithVector(parts, parsed, qVec, k);
 }
 
-export function retrieveWithVector(parts: RetrieverParts, question: string, qVec: Float32Array, k = 5): RetrievalResult {
+export function retrieveWithVector(parts: RetrieverParts, input: string | Question, qVec: Float32Array, k = 5): RetrievalResult {
   const { chunks, lexical, vectors, glossary } = parts;
   const canon = glossary.canonicalise;
+  const parsed = typeof input === 'string' ? parseQuestion(input, canon) : input;
+  // Fillers, particles and hearsay clauses are gone from the search text ("dpt brp sih? katanya …").
+  const question = parsed.searchText;
   const ownTerms = unique(analyse(question, canon));
   // "Apa itu X?" / "What is X?" asks for a definition: sections about definitions get a push.
   const expansion = glossary.expandQuery(question);
-  const intentTerms = DEFINITION_QUESTION.test(question.trim()) ? unique(analyse('definisi pengertian', canon)) : [];
+  const intentTerms = parsed.kind === 'definition' || DEFINITION_QUESTION.test(parsed.raw) ? unique(analyse('definisi pengertian', canon)) : [];
   const resolved = lexical.resolveTerms(ownTerms);
   const resolvedTerms = unique(resolved.map((r) => r.term));
   const expTerms = unique(analyse(expansion, canon)).filter((t) => !resolvedTerms.includes(t));
-  const empty: RetrievalResult = { question, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
+  const empty: RetrievalResult = { question: parsed.raw, parsed, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
   if (chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return empty;
 
   const lexHits = lexical.search(
@@ -161,7 +168,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   // Unknown lower-case words of an English question are mostly untranslated vocabulary, and
   // unknown very short tokens ("tu", "sy") are chat noise; both weigh little.
   const entity = entityLikeTerms(question, canon);
-  const english = detectLanguage(question) === 'en';
+  const english = parsed.language === 'en';
   const maxIdf = Math.log(1 + (lexical.size + 0.5) / 0.5);
   const unknownTerms = resolvedTerms.filter((t) => !lexical.has(t));
   const weights = resolvedTerms.map((t) => {
@@ -171,7 +178,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     return maxIdf * (english ? RELEVANCE_MODEL.unknownEnglishWord : RELEVANCE_MODEL.unknownWord);
   });
   const totalWeight = weights.reduce((a, c) => a + c, 0) || 1;
-  const askedYears = askedYearsOf(question);
+  const askedYears = parsed.years;
   const scored = [...fused.entries()].map(([index, e]) => {
     let covered = 0;
     resolvedTerms.forEach((t, i) => {
@@ -198,11 +205,24 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
     return { index, score, coverage, similarity, missing };
   });
   // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
-  const named = parts.catalog?.mentioned(question);
+  const named = parts.catalog?.mentioned(parsed.raw);
   if (named) for (const s of scored) if (chunks[s.index].regulation?.key === named.regulation.key) s.score += FUSION.namedRegulationBoost;
+  // "What is the SPBE index of East Kalimantan?" names no year: among sections about one year
+  // each, the latest recorded one is what is meant (not an older or unconfirmed year).
+  if (askedYears.length === 0 && (parsed.kind === 'number' || parsed.kind === 'date')) {
+    const thisYear = new Date().getFullYear();
+    const yearOf = (index: number) => {
+      const ys = [...headingTerms(parts, index)].filter((t) => YEAR.test(t)).map(Number).filter((y) => y <= thisYear);
+      return ys.length === 1 ? ys[0] : undefined;
+    };
+    const top = scored.slice().sort((a, b) => b.score - a.score).slice(0, k);
+    const latest = Math.max(...top.map((x) => yearOf(x.index) ?? 0));
+    if (latest > 0) for (const x of top) if (yearOf(x.index) === latest) x.score += FUSION.otherYearPenalty;
+  }
   scored.sort((a, b) => b.score - a.score);
   // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
-  const lookup = parts.catalog?.lookup(question);
+  // Regulation numbers are read from the question as written ("UU 27/2022"), not the normalised search text.
+  const lookup = parts.catalog?.lookup(parsed.raw);
   const pinnedIdx = [...new Set(lookup && !lookup.missing ? lookup.chunks : named?.chunks ?? [])].slice(0, k);
   const pinned = pinnedIdx.map((index) => ({ index, score: (scored[0]?.score ?? 0) + 0.001, coverage: 1, similarity: simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec), missing: 0, pinned: true }));
   const ranked = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))];
@@ -252,7 +272,7 @@ export function retrieveWithVector(parts: RetrieverParts, question: string, qVec
   const regulation = named
     ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
     : undefined;
-  return { question, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
+  return { question: parsed.raw, parsed, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
 }
 
 function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
@@ -328,6 +348,5 @@ function headingTerms(parts: RetrieverParts, index: number): Set<string> {
  * "PP Nomor 11 Tahun 2017"), which names a document rather than a period.
  */
 export function askedYearsOf(question: string): string[] {
-  const withoutRegulations = question.replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(no\.?|nomor|nomer)\s*\d{1,4}\s*(tahun|thn|th\.?)\s*(19|20)\d\d\b/gi, ' ');
-  return [...new Set(withoutRegulations.match(/\b(19|20)\d\d\b/g) ?? [])];
+  return yearsOf(question);
 }

@@ -49,6 +49,8 @@ const STEM_OVERRIDES: Record<string, string> = {
   pemerintahan: 'perintah',
   pertama: 'pertama',
   ketua: 'ketua',
+  mengetuai: 'ketua',
+  diketuai: 'ketua',
   kepala: 'kepala',
   keamanan: 'aman',
   kegiatan: 'giat',

@@ -311,6 +311,15 @@ export const migrations: readonly Migration[] = [
       rescrub('knowledge_gap_examples', 'id', 'question');
     },
   },
+  {
+    version: 7,
+    name: 'bot: partial answers (the knowledge base lacks part of what was asked) are counted apart in feedback and unanswered questions',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE unanswered_questions ADD COLUMN coverage TEXT NOT NULL DEFAULT 'none' CHECK (coverage IN ('none', 'partial'));
+        ALTER TABLE feedback_answers ADD COLUMN coverage TEXT NOT NULL DEFAULT 'full' CHECK (coverage IN ('full', 'partial'));
+      `),
+  },
 ];
 
 /**

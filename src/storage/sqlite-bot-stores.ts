@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Locale } from '../locale.js';
-import type { AdminPrompt, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from '../bot/stores.js';
+import type { AdminPrompt, AnswerCoverage, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from '../bot/stores.js';
 import { redactPii } from '../pii.js';
 import { migrate } from './migrations.js';
 
@@ -41,11 +41,12 @@ export class SqliteBotStores implements BotStores {
     userId: number;
     vote: Vote;
     question?: string | null;
+    coverage?: AnswerCoverage;
     now?: Date;
   }): Promise<FeedbackCounts> {
     const now = (input.now ?? new Date()).toISOString();
     return this.db.transaction(() => {
-      this.sql.rememberAnswer.run({ answerId: input.answerId, question: input.question ?? null, now });
+      this.sql.rememberAnswer.run({ answerId: input.answerId, question: input.question ?? null, coverage: input.coverage ?? 'full', now });
       this.sql.upsertVote.run({ answerId: input.answerId, userId: input.userId, vote: input.vote === 'up' ? 1 : -1, now });
       return this.counts(input.answerId);
     }).immediate();
@@ -59,12 +60,12 @@ export class SqliteBotStores implements BotStores {
     return this.sql.worstRatedAnswers.all(limit) as AnswerFeedback[];
   }
 
-  async logUnanswered(question: string, now: Date = new Date(), askedBy?: number): Promise<number> {
+  async logUnanswered(question: string, now: Date = new Date(), askedBy?: number, coverage: 'none' | 'partial' = 'none'): Promise<number> {
     const clean = redactPii(question.trim()).slice(0, 500);
     const key = unansweredKey(clean);
     if (key === '') return 0;
     return this.db.transaction(() => {
-      const row = this.sql.countUnanswered.get({ key, question: clean, now: now.toISOString() }) as { count: number };
+      const row = this.sql.countUnanswered.get({ key, question: clean, coverage, now: now.toISOString() }) as { count: number };
       if (askedBy !== undefined) this.sql.rememberAsker.run({ key, userId: askedBy });
       return row.count;
     }).immediate();
@@ -143,7 +144,7 @@ function prepareStatements(db: Database.Database) {
     deleteLocale: db.prepare<[number]>(`DELETE FROM user_preferences WHERE user_id = ?`),
 
     rememberAnswer: db.prepare(
-      `INSERT INTO feedback_answers (answer_id, question, created_at) VALUES (@answerId, @question, @now)
+      `INSERT INTO feedback_answers (answer_id, question, coverage, created_at) VALUES (@answerId, @question, @coverage, @now)
        ON CONFLICT (answer_id) DO UPDATE SET question = COALESCE(feedback_answers.question, excluded.question)`,
     ),
     upsertVote: db.prepare(
@@ -155,7 +156,7 @@ function prepareStatements(db: Database.Database) {
          FROM feedback_votes WHERE answer_id = ?`,
     ),
     worstRatedAnswers: db.prepare<[number]>(
-      `SELECT a.answer_id AS answerId, a.question, a.created_at AS createdAt,
+      `SELECT a.answer_id AS answerId, a.question, a.coverage, a.created_at AS createdAt,
               COALESCE(SUM(v.vote = 1), 0) AS up, COALESCE(SUM(v.vote = -1), 0) AS down
          FROM feedback_answers a LEFT JOIN feedback_votes v ON v.answer_id = a.answer_id
         GROUP BY a.answer_id
@@ -165,9 +166,9 @@ function prepareStatements(db: Database.Database) {
     deleteVotesOfUser: db.prepare<[number]>(`DELETE FROM feedback_votes WHERE user_id = ?`),
 
     countUnanswered: db.prepare(
-      `INSERT INTO unanswered_questions (question_key, question, count, first_seen, last_seen)
-       VALUES (@key, @question, 1, @now, @now)
-       ON CONFLICT (question_key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = excluded.last_seen
+      `INSERT INTO unanswered_questions (question_key, question, count, coverage, first_seen, last_seen)
+       VALUES (@key, @question, 1, @coverage, @now, @now)
+       ON CONFLICT (question_key) DO UPDATE SET count = count + 1, question = excluded.question, coverage = excluded.coverage, last_seen = excluded.last_seen
        RETURNING count`,
     ),
     rememberAsker: db.prepare(`INSERT OR IGNORE INTO unanswered_askers (question_key, user_id) VALUES (@key, @userId)`),
@@ -177,7 +178,7 @@ function prepareStatements(db: Database.Database) {
     deleteUnanswered: db.prepare<[string]>(`DELETE FROM unanswered_questions WHERE question_key = ?`),
     decrementUnanswered: db.prepare<[string]>(`UPDATE unanswered_questions SET count = MAX(count - 1, 1) WHERE question_key = ?`),
     topUnanswered: db.prepare<[number]>(
-      `SELECT question, count, first_seen AS firstSeen, last_seen AS lastSeen
+      `SELECT question, count, coverage, first_seen AS firstSeen, last_seen AS lastSeen
          FROM unanswered_questions ORDER BY count DESC, last_seen DESC LIMIT ?`,
     ),
 

@@ -56,6 +56,21 @@ describe('Q&A in a private chat', () => {
     expect(rejected()).toEqual([]);
   });
 
+  it('a partial answer says what is missing first, is rated apart and listed for maintainers', async () => {
+    const since = h.emulator.seq;
+    const text = await h.ask('Berapa indeks SPBE Pemprov Kaltim tahun 2025?');
+    expect(text).toMatch(/^Indeks SPBE Pemprov Kaltim 2025 belum tercatat di basis pengetahuan\. Yang terakhir tercatat: /);
+    expect(text).toContain('3,79');
+    expect(text).toContain('Kutipan lengkap: /sumber');
+    const msg = h.emulator.lastMessage(OFFICIAL_PERSONA.id)!;
+    const data = (msg.reply_markup!.inline_keyboard.flat()[1] as { callback_data: string }).callback_data;
+    h.emulator.pressButton({ chatId: OFFICIAL_PERSONA.id, messageId: msg.id, fromId: OFFICIAL_PERSONA.id, data });
+    await h.emulator.waitFor((e) => e.type === 'callback_answer', 5000, since);
+    const rated = await h.stores.worstRatedAnswers(50);
+    expect(rated.find((a) => a.answerId === data.split(':')[2])).toMatchObject({ coverage: 'partial', down: 1 });
+    expect((await h.stores.topUnanswered(50)).find((q) => q.question.includes('2025'))).toMatchObject({ coverage: 'partial' });
+  });
+
   it('/sumber shows the full passages of the last answer', async () => {
     await h.ask('Berapa indeks SPBE Kaltim tahun 2024?');
     const text = await h.ask('/sumber');

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { firstHitRank, hits, parseEvalFile, percentile, summarise, type EvalOutcome, type EvalQuestion } from '../../src/knowledge/eval-metrics.js';
+import {
+  firstHitRank,
+  hits,
+  isDialogueFile,
+  parseDialogueFile,
+  parseEvalFile,
+  percentile,
+  summarise,
+  summariseDialogues,
+  type EvalOutcome,
+  type EvalQuestion,
+} from '../../src/knowledge/eval-metrics.js';
 
 const q = (id: string, answerable: boolean, expect_any: string[] = ['3,79']): EvalQuestion => ({ id, question: id, expect_any, answerable });
 const outcome = (question: EvalQuestion, firstHitRank: number | undefined, refused: boolean, answerHit?: boolean, latencyMs = 1): EvalOutcome => ({ question, firstHitRank, refused, answerHit, latencyMs });
@@ -46,5 +57,28 @@ describe('eval metrics', () => {
   it('parses JSONL and reports the bad line', () => {
     expect(parseEvalFile('{"id":"q1","question":"a","expect_any":["x"],"answerable":true}\n\n', 'f')).toHaveLength(1);
     expect(() => parseEvalFile('{"id":"q1","question":"a"}\n{rusak', 'f.jsonl')).toThrow(/f\.jsonl baris 2/);
+  });
+
+  it('counts coverage outcomes: an honest partial is right for an unanswerable question, apart for an answerable one', () => {
+    const base = { firstHitRank: 1, answerHit: undefined, latencyMs: 1 };
+    const r = summarise([
+      { ...base, question: { id: 'a', question: 'x', answerable: true }, refused: false, coverage: 'full', answerChars: 300, answerHit: true },
+      { ...base, question: { id: 'b', question: 'x', answerable: true }, refused: false, coverage: 'partial', answerChars: 200, answerHit: false },
+      { ...base, question: { id: 'c', question: 'x', answerable: false }, refused: false, coverage: 'partial', answerChars: 100 },
+      { ...base, question: { id: 'd', question: 'x', answerable: false }, refused: true, coverage: 'none', answerChars: 900 },
+    ]);
+    expect(r.refusal).toEqual({ correct: 2, missed: 0, false: 0 });
+    expect(r.coverage).toEqual({ full: 1, partial: 2, none: 1, partial_answerable: 1 });
+    // Refusals do not count towards answer length.
+    expect(r.answer_chars.median).toBe(200);
+  });
+
+  it('reads dialogue files and counts follow-ups apart from first turns', () => {
+    const text = '{"id":"d1","turns":[{"question":"a","expect_any":["x"]},{"question":"b","expect_any":["y"]}]}\n';
+    expect(isDialogueFile(text)).toBe(true);
+    expect(isDialogueFile('{"id":"q1","question":"a"}')).toBe(false);
+    expect(parseDialogueFile(text, 'd.jsonl')[0].turns).toHaveLength(2);
+    expect(() => parseDialogueFile('{"id":"d1","turns":[{"question":"a"}]}', 'd.jsonl')).toThrow(/d\.jsonl baris 1/);
+    expect(summariseDialogues([[true, false], [true, true], [false, true]])).toEqual({ dialogues: 3, all_right: 1, follow_ups: { right: 2, total: 3 }, first_turns: { right: 2, total: 3 } });
   });
 });

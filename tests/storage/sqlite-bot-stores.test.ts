@@ -40,14 +40,24 @@ describe('SqliteBotStores', () => {
     ]);
   });
 
+  it('keeps ratings of partial answers apart from full ones', async () => {
+    await stores.recordFeedback({ answerId: 'p1', userId: 1, vote: 'down', question: 'Indeks SPBE Kaltim 2025?', coverage: 'partial' });
+    await stores.recordFeedback({ answerId: 'f1', userId: 1, vote: 'up', question: 'Apa itu SPBE?' });
+    const rated = await stores.worstRatedAnswers(5);
+    expect(rated.map((a) => [a.answerId, a.coverage])).toEqual([['p1', 'partial'], ['f1', 'full']]);
+  });
+
   it('logs unanswered questions, folding repeats, most frequent first', async () => {
     expect(await stores.logUnanswered('Kapan DTS 2027 dibuka?', new Date('2026-12-01T00:00:00Z'))).toBe(1);
     expect(await stores.logUnanswered('kapan dts 2027 dibuka', new Date('2026-12-02T00:00:00Z'))).toBe(2);
     await stores.logUnanswered('Siapa Kepala BPSDM?', new Date('2026-12-03T00:00:00Z'));
+    // A partial answer ("… 2025 belum tercatat; yang terakhir tercatat: …") is listed too, marked apart.
+    await stores.logUnanswered('Indeks SPBE Kaltim 2025?', new Date('2026-12-04T00:00:00Z'), undefined, 'partial');
     expect(await stores.logUnanswered('  ?? ')).toBe(0);
     expect(await stores.topUnanswered(5)).toEqual([
-      { question: 'kapan dts 2027 dibuka', count: 2, firstSeen: '2026-12-01T00:00:00.000Z', lastSeen: '2026-12-02T00:00:00.000Z' },
-      { question: 'Siapa Kepala BPSDM?', count: 1, firstSeen: '2026-12-03T00:00:00.000Z', lastSeen: '2026-12-03T00:00:00.000Z' },
+      { question: 'kapan dts 2027 dibuka', count: 2, coverage: 'none', firstSeen: '2026-12-01T00:00:00.000Z', lastSeen: '2026-12-02T00:00:00.000Z' },
+      { question: 'Indeks SPBE Kaltim 2025?', count: 1, coverage: 'partial', firstSeen: '2026-12-04T00:00:00.000Z', lastSeen: '2026-12-04T00:00:00.000Z' },
+      { question: 'Siapa Kepala BPSDM?', count: 1, coverage: 'none', firstSeen: '2026-12-03T00:00:00.000Z', lastSeen: '2026-12-03T00:00:00.000Z' },
     ]);
     expect(unansweredKey(' Apa  itu SPBE?! ')).toBe('apa itu spbe');
   });

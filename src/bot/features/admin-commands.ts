@@ -193,10 +193,14 @@ export async function showStats(ctx: BotContext): Promise<void> {
   }
   lines.push('', `<b>${ctx.t('stats-unanswered')}</b>`);
   if (unanswered.length === 0) lines.push(ctx.t('stats-unanswered-none'));
-  unanswered.forEach((q, i) => lines.push(`${i + 1}. ${escapeHtml(truncate(q.question, 200))} <i>(×${q.count})</i>`));
-  const up = rated.reduce((sum, a) => sum + a.up, 0);
-  const down = rated.reduce((sum, a) => sum + a.down, 0);
-  lines.push('', `<b>${ctx.t('stats-feedback')}</b>`, `👍 ${up} · 👎 ${down}`);
+  unanswered.forEach((q, i) =>
+    lines.push(`${i + 1}. ${escapeHtml(truncate(q.question, 200))} <i>(×${q.count}${q.coverage === 'partial' ? `, ${ctx.t('stats-partial-mark')}` : ''})</i>`),
+  );
+  // Ratings of partial answers are counted apart: a 👍 for "not recorded, nearest is …" is no 👍 for the content.
+  const sum = (coverage: 'full' | 'partial', key: 'up' | 'down') => rated.filter((a) => (a.coverage ?? 'full') === coverage).reduce((n, a) => n + a[key], 0);
+  lines.push('', `<b>${ctx.t('stats-feedback')}</b>`, `👍 ${sum('full', 'up')} · 👎 ${sum('full', 'down')}`);
+  const partialVotes = sum('partial', 'up') + sum('partial', 'down');
+  if (partialVotes > 0) lines.push(`${ctx.t('stats-feedback-partial')}: 👍 ${sum('partial', 'up')} · 👎 ${sum('partial', 'down')}`);
   const reasons = await feedbackReasonsLine(ctx);
   if (reasons) lines.push(reasons);
   await replyHtml(ctx, lines.join('\n'));

@@ -37,6 +37,8 @@ class ChatHistory {
 
 export interface StoredSources {
   question: string;
+  /** Partial answers are rated apart from full ones. */
+  coverage?: 'full' | 'partial';
   language: Locale;
   citations: Answer['citations'];
   passages: Array<{ n: number; title: string; heading: string; url?: string; sources?: string[]; text: string; lastVerified?: string }>;
@@ -73,7 +75,7 @@ export function createQuestionsFeature(): Composer<BotContext> {
       }
       if (!final) return;
       const answerId = randomBytes(6).toString('base64url');
-      const html = `${prefix ? `${prefix}\n\n` : ''}${formatAnswerHtml(final, ctx.t('answer-sources'))}`;
+      const html = `${prefix ? `${prefix}\n\n` : ''}${formatAnswerHtml(final, ctx.t('answer-sources'), ctx.t('answer-more-sources'))}`;
       const rating = final.kind === 'answer' ? new InlineKeyboard().text(ctx.t('btn-helpful'), feedbackData('u', answerId)).text(ctx.t('btn-not-helpful'), feedbackData('d', answerId)) : undefined;
       const keyboard = await withWatchOffer(ctx, final, question, rating);
       const parts = splitHtmlMessage(html);
@@ -143,7 +145,8 @@ export function createQuestionsFeature(): Composer<BotContext> {
     const answerId = ctx.match[2];
     const stored = await ctx.deps.stores.getLastSources<StoredSources & { answerId?: string }>(ctx.chat?.id ?? ctx.from.id);
     const question = stored && stored.answerId === answerId ? stored.question : null;
-    await ctx.deps.stores.recordFeedback({ answerId, userId: ctx.from.id, vote, question });
+    const coverage = stored && stored.answerId === answerId ? (stored.coverage ?? 'full') : 'full';
+    await ctx.deps.stores.recordFeedback({ answerId, userId: ctx.from.id, vote, question, coverage });
     await ctx.answerCallbackQuery({ text: ctx.t(vote === 'up' ? 'feedback-thanks-up' : 'feedback-thanks-down') });
     // Remove the rating buttons so the rating is visibly recorded (a 🔔 offer stays); ignore "not modified".
     const rest = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.filter((row) => !row.some((b) => 'callback_data' in b && FEEDBACK_DATA.test(b.callback_data ?? ''))) ?? [];
@@ -159,10 +162,13 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
   const safeQuestion = redactPii(a.query ?? question).slice(0, 500);
   if (a.kind === 'not_found') await stores.logUnanswered(safeQuestion, undefined, ctx.from?.id);
   await recordKnowledgeGap(ctx, a, safeQuestion);
+  // A partial answer is also content the knowledge base lacks: listed for maintainers, marked as partial.
+  if (a.coverage === 'partial') await stores.logUnanswered(safeQuestion, undefined, ctx.from?.id, 'partial');
   if (a.kind === 'answer') {
     const sources: StoredSources & { answerId: string } = {
       answerId,
       question: safeQuestion,
+      coverage: a.coverage === 'partial' ? 'partial' : 'full',
       language: a.language,
       citations: a.citations,
       // Cited passages first (with their numbers), then the other passages retrieved, for checking.
@@ -178,7 +184,7 @@ async function recordOutcome(ctx: BotContext, a: Answer, question: string, answe
     };
     await stores.setLastSources(ctx.chat!.id, sources);
   }
-  ctx.deps.logger.info({ event: 'answer', chatType: ctx.chat?.type, kind: a.kind, mode: a.mode, language: a.language, citations: a.citations.length }, 'question answered');
+  ctx.deps.logger.info({ event: 'answer', chatType: ctx.chat?.type, kind: a.kind, coverage: a.coverage, mode: a.mode, language: a.language, citations: a.citations.length }, 'question answered');
 }
 
 /** Keep Telegram's "typing…" visible while a slow answer is being prepared. */

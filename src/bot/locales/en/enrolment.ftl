@@ -201,6 +201,8 @@ stats-by-programme = By programme
 stats-unanswered = Unanswered questions (top 5)
 stats-unanswered-none = None yet.
 stats-feedback = Answer ratings
+stats-feedback-partial = Partial answers (knowledge base lacking)
+stats-partial-mark = partly answered
 
 ## /reindex
 reindex-started = ⏳ Re-indexing the knowledge documents…

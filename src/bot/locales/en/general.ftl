@@ -66,6 +66,7 @@ sources-heading = Section
 sources-verified = Verified
 sources-open = Open source
 answer-sources = Sources
+answer-more-sources = Full excerpts: /sumber
 programmes-title = <b>Training programmes</b> (✅ open · ⛔ closed)
 programmes-empty = The catalogue has no programmes yet.
 programme-open = ✅ Registration open { $opens } – { $closes }

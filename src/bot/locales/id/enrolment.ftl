@@ -201,6 +201,8 @@ stats-by-programme = Per program
 stats-unanswered = Pertanyaan belum terjawab (5 teratas)
 stats-unanswered-none = Belum ada.
 stats-feedback = Penilaian jawaban
+stats-feedback-partial = Jawaban sebagian (basis pengetahuan kurang)
+stats-partial-mark = dijawab sebagian
 
 ## /reindex
 reindex-started = ⏳ Sedang mengindeks ulang dokumen pengetahuan…

@@ -66,6 +66,7 @@ sources-heading = Bagian
 sources-verified = Diverifikasi
 sources-open = Buka sumber
 answer-sources = Sumber
+answer-more-sources = Kutipan lengkap: /sumber
 programmes-title = <b>Program pelatihan</b> (✅ dibuka · ⛔ ditutup)
 programmes-empty = Belum ada program di katalog.
 programme-open = ✅ Pendaftaran dibuka { $opens } – { $closes }

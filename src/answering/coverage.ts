@@ -1,0 +1,116 @@
+import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
+import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
+import { splitSentences } from '../knowledge/text.js';
+
+/**
+ * Which of the question's constraints each retrieved passage satisfies, and the outcome:
+ * a *full* answer (a passage satisfies every constraint), a *partial* one (the subject and
+ * place are there but not the asked year: say what is missing, then the nearest fact,
+ * labelled) or *none* (the asked attribute, place or office is not in the knowledge base).
+ *
+ * This is the rule that forbids a silent substitute: "indeks SPBE Kaltim 2025" is never
+ * answered with the 2024 value as if it were 2025, "gaji Kepala Diskominfo" never with his
+ * biography, "indeks SPBE Kaltim 2022" never with the national 2022 value.
+ */
+export type Coverage = 'full' | 'partial' | 'none';
+
+export interface CoverageDecision {
+  coverage: Coverage;
+  /** Passages to answer from, those satisfying the constraints first (empty for none). */
+  passages: Passage[];
+  /** Asked years no passage has (partial). */
+  missingYears: string[];
+  /** For a partial answer: the recorded year nearest to the asked one, to lead with. */
+  nearestYear?: string;
+  /** True when every recorded year of the subject is before the asked one ("yang terakhir tercatat"). */
+  latest: boolean;
+  /** Why the outcome is none (for logs and tests). */
+  reason?: 'not_relevant' | 'unknown_attribute' | 'place_absent' | 'role_absent';
+}
+
+/** Words that name the question's own topic and may be absent from a passage that still answers it. */
+const SOFT_HEADS = new Set(['syarat', 'syaratnya', 'cara', 'caranya', 'bagaimana', 'program', 'pelatihan', 'info', 'informasi', 'penjelasan', 'tentang', 'fungsi', 'tujuan', 'manfaat', 'peran', 'tugas', 'isi', 'bunyi', 'bunyinya', 'contoh', 'how', 'why', 'tell', 'explain', 'describe']);
+
+const yearRe = /\b(19|20)\d\d\b/g;
+
+const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
+/** "13 Januari 2025" (a day) dates an event (an announcement); it does not make the passage about the year 2025. */
+const DATE_RE = new RegExp(`\\b(\\d{1,2}\\s+)?(${MONTHS})\\s+((19|20)\\d\\d)\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d\\d\\b`, 'gi');
+const MONTH_RE = new RegExp(`\\b(${MONTHS})\\b`, 'i');
+
+/** The passage text without regulation numbers, and without event dates unless the question names a month. */
+function periodText(p: Passage, q: Question): string {
+  const text = withoutRegulationNumbers(`${p.heading} ${p.text}`);
+  return MONTH_RE.test(q.raw) ? text : text.replace(DATE_RE, ' ');
+}
+
+/**
+ * The passage records the subject for that year: one sentence names the year and something the
+ * question asks about besides the place ("Indeks … 2024 adalah 3,79"), so "menjabat … Kalimantan
+ * Timur sejak 2021 hingga 2025" does not make a passage about an official an answer to
+ * "indeks SPBE Kaltim 2025".
+ */
+function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], deps: CoverageDeps): boolean {
+  const re = new RegExp(`\\b${year}\\b`);
+  const text = periodText(p, q);
+  if (!re.test(text)) return false;
+  if (subjectTerms.length === 0) return true;
+  return splitSentences(text).some((s) => re.test(s) && deps.terms(s).some((t) => subjectTerms.includes(t)));
+}
+
+export interface CoverageDeps {
+  /** True when a word occurs anywhere in the knowledge base (after glossary and typo correction). */
+  knows: (word: string) => boolean;
+  /** Analysed terms of a word, the way the index sees it. */
+  terms: (word: string) => string[];
+  /** Analysed terms of a passage text. */
+  passageTerms: (p: Passage) => Set<string>;
+}
+
+export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: CoverageDeps): CoverageDecision {
+  const none = (reason: CoverageDecision['reason']): CoverageDecision => ({ coverage: 'none', passages: [], missingYears: [], latest: false, reason });
+  if (!retrieval.relevant) return none('not_relevant');
+  let candidates = retrieval.passages.filter((p) => p.relevance >= RELEVANCE_THRESHOLD * 0.8);
+  if (candidates.length === 0) return none('not_relevant');
+  // The attribute asked for ("gaji" in "Berapa gaji Kepala Diskominfo?") must exist in the knowledge
+  // base. Indonesian word order puts it first; in English the first content word is often an
+  // adjective or untranslated vocabulary, so there it only counts for questions about the future
+  // ("weather … tomorrow"), which a record of documents cannot answer anyway.
+  const headApplies = q.head && !SOFT_HEADS.has(q.head) && !q.places.some((p) => p.aliases.includes(q.head!)) && (q.language === 'id' || q.future);
+  if (headApplies && !deps.knows(q.head!)) return none('unknown_attribute');
+  const headTerms = headApplies ? deps.terms(q.head!) : [];
+  const placeTerms = new Set(q.places.flatMap((pl) => pl.aliases.flatMap((a) => deps.terms(a))));
+  const subjectTerms = retrieval.terms.filter((t) => !/^(19|20)\d\d$/.test(t) && !placeTerms.has(t));
+  if (headApplies) {
+    // Passages that name the attribute answer first.
+    const withHead = candidates.filter((p) => headTerms.some((t) => deps.passageTerms(p).has(t)));
+    candidates = [...withHead, ...candidates.filter((p) => !withHead.includes(p))];
+  }
+  if (q.role) {
+    const withRole = candidates.filter((p) => mentionsRole(`${p.heading} ${p.text}`, q.role!));
+    if (withRole.length === 0) return none('role_absent');
+    candidates = withRole;
+  }
+  const places: Place[] = q.places;
+  if (places.length > 0) {
+    const inPlace = candidates.filter((p) => places.every((pl) => mentionsPlace(`${p.title} ${p.heading} ${p.text}`, pl)));
+    if (inPlace.length === 0) return none('place_absent');
+    candidates = inPlace;
+  }
+  if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
+  const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps)));
+  if (withYears.length > 0) return { coverage: 'full', passages: [...withYears, ...candidates.filter((p) => !withYears.includes(p))], missingYears: [], latest: false };
+  // Partial: the subject is recorded, but not for the asked year. Lead with the nearest recorded year.
+  const missingYears = q.years.filter((y) => !candidates.some((p) => hasYear(p, y, q, subjectTerms, deps)));
+  const asked = Number(q.years[0]);
+  const recorded = [...new Set(candidates.slice(0, 3).flatMap((p) => periodText(p, q).match(yearRe) ?? []))].filter((y) => !q.years.includes(y)).map(Number);
+  const nearest = recorded.sort((a, b) => Math.abs(a - asked) - Math.abs(b - asked) || b - a)[0];
+  const nearestPassage = nearest === undefined ? candidates[0] : candidates.find((p) => hasYear(p, String(nearest), q, [], deps)) ?? candidates[0];
+  return {
+    coverage: 'partial',
+    passages: [nearestPassage, ...candidates.filter((p) => p !== nearestPassage)],
+    missingYears,
+    nearestYear: nearest === undefined ? undefined : String(nearest),
+    latest: recorded.length > 0 && recorded.every((y) => y < asked),
+  };
+}

@@ -1,0 +1,290 @@
+import type { Locale } from '../locale.js';
+import { detectLanguage } from './language.js';
+import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './text.js';
+
+/**
+ * One parsed question: the constraints it puts on its answer, read by retrieval, the
+ * relevance signal, answer composition and follow-ups alike — so that a question is
+ * understood once, in one place, and every later step agrees on what was asked.
+ *
+ * It lives in `knowledge/` (not `answering/`) because the retriever reads it and imports
+ * flow from answering to knowledge; `src/answering/question.ts` re-exports it.
+ *
+ * Chat register ("kaltim spbe 2024 dpt brp sih? katanya rekor") is normalised first: the
+ * glossary's informal spellings (brp → berapa, thn → tahun) are applied, fillers and
+ * particles (sih, dong, nih, kira-kira …) dropped, and a hearsay clause ("katanya …",
+ * "kabarnya …") is kept out of the search terms — it is what the user heard, not what they
+ * ask. Out-of-scope detection does not weaken: the asked attribute (`head`) and the named
+ * places stay constraints that a passage must satisfy.
+ *
+ * @example
+ * parseQuestion('indeks spbe kaltim thn 2022 brp?', canon)
+ * // { years: ['2022'], places: [{ id: 'kaltim', … }], kind: 'number', head: 'indeks', … }
+ */
+export type AskedKind = 'number' | 'date' | 'name' | 'list' | 'yesno' | 'definition' | 'other';
+
+export interface Place {
+  /** Canonical id: 'kaltim', 'nasional', or the folded name ('papua', 'balikpapan'). */
+  id: string;
+  scope: 'kaltim' | 'national' | 'province' | 'city';
+  /** Folded spellings a passage may use for it. */
+  aliases: string[];
+  /** The name as the user wrote it (for messages). */
+  label: string;
+}
+
+export interface Question {
+  raw: string;
+  /** Normalised words (folded, chat spellings replaced, fillers removed), in order. */
+  words: string[];
+  /** What retrieval searches: the normalised question without fillers and hearsay clauses. */
+  searchText: string;
+  language: Locale;
+  /** Years asked about (not years inside regulation numbers such as "Perpres 95/2018"). */
+  years: string[];
+  /** "tahun sebelumnya" / "the year before" (resolved against the previous turn by follow-ups). */
+  relativeYear?: 'previous' | 'next';
+  /** About the future ("besok", "tomorrow", "tahun depan"): a knowledge base of records cannot say. */
+  future: boolean;
+  places: Place[];
+  /** An office asked about ("gubernur", "wakil gubernur", "kepala bpsdm"). */
+  role?: string;
+  /** The attribute asked for: the first content word ("gaji" in "Berapa gaji Kepala Diskominfo?"). */
+  head?: string;
+  kind: AskedKind;
+  /** A value the user supplies ("nilai 4,5 predikatnya apa?") — an input, not a search term. */
+  givenScore?: number;
+  /** How many things are asked ("kapan & sama siapa?" → 2): a multi-part question gets room for each part. */
+  parts: number;
+  /** Asks for a difference or comparison ("selisih", "dibanding", "lebih tinggi"). */
+  comparison: boolean;
+}
+
+/** Fillers, particles and hedges of chat Indonesian: they never carry the topic. */
+const FILLERS = new Set(
+  'sih dong nih deh kok ya yah yak kah lah tuh toh loh lho kak pak bu bang mas mbak min gan sis bro kakak bapak ibu admin tolong mohon please pls plis kira kira2 kira-kira sekitar kurleb kirakira kayaknya sepertinya kayak kiranya emang sebenarnya sebetulnya gitu begitu sekarang skrg hehe wkwk haha thx makasih btw eh oh nah'.split(
+    ' ',
+  ),
+);
+
+/** Chat spellings the glossary does not need for documents (question side only). */
+const CHAT = new Map<string, string>([
+  ['dpt', 'dapat'], ['dapet', 'dapat'], ['dapat', 'dapat'], ['brp', 'berapa'], ['brapa', 'berapa'], ['berapaan', 'berapa'],
+  ['hp', 'telepon'], ['wa', 'telepon'], ['whatsapp', 'telepon'], ['telp', 'telepon'], ['telpon', 'telepon'], ['tlp', 'telepon'],
+  ['diluncurin', 'diluncurkan'], ['dibikin', 'dibuat'], ['bikin', 'buat'], ['ngadain', 'mengadakan'], ['diadain', 'diadakan'],
+  ['ikutan', 'ikut'], ['gimana', 'bagaimana'], ['gmn', 'bagaimana'], ['kmrn', 'kemarin'], ['kemaren', 'kemarin'], ['ama', 'dengan'],
+  ['sama', 'sama'], ['kadis', 'kepala dinas'], ['versi', 'menurut'], ['smpe', 'sampai'], ['sampe', 'sampai'], ['pengen', 'ingin'], ['pingin', 'ingin'], ['nyari', 'cari'], ['dmn', 'dimana'], ['gratisan', 'gratis'],
+]);
+
+/** Words after which the rest of the clause is hearsay, not a constraint. */
+const HEARSAY = /\b(katanya|kabarnya|denger2|dengar-dengar|denger-denger|konon|rumornya|infonya|i heard|reportedly|apparently|buat bahan|untuk bahan|for my presentation|for a presentation)\b[^?.!]*/gi;
+
+const QUESTION_WORDS = new Set(
+  'apa apakah siapa siapakah kapan kapankah dimana mana bagaimana berapa berapakah mengapa kenapa what who whom whose when where which why how is are was were do does did can could will would should'.split(' '),
+);
+
+/** Words that introduce the asked attribute but are not it ("jumlah peserta", "nilai indeks", "nomor telepon"). */
+const GLUE = new Set(
+  'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih'.split(' '),
+);
+
+/**
+ * Offices that have a deputy ("wakil gubernur"): a passage about the deputy does not answer a
+ * question about the office. Longest first.
+ */
+const ROLES = ['wakil gubernur', 'wakil presiden', 'wakil wali kota', 'wakil walikota', 'wakil bupati', 'wakil menteri', 'vice governor', 'vice president', 'deputy governor', 'vice mayor', 'gubernur', 'presiden', 'wali kota', 'walikota', 'bupati', 'menteri', 'governor', 'president', 'mayor', 'minister'];
+const ROLE_IN_INDONESIAN: Record<string, string> = {
+  governor: 'gubernur', 'vice governor': 'wakil gubernur', 'deputy governor': 'wakil gubernur', president: 'presiden', 'vice president': 'wakil presiden',
+  mayor: 'walikota', 'vice mayor': 'wakil walikota', minister: 'menteri',
+};
+/** "Peraturan Presiden", "Keputusan Menteri" name documents, not offices. */
+const ROLE_AS_DOCUMENT = /\b(peraturan|keputusan|instruksi|surat edaran|staf|staff|kantor|kementerian|regulation|decree|office of the)\s+$/;
+
+interface PlaceDef { id: string; scope: Place['scope']; aliases: string[] }
+
+/** Places a question can be scoped to. Kaltim's own regencies and cities are places distinct from the province. */
+const PLACES: PlaceDef[] = [
+  { id: 'kaltim', scope: 'kaltim', aliases: ['kaltim', 'kalimantan timur', 'east kalimantan', 'pemprov kaltim', 'provinsi kaltim'] },
+  { id: 'nasional', scope: 'national', aliases: ['nasional', 'national', 'secara nasional', 'rata-rata nasional'] },
+  ...[
+    ['aceh'], ['sumut', 'sumatera utara', 'sumatra utara'], ['sumbar', 'sumatera barat'], ['riau'], ['kepri', 'kepulauan riau'], ['jambi'],
+    ['sumsel', 'sumatera selatan'], ['bengkulu'], ['lampung'], ['babel', 'bangka belitung'], ['dki', 'dki jakarta', 'jakarta'],
+    ['jabar', 'jawa barat'], ['jateng', 'jawa tengah'], ['diy', 'yogyakarta', 'jogja', 'jogjakarta'], ['jatim', 'jawa timur'], ['banten'],
+    ['bali'], ['ntb', 'nusa tenggara barat'], ['ntt', 'nusa tenggara timur'], ['kalbar', 'kalimantan barat'], ['kalteng', 'kalimantan tengah'],
+    ['kalsel', 'kalimantan selatan'], ['kaltara', 'kalimantan utara'], ['sulut', 'sulawesi utara'], ['sulteng', 'sulawesi tengah'],
+    ['sulsel', 'sulawesi selatan'], ['sultra', 'sulawesi tenggara'], ['gorontalo'], ['sulbar', 'sulawesi barat'], ['maluku'],
+    ['malut', 'maluku utara'], ['papua'], ['papua barat'], ['papua selatan'], ['papua tengah'], ['papua pegunungan'], ['papua barat daya'],
+  ].map((a): PlaceDef => ({ id: a[0], scope: 'province', aliases: a })),
+  ...[
+    ['samarinda'], ['balikpapan'], ['bontang'], ['kukar', 'kutai kartanegara'], ['kutim', 'kutai timur'], ['kubar', 'kutai barat'], ['berau'],
+    ['paser'], ['ppu', 'penajam paser utara', 'penajam'], ['mahulu', 'mahakam ulu'], ['surabaya'], ['bandung'], ['medan'], ['makassar'],
+    ['semarang'], ['malinau'], ['tegal'], ['tarakan'], ['banjarmasin'], ['pontianak'], ['manado'], ['denpasar'], ['palembang'], ['ikn', 'nusantara', 'ibu kota nusantara'],
+  ].map((a): PlaceDef => ({ id: a[0], scope: 'city', aliases: a })),
+];
+
+const FUTURE = /\b(besok|lusa|tahun depan|bulan depan|minggu depan|nanti malam|tomorrow|next (year|month|week)|akan datang)\b/i;
+const PREVIOUS_YEAR = /\b(tahun (sebelumnya|lalu|kemarin)|thn (sebelumnya|lalu)|setahun sebelumnya|the (year|one) before|previous year|a year earlier|last year)\b/i;
+const NEXT_YEAR = /\b(tahun (berikutnya|sesudahnya|setelahnya)|the (year|one) after|following year|next year)\b/i;
+const COMPARISON = /\b(selisih|beda|bedanya|perbedaan|dibanding(kan)?|dibandingkan|banding|lebih (tinggi|rendah|besar|kecil)|naik berapa|turun berapa|kenaikan|penurunan|difference|compared?|higher|lower|versus|vs)\b/i;
+const SCORE_QUESTION = /\b(predikat|predikatnya|kategori|kategorinya|tingkat|level|maturity|masuk (kategori|predikat)|predicate|rating|category)\b/i;
+
+/** Folded, chat-normalised words of a text (glossary informal spellings applied). */
+export function normaliseWords(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
+  const words = foldText(text).match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  return words.flatMap((w) => {
+    const chat = CHAT.get(w);
+    if (chat) return chat.split(' ');
+    if (/^\d/.test(w)) return w;
+    // The glossary's informal map gives one canonical word for a chat spelling (thn → tahun).
+    const c = canon(w);
+    return c.length === 1 && !c[0].includes(' ') && c[0] !== w && w.length <= 4 ? c[0] : w;
+  });
+}
+
+/** Years asked about; years inside regulation numbers ("Perpres 95/2018", "PP Nomor 11 Tahun 2017") name documents, not periods. */
+export function yearsOf(text: string): string[] {
+  return [...new Set(withoutRegulationNumbers(text).match(/\b(19|20)\d\d\b/g) ?? [])];
+}
+
+/** The text with regulation numbers ("Perpres 95/2018", "Nomor 965 Tahun 2021") blanked: their years name documents. */
+export function withoutRegulationNumbers(text: string): string {
+  return text
+    .replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ')
+    .replace(/\b(no\.?|nomor|nomer)\s*\d{1,4}\s*(tahun|thn|th\.?)\s*(19|20)\d\d\b/gi, ' ')
+    .replace(/\b(uu|pp|perpres|permen\w*|inpres|keppres|kepmen\w*|perda|pergub|se)\s*\d{1,4}\s*(tahun|thn|th\.?)?\s*(19|20)\d\d\b/gi, ' ');
+}
+
+function placesOf(folded: string): Place[] {
+  const out: Place[] = [];
+  const padded = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
+  // Longest aliases first, so "papua barat" is not also "papua".
+  const defs = PLACES.flatMap((p) => p.aliases.map((a) => ({ p, a }))).sort((x, y) => y.a.length - x.a.length);
+  let rest = padded;
+  for (const { p, a } of defs) {
+    if (!rest.includes(` ${a} `)) continue;
+    rest = rest.replace(` ${a} `, ' # ');
+    if (!out.some((o) => o.id === p.id)) out.push({ id: p.id, scope: p.scope, aliases: p.aliases, label: a });
+  }
+  // In the order the question names them ("Kaltim … dengan nasional").
+  return out.sort((x, y) => padded.indexOf(` ${x.label} `) - padded.indexOf(` ${y.label} `));
+}
+
+function kindOf(folded: string, language: Locale): AskedKind {
+  const q = ` ${folded.replace(/[^a-z0-9,.]+/g, ' ')} `;
+  if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of) /.test(q)) return 'definition';
+  if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date) /.test(q)) return 'date';
+  if (/ (siapa|siapakah|sapa|who|whom) /.test(q)) return 'name';
+  if (/ (berapa|berapakah|jumlah|how many|how much|skor|score|nilai|indeks|index) /.test(q)) return 'number';
+  // "apa saja", "sebutkan", or a reduplicated plural ("tema-tema", "syarat2").
+  if (/ (apa saja|sebutkan|apa aja|what are the|list|daftar) /.test(q) || /\b([a-z]{3,})-\1\b/.test(folded)) return 'list';
+  if (/^ (apakah|apa benar|benarkah|bisakah|bolehkah|is|are|does|do|can|could|will) /.test(q) || / (tidak|gak|nggak|gk|ga|enggak|bukan|or not|kah) $/.test(q)) return 'yesno';
+  if (language === 'en' && /^ what (is|are) /.test(q)) return 'definition';
+  if (/^ apa /.test(q)) return 'definition';
+  return 'other';
+}
+
+/**
+ * Parse a question once. `canon` is the glossary's canonicaliser (informal spellings); without it
+ * only the built-in chat spellings are normalised.
+ */
+export function parseQuestion(text: string, canon: Canonicaliser = identityCanonicaliser): Question {
+  // "2023nya?", "2020an" — a year with a chat suffix is still the year.
+  const raw = text.trim().replace(/\b((?:19|20)\d\d)(nya|an)\b/gi, '$1');
+  const language = detectLanguage(raw);
+  const withoutHearsay = raw.replace(HEARSAY, ' ');
+  const words = normaliseWords(withoutHearsay, canon).filter((w) => !FILLERS.has(w));
+  const normalised = words.join(' ');
+  const folded = foldText(raw);
+  const comparison = COMPARISON.test(normalised);
+  // A score the user gives ("4,5", "3.2") next to predikat/kategori is an input to a derivation.
+  let givenScore: number | undefined;
+  if (SCORE_QUESTION.test(normalised)) {
+    const m = normalised.match(/\b([1-5])[.,](\d{1,2})\b/) ?? normalised.match(/\b(?:nilai|skor|score|indeks|index|dapat|dapet|of)\s+([1-5])\b/);
+    if (m) givenScore = Number(m[2] !== undefined ? `${m[1]}.${m[2]}` : m[1]);
+  }
+  const padded = ` ${normalised} `;
+  const asked = ROLES.find((r) => {
+    const i = padded.indexOf(` ${r} `);
+    return i >= 0 && !ROLE_AS_DOCUMENT.test(padded.slice(0, i + 1));
+  });
+  // Documents are Indonesian: an English office is checked by its Indonesian name.
+  const role = asked && (ROLE_IN_INDONESIAN[asked] ?? asked);
+  // The asked attribute: the first word that carries content for the index (stopwords and chat words do not).
+  const head = words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
+  // The search text: normalised words; a supplied score is not searched for (it is not in any document).
+  const searchWords = givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words;
+  // Keep the original casing of words that look like names, so the retriever still sees them as names.
+  const searchText = restoreCase(raw, searchWords);
+  return {
+    raw,
+    words,
+    searchText,
+    language,
+    years: yearsOf(withoutHearsay),
+    relativeYear: PREVIOUS_YEAR.test(normalised) ? 'previous' : NEXT_YEAR.test(normalised) ? 'next' : undefined,
+    future: FUTURE.test(folded),
+    places: placesOf(foldText(withoutHearsay)),
+    role,
+    head,
+    kind: kindOf(folded.replace(/\bbrp\b/g, 'berapa').replace(/\bkpn\b/g, 'kapan'), language),
+    givenScore,
+    comparison,
+    parts: partsOf(folded),
+  };
+}
+
+const ASKING = /\b(apa|siapa|sapa|kapan|kpn|dimana|di mana|mana|berapa|brp|bagaimana|gimana|mengapa|kenapa|what|who|when|where|which|how|why)\b/g;
+
+function partsOf(folded: string): number {
+  const asked = new Set((folded.match(ASKING) ?? []).map((w) => w.replace('sapa', 'siapa').replace('kpn', 'kapan').replace('brp', 'berapa')));
+  const joined = /\b(dan|serta|&|and|juga|also)\b.*\b(apa|siapa|kapan|dimana|berapa|what|who|when|where|which|how)\b/.test(folded) || /[?].+[?]/.test(folded);
+  return Math.max(1, asked.size, joined ? 2 : 1);
+}
+
+/** Words of `normalised` written as in `raw` when they appear there (capitals mark names and acronyms). */
+function restoreCase(raw: string, normalised: string[]): string {
+  const original = new Map<string, string>();
+  for (const w of raw.match(/[\p{L}\p{N}]+(?:[.,-][\p{L}\p{N}]+)*/gu) ?? []) {
+    const f = foldText(w);
+    if (!original.has(f)) original.set(f, w);
+  }
+  return normalised.map((w) => original.get(w) ?? w).join(' ');
+}
+
+/** Does a passage text mention the place (any of its spellings, as whole words)? */
+export function mentionsPlace(text: string, place: Place): boolean {
+  const padded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return place.aliases.some((a) => padded.includes(` ${a} `));
+}
+
+/** Does a passage mention the role itself — not only as part of "wakil <role>" when the plain role is asked? */
+export function mentionsRole(text: string, asked: string): boolean {
+  const padded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ').replace(/ wali kota /g, ' walikota ')} `;
+  const role = asked.replace('wali kota', 'walikota');
+  const re = new RegExp(` ${role} `, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(padded)) !== null) {
+    const before = padded.slice(Math.max(0, m.index - 6), m.index + 1);
+    if (!role.startsWith('wakil') && /wakil $/.test(before)) continue;
+    if (!role.startsWith('vice') && /vice $/.test(padded.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
+    return true;
+  }
+  return false;
+}
+
+const SUBJECT_DROP = new Set([...QUESTION_WORDS, ...GLUE, 'orang', 'org', 'people', 'persons', 'tahun', 'thn', 'year', 'itu', 'nya', 'kah', 'provinsi', 'ya', 'the', 'of', 'in', 'for']);
+const KEEP_GLUE = new Set(['jumlah', 'nilai']);
+
+/**
+ * The subject of a question as a short phrase for messages ("Indeks SPBE Pemprov Kaltim 2025"):
+ * its content words in the user's order and casing, then the asked years.
+ */
+export function subjectOf(q: Question): string {
+  const words = q.searchText.split(/\s+/).filter((w) => {
+    const f = foldText(w);
+    if (/^(19|20)\d\d$/.test(f) || f.length < 2) return false;
+    return KEEP_GLUE.has(f) || (!SUBJECT_DROP.has(f) && !FILLERS.has(f));
+  });
+  const phrase = [...words, ...q.years].join(' ').replace(/[?!.,]+/g, '').trim();
+  return phrase ? phrase[0].toUpperCase() + phrase.slice(1) : q.years.join(', ');
+}

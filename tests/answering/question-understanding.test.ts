@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerService } from '../../src/answering/answer-service.js';
+import { changeConstraints } from '../../src/answering/follow-up.js';
+import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { parseQuestion } from '../../src/knowledge/question.js';
+import { openRepoKnowledgeBase, REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
+import { makeTmpDir } from '../helpers/tmp.js';
+
+describe('parseQuestion', () => {
+  it('reads years, places, the asked attribute and kind from chat Indonesian', () => {
+    const q = parseQuestion('kaltim spbe 2024 dpt brp sih? katanya rekor tertinggi');
+    expect(q.years).toEqual(['2024']);
+    expect(q.places.map((p) => p.id)).toEqual(['kaltim']);
+    expect(q.kind).toBe('number');
+    // Fillers and the hearsay clause are not searched for.
+    expect(q.searchText).not.toMatch(/sih|katanya|rekor/);
+    expect(parseQuestion('Berapa gaji Kepala Diskominfo Kaltim?').head).toBe('gaji');
+  });
+
+  it('keeps regulation years out of the asked years and tells other provinces from Kaltim', () => {
+    expect(parseQuestion('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?').years).toEqual(['2023']);
+    expect(parseQuestion('indeks spbe provinsi papua barat brp').places.map((p) => p.id)).toEqual(['papua barat']);
+    expect(parseQuestion('indeks spbe nasional vs kalimantan timur').places.map((p) => p.scope).sort()).toEqual(['kaltim', 'national']);
+  });
+
+  it('takes a score the user gives as an input, not a search term', () => {
+    const q = parseQuestion('Jika indeks SPBE suatu instansi bernilai 4,5, predikat apa yang diperolehnya?');
+    expect(q.givenScore).toBe(4.5);
+    expect(q.searchText).not.toContain('4,5');
+  });
+
+  it('knows an office from its deputy and a regulation from an office', () => {
+    expect(parseQuestion('siapa gubernur kaltim skrg?').role).toBe('gubernur');
+    expect(parseQuestion('Who is the governor of East Kalimantan?').role).toBe('gubernur');
+    expect(parseQuestion('Apa isi peraturan presiden tentang SPBE?').role).toBeUndefined();
+  });
+});
+
+describe('follow-ups change only what changes', () => {
+  it('moves the year, relatively or absolutely, and swaps the place', () => {
+    expect(changeConstraints('kalau tahun sebelumnya berapa?', 'Berapa indeks SPBE Kaltim 2024?')).toBe('Berapa indeks SPBE Kaltim 2023?');
+    expect(changeConstraints('and in 2023?', 'What is the national SPBE index for 2024?')).toBe('What is the national SPBE index for 2023?');
+    expect(changeConstraints('kalau nasional?', 'indeks spbe kaltim 2023 brp')).toBe('indeks spbe nasional 2023 brp?');
+    // A follow-up with its own subject is not a constraint change.
+    expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
+  });
+});
+
+describe('three outcomes on the real knowledge base', () => {
+  let kb: KnowledgeBase;
+  let cleanup: () => void;
+  let answers: AnswerService;
+  beforeAll(async () => {
+    ({ kb, cleanup } = await openRepoKnowledgeBase());
+    answers = new AnswerService({ kb });
+  });
+  afterAll(() => cleanup());
+
+  it('answers chat Indonesian that used to be refused, fact first and short', async () => {
+    const a = await answers.answer('kaltim spbe 2024 dpt brp sih? katanya rekor');
+    expect(a.coverage).toBe('full');
+    expect(a.text.slice(0, 150)).toContain('3,79');
+    expect(a.text.length).toBeLessThan(480);
+    const b = await answers.answer('dts thn 2022 pesertanya kira2 brp org');
+    expect(b.coverage).toBe('full');
+    expect(b.text).toContain('245.000');
+  });
+
+  it('without a year, answers with the latest recorded one, not an unconfirmed older note', async () => {
+    const a = await answers.answer('What is the SPBE index score of East Kalimantan?');
+    expect(a.text.split('. ')[0]).toContain('3,79');
+    expect(a.text).not.toMatch(/^[^.]*belum terkonfirmasi/);
+  });
+
+  it('says what is missing, then labels the nearest fact, for a year not recorded', async () => {
+    const a = await answers.answer('Berapa indeks SPBE Pemprov Kaltim tahun 2025?');
+    expect(a.coverage).toBe('partial');
+    expect(a.refused).toBe(false);
+    expect(a.text).toMatch(/^Indeks SPBE Pemprov Kaltim 2025 belum tercatat di basis pengetahuan\. Yang terakhir tercatat: .*3,79/);
+    const b = await answers.answer('indeks spbe kaltim thn 2022');
+    expect(b.coverage).toBe('partial');
+    // Never the national 2022 value as if it were Kaltim's.
+    expect(b.text).not.toContain('2,34');
+  });
+
+  it('refuses instead of substituting: another attribute, office, place or the weather', async () => {
+    for (const q of ['Berapa gaji Kepala Diskominfo Kaltim?', 'What is the weather in Balikpapan tomorrow?', 'siapa gubernur kaltim skrg?', 'indeks spbe provinsi papua brp', 'indeks spbe kota balikpapan 2024 berapa']) {
+      const a = await answers.answer(q);
+      expect({ q, coverage: a.coverage, refused: a.refused }).toEqual({ q, coverage: 'none', refused: true });
+    }
+  });
+
+  it('derives a predikat from the ranges, with the ranges as cited basis', async () => {
+    const a = await answers.answer('Jika indeks SPBE suatu instansi bernilai 4,5, predikat apa yang diperolehnya?');
+    expect(a.coverage).toBe('full');
+    expect(a.text).toMatch(/^Nilai 4,5 termasuk predikat Memuaskan \(rentang 4,2 sampai 5,0\)/);
+    expect(a.citations).toHaveLength(1);
+    expect(a.text).toContain('[1]');
+    const b = await answers.answer('indeks spbe 3,0 masuk kategori apa');
+    expect(b.text).toMatch(/predikat Baik \(rentang 2,6 sampai kurang dari 3,5\)/);
+    // The other way round: the range of a named predikat.
+    const c = await answers.answer('berapa nilai minimal untuk predikat Sangat Baik?');
+    expect(c.text).toMatch(/^Predikat Sangat Baik diperoleh dengan nilai 3,5 sampai kurang dari 4,2/);
+  });
+
+  it('states the difference of two cited values, each with its source', async () => {
+    const a = await answers.answer('berapa selisih indeks spbe kaltim 2024 dengan nasional 2024?');
+    expect(a.coverage).toBe('full');
+    expect(a.text).toMatch(/^Selisihnya 0,67: Kaltim 2024 = 3,79, Nasional 2024 = 3,12 \(Kaltim 2024 lebih tinggi\)/);
+    expect(a.citations).toHaveLength(2);
+    // A side the knowledge base lacks gives no derivation.
+    const b = await answers.answer('berapa selisih indeks spbe kaltim 2025 dengan nasional 2025?');
+    expect(b.text).not.toMatch(/^Selisihnya/);
+  });
+
+  it('keeps the subject of a follow-up and changes the year', async () => {
+    const first = await answers.answer('Berapa indeks SPBE Kaltim 2024?');
+    const history = [{ role: 'user' as const, text: first.query! }, { role: 'assistant' as const, text: first.text }];
+    const next = await answers.answer('kalau tahun sebelumnya berapa?', { history });
+    expect(next.coverage).toBe('full');
+    expect(next.text.slice(0, 200)).toContain('2,91');
+  });
+});
+
+describe('fresh answers after an edit', () => {
+  it('answers from the edited text after a reindex even when the length did not change', async () => {
+    const tmp = makeTmpDir('asisten-fresh-');
+    const knowledgeDir = path.join(tmp.dir, 'knowledge');
+    fs.mkdirSync(knowledgeDir);
+    fs.copyFileSync(path.join(REPO_KNOWLEDGE_DIR, 'glossary.yaml'), path.join(knowledgeDir, 'glossary.yaml'));
+    const doc = (n: string) =>
+      `---\ntitle: "Kuota Pelatihan Uji"\ntopic: uji\n---\n\n# Kuota Pelatihan Uji\n\n## Kuota kelas analitik\nKelas analitik data Pemprov Kaltim menerima ${n} peserta setiap angkatan, dipilih dari usulan perangkat daerah.\n`;
+    fs.writeFileSync(path.join(knowledgeDir, 'kuota.md'), doc('40'));
+    const dataDir = path.join(tmp.dir, 'data');
+    try {
+      const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings: new LocalHashEmbeddings() });
+      const answers = new AnswerService({ kb });
+      expect((await answers.answer('berapa peserta kelas analitik data?')).text).toContain('40 peserta');
+      fs.writeFileSync(path.join(knowledgeDir, 'kuota.md'), doc('25'));
+      const report = await kb.reindex();
+      expect(report.changed).toEqual(['kuota.md']);
+      const a = await answers.answer('berapa peserta kelas analitik data?');
+      expect(a.text).toContain('25 peserta');
+      expect(a.text).not.toContain('40 peserta');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
