@@ -335,8 +335,9 @@ export class AnswerService {
       wantsName: q.kind === 'name',
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
       // A partial answer gives only the nearest fact: one sentence. A list, or a question asking
-      // several things, gets room for them; everything else stays short (more is one /sumber away).
-      ...(partial ? { maxSentences: 1 } : q.kind === 'list' ? { maxChars: 650, maxSentences: 4 } : q.parts > 1 ? { maxChars: 520, maxSentences: 4 } : {}),
+      // several things, gets room for them, and so does the long sentence of a regulation's article;
+      // everything else stays short (more is one /sumber away).
+      ...(partial ? { maxSentences: 1 } : q.kind === 'list' || decision.passages[0]?.regulation ? { maxChars: 650, maxSentences: 4 } : q.parts > 1 ? { maxChars: 520, maxSentences: 4 } : {}),
     });
     const t = TEXTS[language];
     let body = renderExtractive(result);
