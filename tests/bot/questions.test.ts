@@ -3,15 +3,15 @@ import { AnswerService } from '../../src/answering/answer-service.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { ADMIN_GROUP, ADMIN_PERSONA, MEMBER_PERSONA, OFFICIAL_PERSONA } from '../../src/playground/personas.js';
 import { openRepoKnowledgeBase } from '../helpers/kb.js';
-import { ENGLISH_USER, startQaBot, type QaBot } from '../helpers/qa-bot.js';
+import { ALICE, BotHarness } from '../helpers/bot-harness.js';
 
 let kb: KnowledgeBase;
 let cleanupKb: () => void;
-let h: QaBot;
+let h: BotHarness;
 
 beforeAll(async () => {
   ({ kb, cleanup: cleanupKb } = await openRepoKnowledgeBase());
-  h = await startQaBot(kb);
+  h = await BotHarness.start({ kb, privacyMode: false, registerCommands: true });
 });
 afterAll(async () => {
   await h.stop();
@@ -129,16 +129,16 @@ describe('Q&A in a private chat', () => {
 
 describe('languages', () => {
   it('uses English for an English Telegram client, and /bahasa switches and persists', async () => {
-    expect(await h.ask('/start', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('Hello, Alex!');
-    await h.ask('/bahasa', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id });
+    expect(await h.ask('/start', { chatId: ALICE.id, fromId: ALICE.id })).toContain('Hello, Alice!');
+    await h.ask('/bahasa', { chatId: ALICE.id, fromId: ALICE.id });
     const since = h.emulator.seq;
-    const msg = h.emulator.lastMessage(ENGLISH_USER.id)!;
-    h.emulator.pressButton({ chatId: ENGLISH_USER.id, messageId: msg.id, fromId: ENGLISH_USER.id, data: 'lang:id' });
-    await h.emulator.waitForBotMessage(ENGLISH_USER.id, (m) => m.text.includes('Bahasa Indonesia'), { sinceSeq: since, edits: true });
-    await expect(h.stores.getLocale(ENGLISH_USER.id)).resolves.toBe('id');
-    expect(await h.ask('/start', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('Halo, Alex!');
-    await h.stores.setLocale(ENGLISH_USER.id, 'en');
-    expect(await h.ask('/bantuan', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id })).toContain('How to use');
+    const msg = h.emulator.lastMessage(ALICE.id)!;
+    h.emulator.pressButton({ chatId: ALICE.id, messageId: msg.id, fromId: ALICE.id, data: 'lang:id' });
+    await h.emulator.waitForBotMessage(ALICE.id, (m) => m.text.includes('Bahasa Indonesia'), { sinceSeq: since, edits: true });
+    await expect(h.stores.getLocale(ALICE.id)).resolves.toBe('id');
+    expect(await h.ask('/start', { chatId: ALICE.id, fromId: ALICE.id })).toContain('Halo, Alice!');
+    await h.stores.setLocale(ALICE.id, 'en');
+    expect(await h.ask('/bantuan', { chatId: ALICE.id, fromId: ALICE.id })).toContain('How to use');
   });
 });
 
@@ -172,11 +172,11 @@ describe('delivery', () => {
       if (q.includes('lambat')) await new Promise((r) => setTimeout(r, 2500));
       yield* original(q, o);
     };
-    const h2 = await startQaBot(kb, { answers: slow });
+    const h2 = await BotHarness.start({ kb, privacyMode: false, registerCommands: true, answers: slow });
     try {
       const t0 = Date.now();
       h2.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: 'pertanyaan lambat tentang SPBE' });
-      const fast = await h2.ask('Apa itu SPBE?', { chatId: ENGLISH_USER.id, fromId: ENGLISH_USER.id });
+      const fast = await h2.ask('Apa itu SPBE?', { chatId: ALICE.id, fromId: ALICE.id });
       expect(fast).toContain('SPBE');
       expect(Date.now() - t0).toBeLessThan(2000);
     } finally {
@@ -185,7 +185,7 @@ describe('delivery', () => {
   });
 
   it('rate-limits a flooding user with exactly one polite notice', async () => {
-    const h3 = await startQaBot(kb, { rateLimit: { limit: 3, windowMs: 5000 } });
+    const h3 = await BotHarness.start({ kb, privacyMode: false, registerCommands: true, rateLimit: { limit: 3, windowMs: 5000 } });
     try {
       const since = h3.emulator.seq;
       for (let i = 0; i < 8; i++) h3.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: `Apa itu SPBE? ${i}` });
@@ -202,7 +202,7 @@ describe('delivery', () => {
 
 describe('flood guard with the default limits', () => {
   it('answers every message of a fast session that waits for each reply', async () => {
-    const h5 = await startQaBot(kb, { rateLimit: {} });
+    const h5 = await BotHarness.start({ kb, privacyMode: false, registerCommands: true, rateLimit: {} });
     try {
       for (let i = 0; i < 40; i++) {
         const text = await h5.ask(i % 2 ? `Apa itu GTA? ${i}` : `Berapa indeks SPBE Kaltim 2024? ${i}`);
@@ -214,7 +214,7 @@ describe('flood guard with the default limits', () => {
   });
 
   it('drops a burst sent all at once beyond the backlog, with one notice', async () => {
-    const h6 = await startQaBot(kb, { rateLimit: {} });
+    const h6 = await BotHarness.start({ kb, privacyMode: false, registerCommands: true, rateLimit: {} });
     try {
       const since = h6.emulator.seq;
       for (let i = 0; i < 20; i++) h6.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: `Apa itu SPBE? ${i}` });
@@ -238,7 +238,7 @@ describe('LLM mode through the bot', () => {
     const stub = await startOpenAIStub();
     stub.reply = 'Indeks SPBE Pemprov Kaltim tahun 2024 adalah 3,79 dengan predikat Sangat Baik [1]. Nilai ini di atas indeks nasional [2].';
     const answers = new AnswerService({ kb, llm: new LlmClient({ baseURL: stub.url, apiKey: 'k', model: 'm', timeoutMs: 5000 }) });
-    const h4 = await startQaBot(kb, { answers });
+    const h4 = await BotHarness.start({ kb, privacyMode: false, registerCommands: true, answers });
     try {
       const since = h4.emulator.seq;
       h4.emulator.sendText({ chatId: OFFICIAL_PERSONA.id, fromId: OFFICIAL_PERSONA.id, text: 'Berapa indeks SPBE Kaltim tahun 2024?' });

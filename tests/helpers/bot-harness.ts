@@ -15,7 +15,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import { AnswerService } from '../../src/answering/answer-service.js';
 import type { BotContext, BotDeps } from '../../src/bot/context.js';
-import { createBot } from '../../src/bot/create-bot.js';
+import { createBot, registerCommands } from '../../src/bot/create-bot.js';
 import { createBotDeps } from '../../src/bot-deps.js';
 import { createOutboxSender } from '../../src/bot/outbox-sender.js';
 import { wibDate } from '../../src/enrolment/calendar.js';
@@ -120,6 +120,14 @@ export interface HarnessOptions {
    * temporary copy (uploads write into it), given with the matching `kb`.
    */
   maintenance?: { knowledgeDir: string };
+  /** Another answering service (a slow or failing one, an LLM stub). */
+  answers?: AnswerService;
+  /** The bot's window limit and flood guard (default: generous, so tests are never limited). */
+  rateLimit?: { limit?: number; windowMs?: number; maxBacklog?: number };
+  /** Telegram's group privacy mode for the bot (default on, as BotFather sets it). */
+  privacyMode?: boolean;
+  /** Register the command menus at start, as the app does. */
+  registerCommands?: boolean;
 }
 
 export class BotHarness {
@@ -155,6 +163,7 @@ export class BotHarness {
           },
         ],
         rateLimits: options.rateLimits ? {} : false,
+        ...(options.privacyMode === undefined ? {} : { privacyMode: options.privacyMode }),
       });
     if (!options.emulator) await emulator.start();
 
@@ -175,17 +184,18 @@ export class BotHarness {
     const catalogue: Catalogue = parseCatalogue(testCatalogueYaml(), 'test-programmes.yaml');
     const logger = silentLogger();
     const deps = createBotDeps({
-      core: { kb, answers: new AnswerService({ kb, logger }) },
+      core: { kb, answers: options.answers ?? new AnswerService({ kb, logger }) },
       storage,
       catalogue: () => catalogue,
       logger,
       roles: { adminIds: ADMIN_IDS, maintainerIds: options.maintenance ? [MAINTAINER.id] : [], adminChatId: options.adminChat === false ? undefined : GROUP_ID },
       knowledgeDir: options.maintenance?.knowledgeDir,
-      rateLimit: { limit: 1000, windowMs: 1000 },
+      rateLimit: options.rateLimit ?? { limit: 1000, windowMs: 1000 },
     });
     const db = storage.db;
     const bot = createBot(emulator.token, deps, { apiRoot: emulator.apiRoot });
     await bot.init();
+    if (options.registerCommands) await registerCommands(bot, deps);
     const runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] } } });
     const outbox = startOutboxLoop(storage.enrolment, createOutboxSender(bot, deps), {
       intervalMs: options.outboxIntervalMs ?? 50,
@@ -244,6 +254,26 @@ export class BotHarness {
       timeoutMs: options.timeoutMs ?? 5000,
     });
     return message;
+  }
+
+  /**
+   * A person types `text` and gets the bot's whole reply as one string: a long reply split into several
+   * messages is collected until the chat is quiet.
+   */
+  async ask(text: string, options: { chatId?: number; fromId?: number; timeoutMs?: number } = {}): Promise<string> {
+    const chatId = options.chatId ?? BUDI.id;
+    const since = this.emulator.seq;
+    this.emulator.sendText({ chatId, fromId: options.fromId ?? chatId, text });
+    const first = await this.emulator.waitForBotMessage(chatId, () => true, { sinceSeq: since, timeoutMs: options.timeoutMs ?? 8000 });
+    const texts = [first.message.text];
+    let last = first.seq;
+    for (;;) {
+      const more = await this.emulator.waitForBotMessage(chatId, () => true, { sinceSeq: last, timeoutMs: 250 }).catch(() => undefined);
+      if (!more) break;
+      texts.push(more.message.text);
+      last = more.seq;
+    }
+    return texts.join('\n');
   }
 
   /** A person presses the button with `data` on `message`; resolves with the bot's answerCallbackQuery. */
