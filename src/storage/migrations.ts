@@ -320,6 +320,11 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE feedback_answers ADD COLUMN coverage TEXT NOT NULL DEFAULT 'full' CHECK (coverage IN ('full', 'partial'));
       `),
   },
+  {
+    version: 8,
+    name: 'webhook: processed_updates dropped (superseded by webhook_inbox, which de-duplicates by update_id)',
+    up: (db) => db.exec(`DROP TABLE IF EXISTS processed_updates;`),
+  },
 ];
 
 /**

@@ -41,7 +41,8 @@ describe('openDatabase', () => {
       expect(second.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all()).toEqual(tables);
       expect(second.prepare(`SELECT value FROM meta WHERE key = 'probe'`).pluck().get()).toBe('kept');
       expect(second.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all()).toEqual(migrations.map((m) => m.version));
-      expect(tables).toEqual(expect.arrayContaining(['requests', 'audit_log', 'outbox', 'admin_cards', 'drafts', 'processed_updates']));
+      expect(tables).toEqual(expect.arrayContaining(['requests', 'audit_log', 'outbox', 'admin_cards', 'drafts', 'webhook_inbox']));
+      expect(tables).not.toContain('processed_updates');
     } finally {
       second.close();
     }
