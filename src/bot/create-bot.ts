@@ -19,7 +19,7 @@ import { updateErrorHandler } from './middlewares/error-boundary.js';
 import { floodGuard } from './middlewares/flood-guard.js';
 import { createLimitNotice } from './middlewares/limit-notice.js';
 import { updateLogger } from './middlewares/update-logger.js';
-import { answerCallbackAfterHandling } from './callback-answer.js';
+import { answerCallbackAfterHandling } from './middlewares/callback-answer.js';
 
 export interface CreateBotOptions {
   /** Bot API root (TELEGRAM_API_ROOT); every call — conversations included — goes there. */
@@ -39,9 +39,11 @@ export interface CreateBotOptions {
  * 3. per-chat sequencing (`@grammyjs/runner`: one update at a time per chat, chats concurrently);
  * 4. context setup and the update logger;
  * 5. the per-minute window (`@grammyjs/ratelimiter`);
- * 6. i18n and the settled locale;
- * 7. the features, admin first (an admin's typed reason must win over their own unfinished /daftar), and a
- *    fallback that answers every stale button.
+ * 6. button presses answered after their handler committed (`middlewares/callback-answer.ts`);
+ * 7. i18n and the settled locale;
+ * 8. the features, admin first (an admin's typed reason must win over their own unfinished /daftar), then
+ *    the maintainers' uploads and gaps, enrolment, general commands, programmes, questions, and a fallback
+ *    that answers every stale button.
  * Errors of any update end in {@link updateErrorHandler}. No environment reads: everything comes through `deps`.
  *
  * @example

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'grammy';
-import type { BotContext } from './context.js';
+import type { BotContext } from '../context.js';
 
 /**
  * A button press is acknowledged (answerCallbackQuery) only after its handler finished, i.e. after the
