@@ -1,3 +1,9 @@
+/**
+ * Start the whole bot process for a validated configuration: knowledge base (built if
+ * needed), database, catalogue, bot (long polling or webhook), outbox loop, health
+ * endpoints. Returns `stop()` for graceful shutdown. Throws {@link StartupError} with one
+ * readable line for every foreseeable start-up problem.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Api, GrammyError, HttpError } from 'grammy';
@@ -21,12 +27,7 @@ import { InFlightTracker } from './bot/in-flight.js';
 import { handleUpdateSafely } from './bot/update-boundary.js';
 import type { Update } from 'grammy/types';
 
-/**
- * Start the whole bot process for a validated configuration: knowledge base (built if
- * needed), database, catalogue, bot (long polling or webhook), outbox loop, health
- * endpoints. Returns `stop()` for graceful shutdown. Throws {@link StartupError} with one
- * readable line for every foreseeable start-up problem.
- */
+/** A foreseeable start-up problem, phrased as one readable line for the operator (no stack trace). */
 export class StartupError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { z } from 'zod';
-
 /**
  * Application configuration, parsed from an environment-like record.
  *
@@ -11,6 +8,10 @@ import { z } from 'zod';
  * @example
  * const config = parseConfig({ BOT_TOKEN: '123:abc…', ADMIN_IDS: '42,43' });
  */
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The validated configuration: every setting typed, defaults applied, paths absolute. */
 export interface Config {
   botToken: string | undefined;
   telegramApiRoot: string;

@@ -1,8 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { SourceDocument } from './loaders.js';
-import type { ChunkRegulation } from './regulation/sections.js';
-import { splitSentences } from './text.js';
-
 /**
  * Heading-aware chunking. Each section of a document is split on its own, so a chunk
  * never spans two sections and always carries its heading path. Chunks aim at
@@ -10,6 +5,12 @@ import { splitSentences } from './text.js';
  * single sentence does, and start with the last sentence of the previous chunk of the
  * same section (a little overlap keeps a fact and its subject together).
  */
+import { createHash } from 'node:crypto';
+import type { SourceDocument } from './loaders.js';
+import type { ChunkRegulation } from './regulation/sections.js';
+import { splitSentences } from './text.js';
+
+/** One indexed passage. */
 export interface Chunk {
   /** Stable id: `file#n`. */
   id: string;

@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { foldText, rawTokens, type Canonicaliser } from './text.js';
-
 /**
  * The glossary (`knowledge/glossary.yaml`) drives query expansion:
  * - `acronyms`: SPBE ↔ "Sistem Pemerintahan Berbasis Elektronik" (+ aliases such as "e-government");
@@ -12,6 +8,11 @@ import { foldText, rawTokens, type Canonicaliser } from './text.js';
  * Synonyms and informal forms are applied on both sides (documents and questions), so the
  * lexical index sees one canonical token. Acronym expansion is applied on the question side.
  */
+import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { foldText, rawTokens, type Canonicaliser } from './text.js';
+
+/** The shape of `knowledge/glossary.yaml`. */
 export interface GlossaryFile {
   acronyms?: Array<{ term: string; expansion: string; aliases?: string[] }>;
   synonyms?: string[][];

@@ -1,3 +1,11 @@
+/**
+ * Loaders turn a file into a {@link SourceDocument}: metadata from front matter (or the
+ * file itself) and a list of sections, each with its heading path (and page for PDFs).
+ * Sections are what the chunker splits; a chunk never spans two sections.
+ *
+ * Supported: .md/.markdown (YAML front matter), .txt, .html/.htm, .pdf (unpdf, per page),
+ * .docx (mammoth, headings kept). Anything else is an {@link UnsupportedFileError}.
+ */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -10,14 +18,7 @@ import { applyRegulation, readSidecar, type DocumentMeta } from './regulation/do
 import type { ChunkRegulation } from './regulation/sections.js';
 import type { RegulationIdentity } from './regulation/identity.js';
 
-/**
- * Loaders turn a file into a {@link SourceDocument}: metadata from front matter (or the
- * file itself) and a list of sections, each with its heading path (and page for PDFs).
- * Sections are what the chunker splits; a chunk never spans two sections.
- *
- * Supported: .md/.markdown (YAML front matter), .txt, .html/.htm, .pdf (unpdf, per page),
- * .docx (mammoth, headings kept). Anything else is an {@link UnsupportedFileError}.
- */
+/** One section of a document: its heading path and text (and page for PDFs). */
 export interface Section {
   headingPath: string[];
   text: string;
@@ -181,7 +182,6 @@ function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: 
     return { meta: {}, body: text.slice(m[0].length), error: (err as Error).message.split('\n')[0] };
   }
 }
-
 
 export function parseMarkdownDocument(text: string, relFile: string): SourceDocument {
   const { meta, body, error } = splitFrontMatter(text);
