@@ -178,12 +178,16 @@ export class LangChainEmbeddingsAdapter extends Embeddings {
  * only chunks whose text changed. One append-only binary file per provider/model:
  * records of [32 ASCII hash bytes][uint32 dimension][float32 × dimension]. A torn last
  * record (killed process) is ignored on load and overwritten on the next save.
+ *
+ * Opening reads only the record headers (hash → file offset); a vector is read when asked
+ * for. At 100k chunks the file holds 200 MB of floats that an incremental build never needs.
  */
 export class EmbeddingCache {
-  private readonly map = new Map<string, Float32Array>();
-  private readonly pending: Array<[string, Float32Array]> = [];
+  private readonly offsets = new Map<string, { off: number; dim: number }>();
+  private readonly pending = new Map<string, Float32Array>();
   readonly file: string;
   private validBytes = 0;
+  private fd: number | undefined;
 
   constructor(dir: string, provider: string, model: string) {
     this.file = path.join(dir, `${provider}__${model.replace(/[^A-Za-z0-9._-]/g, '_')}.bin`);
@@ -192,57 +196,84 @@ export class EmbeddingCache {
 
   private load(): void {
     if (!fs.existsSync(this.file)) return;
-    const buf = fs.readFileSync(this.file);
+    this.fd = fs.openSync(this.file, 'r');
+    const size = fs.fstatSync(this.fd).size;
+    const head = Buffer.alloc(36);
     let off = 0;
-    while (off + 36 <= buf.length) {
-      const hash = buf.toString('latin1', off, off + 32);
-      const dim = buf.readUInt32LE(off + 32);
+    while (off + 36 <= size) {
+      if (fs.readSync(this.fd, head, 0, 36, off) !== 36) break;
+      const hash = head.toString('latin1', 0, 32);
+      const dim = head.readUInt32LE(32);
       const end = off + 36 + dim * 4;
-      if (dim === 0 || dim > 100_000 || end > buf.length) break;
-      const v = new Float32Array(dim);
-      for (let i = 0; i < dim; i++) v[i] = buf.readFloatLE(off + 36 + i * 4);
-      this.map.set(hash, v);
+      if (dim === 0 || dim > 100_000 || end > size) break;
+      this.offsets.set(hash, { off: off + 36, dim });
       off = end;
     }
     this.validBytes = off;
   }
 
   get size(): number {
-    return this.map.size;
+    return this.offsets.size + this.pending.size;
   }
 
   get(hash: string): Float32Array | undefined {
-    return this.map.get(hash);
+    const p = this.pending.get(hash);
+    if (p) return p;
+    const at = this.offsets.get(hash);
+    if (!at || this.fd === undefined) return undefined;
+    const buf = Buffer.alloc(at.dim * 4);
+    fs.readSync(this.fd, buf, 0, buf.length, at.off);
+    const v = new Float32Array(at.dim);
+    for (let i = 0; i < at.dim; i++) v[i] = buf.readFloatLE(i * 4);
+    return v;
   }
 
   set(hash: string, v: Float32Array): void {
-    if (this.map.has(hash)) return;
-    this.map.set(hash, v);
-    this.pending.push([hash, v]);
+    if (this.offsets.has(hash) || this.pending.has(hash)) return;
+    this.pending.set(hash, v);
   }
 
-  /** Append new entries durably (fsync) after truncating any torn tail. */
+  /** Append new entries durably (fsync) after truncating any torn tail; written in slices. */
   save(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.size === 0) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const parts: Buffer[] = [];
-    for (const [hash, v] of this.pending) {
-      const b = Buffer.alloc(36 + v.length * 4);
-      b.write(hash.padEnd(32, '0').slice(0, 32), 0, 'latin1');
-      b.writeUInt32LE(v.length, 32);
-      for (let i = 0; i < v.length; i++) b.writeFloatLE(v[i], 36 + i * 4);
-      parts.push(b);
-    }
     const fd = fs.openSync(this.file, fs.existsSync(this.file) ? 'r+' : 'w');
     try {
       fs.ftruncateSync(fd, this.validBytes);
-      const data = Buffer.concat(parts);
-      fs.writeSync(fd, data, 0, data.length, this.validBytes);
+      let at = this.validBytes;
+      const parts: Buffer[] = [];
+      let partBytes = 0;
+      const flush = () => {
+        const data = Buffer.concat(parts);
+        fs.writeSync(fd, data, 0, data.length, at);
+        at += data.length;
+        parts.length = 0;
+        partBytes = 0;
+      };
+      for (const [hash, v] of this.pending) {
+        const b = Buffer.alloc(36 + v.length * 4);
+        b.write(hash.padEnd(32, '0').slice(0, 32), 0, 'latin1');
+        b.writeUInt32LE(v.length, 32);
+        for (let i = 0; i < v.length; i++) b.writeFloatLE(v[i], 36 + i * 4);
+        this.offsets.set(hash.padEnd(32, '0').slice(0, 32), { off: at + partBytes + 36, dim: v.length });
+        parts.push(b);
+        partBytes += b.length;
+        if (partBytes >= 4 << 20) flush();
+      }
+      flush();
       fs.fsyncSync(fd);
-      this.validBytes += data.length;
+      this.validBytes = at;
     } finally {
       fs.closeSync(fd);
     }
-    this.pending.length = 0;
+    this.pending.clear();
+    // Reads after a save go to the file just written.
+    if (this.fd === undefined) this.fd = fs.openSync(this.file, 'r');
+  }
+
+  /** Release the file handle. */
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
   }
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Chunk } from './chunker.js';
-import { LexicalIndex, type SerializedLexicalIndex } from './lexical-index.js';
-import { readVectors, VectorIndex } from './vector-index.js';
+import { LexicalIndex } from './lexical-index.js';
+import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
 
 /**
  * On-disk layout of the index inside `DATA_DIR`:
@@ -12,14 +12,16 @@ import { readVectors, VectorIndex } from './vector-index.js';
  * data/index/builds/<id>/          one complete, immutable build
  *   manifest.json                  files (hash, chunks), embeddings provider/model/dimension, build time
  *   chunks.json                    the chunk store
- *   lexical.json                   the BM25 index
- *   vectors.hnsw                   the HNSW graph
- *   vectors.f32                    raw vectors (exact search, rebuilds)
+ *   lexical.bin                    the BM25 index (binary, see LexicalIndex.toBuffer)
+ *   vectors.hnsw                   the HNSW graph (may hold deleted points of earlier builds)
+ *   labels.i32                     HNSW label of each chunk (int32 LE, chunk order)
+ *   vectors.f32                    raw vectors (exact similarity, incremental builds)
  * data/embedding-cache/<provider>__<model>.bin
  * ```
  * A build is written into `builds/<id>.tmp`, fsynced, renamed to `builds/<id>`, and only
  * then does `current.json` point at it. A build killed at any moment leaves the previous
- * `current.json` and its build untouched.
+ * `current.json` and its build untouched. An incremental build reads the previous build's
+ * files and writes a complete new build: builds never share files.
  */
 export const ENGINE_VERSION = 7;
 
@@ -42,8 +44,10 @@ export interface Manifest {
   glossaryHash: string;
   embeddings: { provider: string; model: string; dimension: number };
   chunkCount: number;
+  /** HNSW graph parameters and state (points incl. deleted ones, next free label). */
+  vectorIndex: VectorIndexStats & { m: number; efConstruction: number };
   files: Record<string, ManifestFile>;
-  stats: { embedded: number; cached: number; parsed: number; reused: number };
+  stats: { embedded: number; cached: number; parsed: number; reused: number; vectorsAdded: number; vectorsDeleted: number; vectorMode: 'full' | 'incremental' };
 }
 
 export function indexRoot(dataDir: string): string {
@@ -77,8 +81,39 @@ export function readManifest(dataDir: string, buildId = currentBuildId(dataDir))
   }
 }
 
+export function buildDir(dataDir: string, buildId: string): string {
+  return path.join(buildsDir(dataDir), buildId);
+}
+
 export function readChunks(dataDir: string, buildId: string): Chunk[] {
-  return JSON.parse(fs.readFileSync(path.join(buildsDir(dataDir), buildId, 'chunks.json'), 'utf8')) as Chunk[];
+  return JSON.parse(fs.readFileSync(path.join(buildDir(dataDir, buildId), 'chunks.json'), 'utf8')) as Chunk[];
+}
+
+/** The chunk store as a JSON array, written in slices (no 100 MB string at 100k chunks) and fsynced. */
+export function writeChunks(file: string, chunks: Chunk[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, '[');
+    for (let s = 0; s < chunks.length; s += 1000) {
+      const part = chunks.slice(s, s + 1000).map((c) => JSON.stringify(c)).join(',\n');
+      fs.writeSync(fd, s === 0 ? part : `,\n${part}`);
+    }
+    fs.writeSync(fd, ']\n');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function writeLabels(file: string, labels: Int32Array): void {
+  writeFileDurable(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
+}
+
+function readLabels(file: string, count: number): Int32Array {
+  if (count === 0) return new Int32Array(0);
+  const buf = fs.readFileSync(file);
+  if (buf.length !== count * 4) throw new Error(`labels.i32 memuat ${buf.length / 4} label, diharapkan ${count}`);
+  return Int32Array.from({ length: count }, (_x, i) => buf.readInt32LE(i * 4));
 }
 
 export interface LoadedIndex {
@@ -98,15 +133,17 @@ export class IndexLoadError extends Error {
 
 export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): LoadedIndex {
   if (!buildId) throw new IndexLoadError(dataDir, 'belum ada indeks');
-  const dir = path.join(buildsDir(dataDir), buildId);
+  const dir = buildDir(dataDir, buildId);
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    const chunks = JSON.parse(fs.readFileSync(path.join(dir, 'chunks.json'), 'utf8')) as Chunk[];
-    const lexical = LexicalIndex.fromJSON(JSON.parse(fs.readFileSync(path.join(dir, 'lexical.json'), 'utf8')) as SerializedLexicalIndex);
+    const chunks = readChunks(dataDir, buildId);
+    const lexical = LexicalIndex.fromBuffer(fs.readFileSync(path.join(dir, 'lexical.bin')));
     const dim = manifest.embeddings.dimension;
     const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim) : [];
-    const vectors = chunks.length ? VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, chunks.length) : VectorIndex.build([], dim);
+    const labels = readLabels(path.join(dir, 'labels.i32'), chunks.length);
+    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex);
     if (rawVectors.length !== chunks.length) throw new Error(`jumlah vektor ${rawVectors.length} ≠ jumlah potongan ${chunks.length}`);
+    if (lexical.size !== chunks.length) throw new Error(`indeks leksikal memuat ${lexical.size} dokumen ≠ jumlah potongan ${chunks.length}`);
     return { manifest, chunks, lexical, vectors, rawVectors };
   } catch (err) {
     if (err instanceof IndexLoadError) throw err;

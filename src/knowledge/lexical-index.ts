@@ -1,7 +1,10 @@
+import os from 'node:os';
+
 /**
- * BM25 lexical index over analysed tokens (see `text.ts`), serialisable to JSON.
+ * BM25 lexical index over analysed tokens (see `text.ts`), stored as one compact binary file
+ * and updated incrementally (see {@link LexicalIndex.update}).
  *
- * Field weighting is done by repetition: headings count twice, title and front-matter
+ * Field weighting is done by repetition: headings count three times, title and front-matter
  * keywords once, body text once. Query terms unknown to the index are matched to an
  * indexed term at edit distance 1 (typos such as "pelatiahn"), through a deletion
  * neighbourhood built lazily on the first unknown term.
@@ -13,20 +16,20 @@ export interface LexicalDoc {
   keywords: string[];
 }
 
-export interface SerializedLexicalIndex {
-  version: 1;
-  k1: number;
-  b: number;
-  docLengths: number[];
-  /** term → flat [docIndex, tf, docIndex, tf, …] */
-  postings: Record<string, number[]>;
-  /** Body-only term sets per doc would be large; coverage uses postings instead. */
-}
-
 export interface LexicalHit {
   index: number;
   score: number;
 }
+
+/** How an incremental update maps the previous build onto the new one (see {@link LexicalIndex.update}). */
+export interface LexicalUpdate {
+  /** For each document of the new build: its index in the previous build, or -1 when it is new. */
+  previousIndex: Int32Array;
+  /** Analysed fields of a new document (called once, in ascending order, only for new ones). */
+  analyseNew: (index: number) => LexicalDoc;
+}
+
+const MAGIC = 0x4c584931; // "LXI1"
 
 export class LexicalIndex {
   private readonly docLengths: Float32Array;
@@ -36,13 +39,15 @@ export class LexicalIndex {
   private deletes: Map<string, string[]> | undefined;
 
   private constructor(
-    docLengths: number[],
+    docLengths: Float32Array,
     postings: Map<string, Int32Array>,
     readonly k1 = 1.2,
     readonly b = 0.75,
   ) {
-    this.docLengths = Float32Array.from(docLengths);
-    this.avgLength = docLengths.length ? docLengths.reduce((a, c) => a + c, 0) / docLengths.length : 1;
+    this.docLengths = docLengths;
+    let total = 0;
+    for (const l of docLengths) total += l;
+    this.avgLength = docLengths.length ? total / docLengths.length : 1;
     this.postings = postings;
     this.scores = new Float32Array(docLengths.length);
   }
@@ -51,42 +56,104 @@ export class LexicalIndex {
     return this.docLengths.length;
   }
 
-  static build(docs: LexicalDoc[]): LexicalIndex {
-    const tmp = new Map<string, number[]>();
-    const lengths: number[] = [];
-    docs.forEach((d, i) => {
-      const tf = new Map<string, number>();
-      const add = (tokens: string[], w: number) => {
-        for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + w);
-      };
-      add(d.body, 1);
-      add(d.heading, 3);
-      add(d.title, 1);
-      add([...new Set(d.keywords)], 1); // document-wide keywords: once per chunk, so they do not drown the section's own words
+  /** Index documents given one at a time (their token arrays are not all held at once). */
+  static build(count: number, docAt: (index: number) => LexicalDoc): LexicalIndex {
+    return LexicalIndex.update(undefined, { previousIndex: new Int32Array(count).fill(-1), analyseNew: docAt });
+  }
+
+  /**
+   * The next build's index from the previous one: postings of kept documents are renumbered,
+   * those of removed documents dropped, and only new documents are analysed. Every term's
+   * postings are a merge of two sorted lists, so the cost is linear in the index size and
+   * the result is identical to a full build over the same documents.
+   */
+  static update(prev: LexicalIndex | undefined, change: LexicalUpdate): LexicalIndex {
+    const n = change.previousIndex.length;
+    const lengths = new Float32Array(n);
+    const remap = new Int32Array(prev?.size ?? 0).fill(-1);
+    const added = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const p = change.previousIndex[i];
+      if (p >= 0) {
+        if (!prev || p >= prev.size) throw new Error(`dokumen ${p} tidak ada di indeks sebelumnya`);
+        remap[p] = i;
+        lengths[i] = prev.docLengths[p];
+        continue;
+      }
+      const tf = termFrequencies(change.analyseNew(i));
       let len = 0;
       for (const [t, f] of tf) {
         len += f;
-        let p = tmp.get(t);
-        if (!p) tmp.set(t, (p = []));
-        p.push(i, f);
+        let list = added.get(t);
+        if (!list) added.set(t, (list = []));
+        list.push(i, f);
       }
-      lengths.push(len);
+      lengths[i] = len;
+    }
+    const postings = new Map<string, Int32Array>();
+    if (prev) {
+      for (const [t, old] of prev.postings) {
+        const merged = mergePostings(old, remap, added.get(t));
+        if (merged.length > 0) postings.set(t, merged);
+        added.delete(t);
+      }
+    }
+    for (const [t, list] of added) postings.set(t, Int32Array.from(list));
+    return new LexicalIndex(lengths, postings, prev?.k1, prev?.b);
+  }
+
+  /**
+   * Binary form: header, document lengths, the terms (sorted, newline-separated UTF-8), one
+   * offset per term and all postings in one Int32Array — no JSON of millions of numbers.
+   */
+  toBuffer(): Buffer {
+    const terms = [...this.postings.keys()].sort();
+    const termBytes = Buffer.from(terms.join('\n'), 'utf8');
+    let total = 0;
+    for (const t of terms) total += this.postings.get(t)!.length;
+    const offsets = new Int32Array(terms.length + 1);
+    const flat = new Int32Array(total);
+    let at = 0;
+    terms.forEach((t, i) => {
+      const p = this.postings.get(t)!;
+      offsets[i] = at;
+      flat.set(p, at);
+      at += p.length;
     });
-    const postings = new Map<string, Int32Array>();
-    for (const [t, p] of tmp) postings.set(t, Int32Array.from(p));
-    return new LexicalIndex(lengths, postings);
+    offsets[terms.length] = at;
+    const header = Buffer.alloc(32);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeFloatLE(this.k1, 4);
+    header.writeFloatLE(this.b, 8);
+    header.writeUInt32LE(this.size, 12);
+    header.writeUInt32LE(terms.length, 16);
+    header.writeUInt32LE(termBytes.length, 20);
+    header.writeUInt32LE(total, 24);
+    const pad = Buffer.alloc((4 - (termBytes.length % 4)) % 4);
+    return Buffer.concat([header, le(this.docLengths), le(offsets), le(flat), termBytes, pad]);
   }
 
-  static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
+  static fromBuffer(buf: Buffer): LexicalIndex {
+    if (buf.length < 32 || buf.readUInt32LE(0) !== MAGIC) throw new Error('berkas indeks leksikal tidak dikenal');
+    const k1 = buf.readFloatLE(4);
+    const b = buf.readFloatLE(8);
+    const docs = buf.readUInt32LE(12);
+    const termCount = buf.readUInt32LE(16);
+    const termLength = buf.readUInt32LE(20);
+    const total = buf.readUInt32LE(24);
+    let off = 32;
+    const lengths = Float32Array.from(readF32(buf, off, docs));
+    off += docs * 4;
+    const offsets = readI32(buf, off, termCount + 1);
+    off += (termCount + 1) * 4;
+    // Every term's list is a view into the file's buffer: no second copy of the postings.
+    const flat = readI32(buf, off, total);
+    off += total * 4;
+    const terms = termCount ? buf.toString('utf8', off, off + termLength).split('\n') : [];
+    if (terms.length !== termCount) throw new Error('berkas indeks leksikal rusak (jumlah istilah)');
     const postings = new Map<string, Int32Array>();
-    for (const [t, p] of Object.entries(data.postings)) postings.set(t, Int32Array.from(p));
-    return new LexicalIndex(data.docLengths, postings, data.k1, data.b);
-  }
-
-  toJSON(): SerializedLexicalIndex {
-    const postings: Record<string, number[]> = {};
-    for (const [t, p] of this.postings) postings[t] = Array.from(p);
-    return { version: 1, k1: this.k1, b: this.b, docLengths: Array.from(this.docLengths), postings };
+    terms.forEach((t, i) => postings.set(t, flat.subarray(offsets[i], offsets[i + 1])));
+    return new LexicalIndex(lengths, postings, Math.round(k1 * 1000) / 1000, Math.round(b * 1000) / 1000);
   }
 
   has(term: string): boolean {
@@ -237,6 +304,58 @@ function siftDown(h: LexicalHit[], i: number): void {
     i = m;
   }
 }
+
+/** Field weighting by repetition: headings thrice, title and keywords once, body once. */
+function termFrequencies(d: LexicalDoc): Map<string, number> {
+  const tf = new Map<string, number>();
+  const add = (tokens: string[], w: number) => {
+    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + w);
+  };
+  add(d.body, 1);
+  add(d.heading, 3);
+  add(d.title, 1);
+  add([...new Set(d.keywords)], 1); // document-wide keywords: once per chunk, so they do not drown the section's own words
+  return tf;
+}
+
+/** Renumber a sorted [doc, tf, …] list through `remap` (dropping -1) and merge in sorted new pairs. */
+function mergePostings(old: Int32Array, remap: Int32Array, added: number[] | undefined): Int32Array {
+  const out = new Int32Array(old.length + (added?.length ?? 0));
+  let o = 0;
+  let a = 0;
+  const addedLength = added?.length ?? 0;
+  for (let i = 0; i < old.length; i += 2) {
+    const d = remap[old[i]];
+    if (d < 0) continue;
+    while (a < addedLength && added![a] < d) {
+      out[o++] = added![a++];
+      out[o++] = added![a++];
+    }
+    out[o++] = d;
+    out[o++] = old[i + 1];
+  }
+  while (a < addedLength) out[o++] = added![a++];
+  return o === out.length ? out : out.slice(0, o);
+}
+
+function le(a: Int32Array | Float32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const b = Buffer.alloc(a.length * 4);
+  a.forEach((x, i) => (a instanceof Float32Array ? b.writeFloatLE(x, i * 4) : b.writeInt32LE(x, i * 4)));
+  return b;
+}
+
+function readI32(buf: Buffer, off: number, n: number): Int32Array {
+  if (LITTLE_ENDIAN && (buf.byteOffset + off) % 4 === 0) return new Int32Array(buf.buffer, buf.byteOffset + off, n);
+  return Int32Array.from({ length: n }, (_x, i) => buf.readInt32LE(off + i * 4));
+}
+
+function readF32(buf: Buffer, off: number, n: number): Float32Array {
+  if (LITTLE_ENDIAN && (buf.byteOffset + off) % 4 === 0) return new Float32Array(buf.buffer, buf.byteOffset + off, n);
+  return Float32Array.from({ length: n }, (_x, i) => buf.readFloatLE(off + i * 4));
+}
+
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 function deletions(word: string): string[] {
   const out: string[] = [];

@@ -46,7 +46,7 @@ describe('index build', () => {
     const report = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
     const id = currentBuildId(dataDir)!;
     const dir = path.join(dataDir, 'index', 'builds', id);
-    for (const f of ['manifest.json', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'vectors.f32']) expect(fs.existsSync(path.join(dir, f))).toBe(true);
+    for (const f of ['manifest.json', 'chunks.json', 'lexical.bin', 'vectors.hnsw', 'vectors.f32', 'labels.i32']) expect(fs.existsSync(path.join(dir, f))).toBe(true);
     const m = readManifest(dataDir)!;
     expect(m.embeddings).toEqual({ provider: 'local', model: 'hash-ngram-v1', dimension: 512 });
     expect(Object.keys(m.files).sort()).toEqual(['gta.md', 'indeks-spbe.md']);
