@@ -3,3 +3,4 @@ export { KnowledgeBase, ensureIndex, type KnowledgeBaseOptions } from './knowled
 export { buildIndex, staleReason, listKnowledgeFiles, type BuildReport } from './indexer.js';
 export { createEmbeddingsProvider, LocalHashEmbeddings, OpenAIEmbeddingsProvider, type EmbeddingsProvider } from './embeddings.js';
 export { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from './retriever.js';
+export { KnowledgeBaseRetriever, type KnowledgeBaseRetrieverInput } from './langchain-retriever.js';

@@ -3,6 +3,7 @@ import { currentBuildId, loadIndex, type LoadedIndex, type Manifest } from './in
 import { buildIndex, glossaryPath, staleReason, type BuildReport } from './indexer.js';
 import type { EmbeddingsProvider } from './embeddings.js';
 import type { Question } from './question.js';
+import { KnowledgeBaseRetriever, type KnowledgeBaseRetrieverInput } from './langchain-retriever.js';
 import { retrieve, type RetrievalResult } from './retriever.js';
 import { analyse } from './text.js';
 import { RegulationCatalog } from './regulation/catalog.js';
@@ -48,8 +49,17 @@ export class KnowledgeBase {
 
   private static loadCurrent(opts: KnowledgeBaseOptions): Loaded {
     const idx = loadIndex(opts.dataDir);
-    if (opts.embeddings.dimension === undefined) opts.embeddings.dimension = idx.manifest.embeddings.dimension;
     return { ...idx, glossary: loadGlossary(glossaryPath(opts.knowledgeDir)), catalog: RegulationCatalog.fromChunks(idx.chunks) };
+  }
+
+  /** The loaded index, read-only: for diagnostics and the benchmark (recall against exact search). */
+  get index(): Readonly<LoadedIndex> {
+    return this.loaded;
+  }
+
+  /** This knowledge base as a LangChain retriever (see {@link KnowledgeBaseRetriever}). */
+  asRetriever(options: Omit<KnowledgeBaseRetrieverInput, 'kb'> = {}): KnowledgeBaseRetriever {
+    return new KnowledgeBaseRetriever({ ...options, kb: this });
   }
 
   get manifest(): Manifest {
@@ -103,11 +113,13 @@ export class KnowledgeBase {
 
   async retrieve(question: string | Question, k = 5): Promise<RetrievalResult> {
     const l = this.loaded;
-    return retrieve(
-      { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog },
-      question,
-      k,
-    );
+    const dimension = l.manifest.embeddings.dimension;
+    const embeddings = this.opts.embeddings;
+    if (embeddings.dimension !== undefined && l.chunks.length > 0 && embeddings.dimension !== dimension) {
+      // The provider was reconfigured under a running index: say so instead of a native HNSW error.
+      throw new Error(`Dimensi embeddings ${embeddings.dimension} tidak cocok dengan indeks (${dimension}). Jalankan "npm run reindex".`);
+    }
+    return retrieve({ chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog }, question, k);
   }
 
   /** Load the published index if it differs from the one in use. Returns true when swapped. */
