@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document } from '@langchain/core/documents';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
@@ -9,15 +11,13 @@ import { AnswerService } from '../src/answering/answer-service.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { BotDeps } from '../src/bot/context.js';
 import { parseCatalogue } from '../src/enrolment/catalogue.js';
-import { embeddingText, type Chunk } from '../src/knowledge/chunker.js';
 import { LangChainEmbeddingsAdapter, LocalHashEmbeddings } from '../src/knowledge/embeddings.js';
 import { parseEvalFile, percentile } from '../src/knowledge/eval-metrics.js';
-import { buildGlossary } from '../src/knowledge/glossary.js';
+import { buildsDir, currentBuildId, readManifest } from '../src/knowledge/index-store.js';
+import { buildIndex } from '../src/knowledge/indexer.js';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
-import { LexicalIndex } from '../src/knowledge/lexical-index.js';
-import { retrieveWithVector, type RetrieverParts } from '../src/knowledge/retriever.js';
-import { analyse, rawTokens } from '../src/knowledge/text.js';
-import { exactSearch, VectorIndex } from '../src/knowledge/vector-index.js';
+import { rawTokens } from '../src/knowledge/text.js';
+import { exactSearch, readVectors } from '../src/knowledge/vector-index.js';
 import { silentLogger } from '../src/logger.js';
 import { openDatabase } from '../src/storage/sqlite.js';
 import { SqliteBotStores } from '../src/storage/sqlite-bot-stores.js';
@@ -28,25 +28,31 @@ import { loadCliConfig, progress } from './cli.js';
  * npm run bench [-- --json] [--sizes 1000,20000]
  *
  * Every figure stands beside a baseline measured in the same run on the same machine:
- * - retrieval on synthetic corpora (1k and 20k chunks) and on the real knowledge base:
- *   build throughput, hybrid query latency p50/p99, HNSW recall@10 against exact search,
- *   and the same queries through LangChain's MemoryVectorStore (exact, brute force) and
- *   LangChain's HNSWLib at its defaults;
- * - the bot: Q&A updates per second through the real middleware stack (Bot API answered
- *   in-process), p50/p99 per update at concurrency 1 and 50, beside the bare answering
- *   service;
- * - peak RSS.
+ * - synthetic knowledge bases (markdown files, 10 sections each; default 1k and 20k chunks,
+ *   `--sizes 100000` for the province-scale figure) go through the real pipeline:
+ *   `buildIndex` from scratch (the baseline), then one document changed and an incremental
+ *   re-index; then a separate *serving* process (`--serve`, the way the bot runs) loads the
+ *   index and answers the queries: hybrid latency p50/p99 (through `KnowledgeBase` and through
+ *   its LangChain retriever), HNSW recall@10 against exact search, and its RSS;
+ * - beside them LangChain's MemoryVectorStore (exact, brute force) and HNSWLib at its defaults
+ *   on the same vectors and queries;
+ * - the real knowledge base, and the bot: Q&A updates per second through the real middleware
+ *   stack (Bot API answered in-process) beside the bare answering service;
+ * - peak RSS of the build and of the whole benchmark.
  */
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = (args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 20000]).filter((n) => n > 0);
 const QUERIES = 300;
+const RECALL_QUERIES = 200;
 const log = (m: string) => {
   if (!json) progress(m);
 };
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 1);
+const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
 function rng(seed: number) {
@@ -75,113 +81,212 @@ async function timeEach<T>(items: T[], fn: (x: T) => unknown): Promise<number[]>
 }
 
 /**
- * Synthetic chunks shaped like a knowledge base: documents of 10 sections; each document has
- * a topic (its own 40-word vocabulary of real knowledge-base words with suffixes, so topics
- * differ), and 60 % of a chunk's words come from its topic, 40 % from the general vocabulary
- * with a Zipf-like distribution (function words and common terms).
+ * A synthetic knowledge base shaped like a real one: documents of 10 sections; each document
+ * has a topic (its own 40-word vocabulary of real knowledge-base words with suffixes, so topics
+ * differ), and 60 % of a section's words come from its topic, 40 % from the general vocabulary
+ * with a Zipf-like distribution. Sections stay under the chunker's maximum: one chunk each.
  */
-function syntheticCorpus(n: number, vocab: string[], seed: number): Chunk[] {
+function syntheticSections(n: number, vocab: string[], seed: number): string[] {
   const r = rng(seed);
   const general = () => vocab[Math.floor(vocab.length * Math.pow(r(), 2.2))];
   const topics = Math.max(20, Math.floor(n / 100));
   const topicVocab = Array.from({ length: topics }, () => Array.from({ length: 40 }, () => `${vocab[Math.floor(r() * vocab.length)]}${Math.floor(r() * 50)}`));
-  const chunks: Chunk[] = [];
+  const sections: string[] = [];
   for (let i = 0; i < n; i++) {
-    const doc = Math.floor(i / 10);
-    const t = topicVocab[doc % topics];
+    const t = topicVocab[Math.floor(i / 10) % topics];
     const words: string[] = [];
     const len = 70 + Math.floor(r() * 60);
-    for (let w = 0; w < len; w++) words.push(r() < 0.6 ? t[Math.floor(r() * t.length)] : general());
-    const text = `${words.join(' ')}.`;
-    chunks.push({ id: `syn#${i}`, file: `syn-${doc}.md`, title: `Dokumen sintetis ${doc}`, headingPath: [`Bagian ${i % 10}`], text, hash: String(i), sources: [], keywords: [] });
+    let chars = 0;
+    for (let w = 0; w < len && chars < 820; w++) {
+      const word = r() < 0.6 ? t[Math.floor(r() * t.length)] : general();
+      words.push(word);
+      chars += word.length + 1;
+    }
+    sections.push(`${words.join(' ')}.`);
   }
-  return chunks;
+  return sections;
 }
 
-function syntheticQueries(chunks: Chunk[], count: number, seed: number): string[] {
+function documentFile(doc: number, sections: string[]): string {
+  return `# Dokumen sintetis ${doc}\n\n${sections.map((t, i) => `## Bagian ${i}\n${t}\n`).join('\n')}`;
+}
+
+function writeSyntheticKnowledge(dir: string, sections: string[]): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let s = 0, doc = 0; s < sections.length; s += 10, doc++) {
+    const name = `syn-${String(doc).padStart(6, '0')}.md`;
+    fs.writeFileSync(path.join(dir, name), documentFile(doc, sections.slice(s, s + 10)));
+    files.push(name);
+  }
+  return files;
+}
+
+function syntheticQueries(sections: string[], count: number, seed: number): string[] {
   const r = rng(seed);
   const qs: string[] = [];
   for (let i = 0; i < count; i++) {
-    const c = chunks[Math.floor(r() * chunks.length)];
-    const words = c.text.replace(/\.$/, '').split(' ');
+    const words = sections[Math.floor(r() * sections.length)].replace(/\.$/, '').split(' ');
     const start = Math.floor(r() * Math.max(1, words.length - 6));
     qs.push(words.slice(start, start + 3 + Math.floor(r() * 4)).join(' '));
   }
   return qs;
 }
 
-async function benchCorpus(label: string, chunks: Chunk[], queries: string[], glossary: ReturnType<typeof buildGlossary>) {
+interface ServeReport {
+  load_ms: number;
+  rss_after_load_mb: number;
+  rss_after_queries_mb: number;
+  max_rss_mb: number;
+  hybrid: ReturnType<typeof latencyStats>;
+  langchain_retriever: ReturnType<typeof latencyStats>;
+  dense_hnsw_only: ReturnType<typeof latencyStats>;
+  exact_search: ReturnType<typeof latencyStats>;
+  recall_at_10: number;
+}
+
+/**
+ * `--serve <dataDir> <knowledgeDir> <queries.json>`: the serving side, in its own process so
+ * its memory is what the bot would use. Loads the published index through `KnowledgeBase`,
+ * answers the queries and prints a {@link ServeReport} as JSON.
+ */
+async function serve(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<void> {
+  const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
   const embeddings = new LocalHashEmbeddings();
-  log(`[${label}] ${chunks.length} potongan: membangun indeks …`);
-  // Build: embed + BM25 + HNSW (what a full re-index does, minus file parsing).
   const t0 = performance.now();
-  const vectors = await embeddings.embedDocuments(chunks.map(embeddingText));
-  const tEmbed = performance.now();
-  const lexical = LexicalIndex.build(
-    chunks.map((c) => ({ body: analyse(c.text, glossary.canonicalise), heading: analyse(c.headingPath.join(' '), glossary.canonicalise), title: analyse(c.title, glossary.canonicalise), keywords: [] })),
-  );
-  const tLex = performance.now();
-  const vindex = VectorIndex.build(vectors, embeddings.dimension);
-  const tBuild = performance.now();
-  const parts: RetrieverParts = { chunks, lexical, vectors: vindex, embeddings, glossary, rawVectors: vectors };
+  const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings });
+  const loadMs = performance.now() - t0;
+  const rssAfterLoad = rssMb();
+  for (const q of queries.slice(0, 20)) await kb.retrieve(q, 5); // warm-up
+  const hybrid = await timeEach(queries, (q) => kb.retrieve(q, 5));
+  const retriever = kb.asRetriever({ k: 5, onlyRelevant: false });
+  const viaLangChain = await timeEach(queries, (q) => retriever.invoke(q));
+  const { vectors, rawVectors } = kb.index;
   const qVecs = queries.map((q) => embeddings.embedQuerySync(q));
-
-  // Ours: hybrid query (embedding the question included).
-  for (const q of queries.slice(0, 20)) retrieveWithVector(parts, q, embeddings.embedQuerySync(q), 5); // warm-up
-  const hybrid = await timeEach(queries, (q) => retrieveWithVector(parts, q, embeddings.embedQuerySync(q), 5));
-  const denseOnly = await timeEach(qVecs, (v) => vindex.search(v, 10));
-
-  // Recall@10 of HNSW against exact search.
-  let hitsSum = 0;
-  for (const v of qVecs.slice(0, 200)) {
-    const exact = new Set(exactSearch(vectors, v, 10).map((h) => h.index));
-    const approx = vindex.search(v, 10);
-    hitsSum += approx.filter((h) => exact.has(h.index)).length / 10;
+  const dense = await timeEach(qVecs, (v) => vectors.search(v, 10));
+  const exactLat: number[] = [];
+  let hits = 0;
+  for (const v of qVecs.slice(0, RECALL_QUERIES)) {
+    const t = performance.now();
+    const exact = new Set(exactSearch(rawVectors, v, 10).map((h) => h.index));
+    exactLat.push(performance.now() - t);
+    hits += vectors.search(v, 10).filter((h) => exact.has(h.index)).length / 10;
   }
-  const recall = hitsSum / Math.min(200, qVecs.length);
+  const report: ServeReport = {
+    load_ms: round(loadMs, 0),
+    rss_after_load_mb: rssAfterLoad,
+    rss_after_queries_mb: rssMb(),
+    max_rss_mb: maxRssMb(),
+    hybrid: latencyStats(hybrid),
+    langchain_retriever: latencyStats(viaLangChain),
+    dense_hnsw_only: latencyStats(dense),
+    exact_search: latencyStats(exactLat),
+    recall_at_10: round(hits / Math.min(RECALL_QUERIES, qVecs.length), 4),
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
 
-  // Baselines through LangChain, same vectors and queries.
+function runServer(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<ServeReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, knowledgeDir, queriesFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`proses penyaji gagal (kode ${code}): ${err.slice(-2000)}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as ServeReport);
+    });
+  });
+}
+
+async function benchCorpus(n: number, vocab: string[], root: string) {
+  const label = `sintetis-${n}`;
+  const knowledgeDir = path.join(root, label, 'knowledge');
+  const dataDir = path.join(root, label, 'data');
+  const sections = syntheticSections(n, vocab, n);
+  const files = writeSyntheticKnowledge(knowledgeDir, sections);
+  const queries = syntheticQueries(sections, QUERIES, n + 1);
+  const queriesFile = path.join(root, label, 'queries.json');
+  fs.writeFileSync(queriesFile, JSON.stringify(queries));
+  const embeddings = new LocalHashEmbeddings();
+  const buildLog = (m: string) => log(`[${label}] ${m.trim()}`);
+
+  // Baseline for the re-index: a full build from scratch (what a change cost before: HNSW and BM25 rebuilt).
+  log(`[${label}] ${files.length} dokumen: membangun indeks dari awal …`);
+  const full = await buildIndex({ knowledgeDir, dataDir, embeddings, onProgress: buildLog });
+  // One document changes: a section is rewritten and one is added.
+  const changed = path.join(knowledgeDir, files[Math.floor(files.length / 2)]);
+  fs.writeFileSync(changed, `${fs.readFileSync(changed, 'utf8').replace('## Bagian 3\n', '## Bagian 3\nDiperbarui: ')}\n## Bagian tambahan\nBagian tambahan tentang kuota pelatihan digital tahun depan.\n`);
+  log(`[${label}] satu dokumen berubah: indeks ulang bertahap …`);
+  const inc = await buildIndex({ knowledgeDir, dataDir, embeddings, onProgress: buildLog });
+  const buildPeak = maxRssMb();
+
+  log(`[${label}] proses penyaji terpisah memuat indeks dan menjawab ${queries.length} kueri …`);
+  const served = await runServer(dataDir, knowledgeDir, queriesFile);
+
+  // Baselines through LangChain, same vectors and queries (vectors read from the build).
+  const id = currentBuildId(dataDir)!;
+  const dimension = readManifest(dataDir, id)!.embeddings.dimension;
+  const vectors = readVectors(path.join(buildsDir(dataDir), id, 'vectors.f32'), dimension);
+  const qArrays = queries.map((q) => Array.from(embeddings.embedQuerySync(q)));
   const lcEmb = new LangChainEmbeddingsAdapter(embeddings);
-  const docs = chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id } }));
-  const arrays = vectors.map((v) => Array.from(v));
-  const memory = new MemoryVectorStore(lcEmb);
-  await memory.addVectors(arrays, docs);
-  const qArrays = qVecs.map((v) => Array.from(v));
-  const memSample = qArrays.slice(0, chunks.length > 5000 ? 60 : 200);
-  const memLat = await timeEach(memSample, (v) => memory.similaritySearchVectorWithScore(v, 10));
+  const docs = vectors.map((_v, i) => new Document({ pageContent: '', metadata: { i } }));
+  log(`[${label}] LangChain MemoryVectorStore …`);
+  let memory: MemoryVectorStore | undefined = new MemoryVectorStore(lcEmb);
+  await memory.addVectors(vectors.map((v) => Array.from(v)), docs);
+  const memLat = await timeEach(qArrays.slice(0, n > 5000 ? 60 : 200), (v) => memory!.similaritySearchVectorWithScore(v, 10));
+  memory = undefined;
   log(`[${label}] LangChain HNSWLib (bawaan) …`);
   const tH0 = performance.now();
-  const lcHnsw = new HNSWLib(lcEmb, { space: 'cosine', numDimensions: embeddings.dimension });
-  await lcHnsw.addVectors(arrays, docs);
+  const lcHnsw = new HNSWLib(lcEmb, { space: 'cosine', numDimensions: dimension });
+  for (let s = 0; s < vectors.length; s += 5000) {
+    const end = Math.min(vectors.length, s + 5000);
+    await lcHnsw.addVectors(vectors.slice(s, end).map((v) => Array.from(v)), docs.slice(s, end));
+  }
   const lcBuildMs = performance.now() - tH0;
   const lcLat = await timeEach(qArrays, (v) => lcHnsw.similaritySearchVectorWithScore(v, 10));
   let lcHits = 0;
-  for (const [i, v] of qVecs.slice(0, 200).entries()) {
-    const exact = new Set(exactSearch(vectors, v, 10).map((h) => chunks[h.index].id));
-    const res = await lcHnsw.similaritySearchVectorWithScore(qArrays[i], 10);
-    lcHits += res.filter(([d]) => exact.has(d.metadata.id as string)).length / 10;
+  for (const v of qArrays.slice(0, RECALL_QUERIES)) {
+    const exact = new Set(exactSearch(vectors, Float32Array.from(v), 10).map((h) => h.index));
+    const res = await lcHnsw.similaritySearchVectorWithScore(v, 10);
+    lcHits += res.filter(([d]) => exact.has(d.metadata.i as number)).length / 10;
   }
-  const hybridStats = latencyStats(hybrid);
   const memStats = latencyStats(memLat);
   return {
     corpus: label,
-    chunks: chunks.length,
+    documents: files.length,
+    chunks: full.chunks,
     build: {
-      total_ms: round(tBuild - t0, 1),
-      chunks_per_s: round(chunks.length / ((tBuild - t0) / 1000), 0),
-      embed_ms: round(tEmbed - t0, 1),
-      bm25_ms: round(tLex - tEmbed, 1),
-      hnsw_ms: round(tBuild - tLex, 1),
-      langchain_hnswlib_build_ms: round(lcBuildMs, 1),
+      full_ms: full.ms,
+      chunks_per_s: round(full.chunks / (full.ms / 1000), 0),
+      steps_ms: full.stepsMs,
+      langchain_hnswlib_build_ms: round(lcBuildMs, 0),
+    },
+    reindex_one_document: {
+      incremental_ms: inc.ms,
+      steps_ms: inc.stepsMs,
+      vectors_added: inc.vectors.added,
+      vectors_deleted: inc.vectors.deleted,
+      mode: inc.vectors.mode,
+      baseline_full_build_ms: full.ms,
+      speedup: round(full.ms / inc.ms, 1),
     },
     query: {
-      hybrid: hybridStats,
-      dense_hnsw_only: latencyStats(denseOnly),
+      hybrid: served.hybrid,
+      via_langchain_retriever: served.langchain_retriever,
+      dense_hnsw_only: served.dense_hnsw_only,
+      exact_search: served.exact_search,
       langchain_memory_vector_store: memStats,
       langchain_hnswlib_defaults: latencyStats(lcLat),
-      speedup_vs_memory_vector_store_p50: round(memStats.p50_ms / hybridStats.p50_ms, 1),
+      speedup_vs_memory_vector_store_p50: round(memStats.p50_ms / served.hybrid.p50_ms, 1),
     },
-    recall_at_10: { ours_hnsw: round(recall, 4), langchain_hnswlib_defaults: round(lcHits / Math.min(200, qVecs.length), 4) },
+    recall_at_10: { ours_hnsw: served.recall_at_10, langchain_hnswlib_defaults: round(lcHits / Math.min(RECALL_QUERIES, qArrays.length), 4) },
+    memory_mb: { serving_rss_after_load: served.rss_after_load_mb, serving_rss_after_queries: served.rss_after_queries_mb, serving_max_rss: served.max_rss_mb, build_process_peak_rss: buildPeak },
   };
 }
 
@@ -245,60 +350,81 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
 }
 
 async function main() {
+  if (args[0] === '--serve') return serve(args[1], args[2], args[3]);
   const config = loadCliConfig();
   const started = performance.now();
-  // Real knowledge base (its own temporary data directory so the bench never touches DATA_DIR).
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asisten-bench-kb-'));
-  log('[knowledge] membangun indeks basis pengetahuan nyata …');
-  const t0 = performance.now();
-  const kb = await KnowledgeBase.open({ knowledgeDir: config.knowledgeDir, dataDir, embeddings: new LocalHashEmbeddings() });
-  const kbBuildMs = performance.now() - t0;
-  const evalFile = path.join(config.knowledgeDir, 'eval', 'questions.jsonl');
-  const questions = fs.existsSync(evalFile) ? parseEvalFile(fs.readFileSync(evalFile, 'utf8'), evalFile).map((q) => q.question) : ['Apa itu SPBE?'];
-  for (const q of questions.slice(0, 10)) await kb.retrieve(q);
-  const kbLat = await timeEach(questions, (q) => kb.retrieve(q, 5));
+  // Everything lives in one temporary directory, so the bench never touches DATA_DIR.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'asisten-bench-'));
+  try {
+    log('[knowledge] membangun indeks basis pengetahuan nyata …');
+    const t0 = performance.now();
+    const kb = await KnowledgeBase.open({ knowledgeDir: config.knowledgeDir, dataDir: path.join(root, 'kb'), embeddings: new LocalHashEmbeddings() });
+    const kbBuildMs = performance.now() - t0;
+    const evalFile = path.join(config.knowledgeDir, 'eval', 'questions.jsonl');
+    const questions = fs.existsSync(evalFile) ? parseEvalFile(fs.readFileSync(evalFile, 'utf8'), evalFile).map((q) => q.question) : ['Apa itu SPBE?'];
+    for (const q of questions.slice(0, 10)) await kb.retrieve(q);
+    const kbLat = await timeEach(questions, (q) => kb.retrieve(q, 5));
+    const retriever = kb.asRetriever({ k: 5 });
+    const kbLcLat = await timeEach(questions, (q) => retriever.invoke(q));
 
-  const glossary = kb.glossary;
-  const vocab = [...new Set(rawTokens(JSON.stringify(kb.documentTitles()) + ' ' + fs.readdirSync(config.knowledgeDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(config.knowledgeDir, f), 'utf8')).join(' ')))].filter((w) => w.length > 2);
-  const corpora = [];
-  for (const n of sizes) {
-    const chunks = syntheticCorpus(n, vocab, n);
-    corpora.push(await benchCorpus(`sintetis-${n}`, chunks, syntheticQueries(chunks, QUERIES, n + 1), glossary));
+    const vocab = [...new Set(rawTokens(JSON.stringify(kb.documentTitles()) + ' ' + fs.readdirSync(config.knowledgeDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(config.knowledgeDir, f), 'utf8')).join(' ')))].filter((w) => w.length > 2);
+    const corpora = [];
+    for (const n of sizes) {
+      corpora.push(await benchCorpus(n, vocab, root));
+      fs.rmSync(path.join(root, `sintetis-${n}`), { recursive: true, force: true });
+    }
+    log('[bot] pembaruan Q&A melalui middleware grammY …');
+    const bot = await benchBot(kb, questions);
+    const report = {
+      machine: { cpus: os.cpus().length, node: process.version },
+      knowledge_base: { chunks: kb.chunkCount, build_ms: round(kbBuildMs, 1), query: latencyStats(kbLat), query_via_langchain_retriever: latencyStats(kbLcLat), questions: questions.length },
+      synthetic: corpora,
+      bot,
+      peak_rss_mb: { bench_process: maxRssMb(), serving_processes: Math.max(0, ...corpora.map((c) => c.memory_mb.serving_max_rss)) },
+      total_s: round((performance.now() - started) / 1000, 1),
+    };
+    print(report);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
-  log('[bot] pembaruan Q&A melalui middleware grammY …');
-  const bot = await benchBot(kb, questions);
-  const report = {
-    machine: { cpus: os.cpus().length, node: process.version },
-    knowledge_base: { chunks: kb.chunkCount, build_ms: round(kbBuildMs, 1), query: latencyStats(kbLat), questions: questions.length },
-    synthetic: corpora,
-    bot,
-    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
-    total_s: round((performance.now() - started) / 1000, 1),
-  };
-  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+function print(report: {
+  machine: { cpus: number; node: string };
+  knowledge_base: { chunks: number; build_ms: number; query: ReturnType<typeof latencyStats>; query_via_langchain_retriever: ReturnType<typeof latencyStats>; questions: number };
+  synthetic: Array<Awaited<ReturnType<typeof benchCorpus>>>;
+  bot: Awaited<ReturnType<typeof benchBot>>;
+  peak_rss_mb: { bench_process: number; serving_processes: number };
+  total_s: number;
+}): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const k = report.knowledge_base;
   const lines: string[] = [];
   lines.push(`Mesin: ${report.machine.cpus} core, Node ${report.machine.node}`);
-  lines.push(`Basis pengetahuan nyata: ${report.knowledge_base.chunks} potongan, bangun ${report.knowledge_base.build_ms} ms, kueri p50 ${report.knowledge_base.query.p50_ms} ms / p99 ${report.knowledge_base.query.p99_ms} ms (${questions.length} pertanyaan eval)`);
-  for (const c of corpora) {
+  lines.push(`Basis pengetahuan nyata: ${k.chunks} potongan, bangun ${k.build_ms} ms, kueri p50 ${k.query.p50_ms} ms / p99 ${k.query.p99_ms} ms (${k.questions} pertanyaan eval); lewat retriever LangChain p50 ${k.query_via_langchain_retriever.p50_ms} ms / p99 ${k.query_via_langchain_retriever.p99_ms} ms`);
+  for (const c of report.synthetic) {
+    const r = c.reindex_one_document;
+    const q = c.query;
     lines.push('');
-    lines.push(`Korpus ${c.corpus} (${c.chunks} potongan)`);
-    lines.push(`  bangun: ${c.build.total_ms} ms (${c.build.chunks_per_s} potongan/s; embeddings ${c.build.embed_ms} ms, BM25 ${c.build.bm25_ms} ms, HNSW ${c.build.hnsw_ms} ms) | LangChain HNSWLib bawaan: ${c.build.langchain_hnswlib_build_ms} ms`);
-    lines.push(`  kueri hibrida (kami):            p50 ${c.query.hybrid.p50_ms} ms  p99 ${c.query.hybrid.p99_ms} ms`);
-    lines.push(`  HNSW padat saja (kami):          p50 ${c.query.dense_hnsw_only.p50_ms} ms  p99 ${c.query.dense_hnsw_only.p99_ms} ms`);
-    lines.push(`  LangChain MemoryVectorStore:     p50 ${c.query.langchain_memory_vector_store.p50_ms} ms  p99 ${c.query.langchain_memory_vector_store.p99_ms} ms  → kami ${c.query.speedup_vs_memory_vector_store_p50}× lebih cepat (p50)`);
-    lines.push(`  LangChain HNSWLib (bawaan):      p50 ${c.query.langchain_hnswlib_defaults.p50_ms} ms  p99 ${c.query.langchain_hnswlib_defaults.p99_ms} ms`);
+    lines.push(`Korpus ${c.corpus} (${c.documents} dokumen, ${c.chunks} potongan)`);
+    lines.push(`  bangun dari awal: ${c.build.full_ms} ms (${c.build.chunks_per_s} potongan/s; pindai ${c.build.steps_ms.scan}, embeddings ${c.build.steps_ms.embed}, BM25 ${c.build.steps_ms.lexical}, HNSW ${c.build.steps_ms.hnsw}, tulis ${c.build.steps_ms.publish} ms) | LangChain HNSWLib bawaan (HNSW saja): ${c.build.langchain_hnswlib_build_ms} ms`);
+    lines.push(`  indeks ulang setelah 1 dokumen berubah: ${r.incremental_ms} ms (${r.mode}: +${r.vectors_added} −${r.vectors_deleted} vektor; pindai ${r.steps_ms.scan}, BM25 ${r.steps_ms.lexical}, HNSW ${r.steps_ms.hnsw}, tulis ${r.steps_ms.publish} ms) | pembanding bangun penuh: ${r.baseline_full_build_ms} ms → ${r.speedup}× lebih cepat`);
+    lines.push(`  kueri hibrida (proses penyaji):  p50 ${q.hybrid.p50_ms} ms  p99 ${q.hybrid.p99_ms} ms | lewat retriever LangChain p50 ${q.via_langchain_retriever.p50_ms} ms  p99 ${q.via_langchain_retriever.p99_ms} ms`);
+    lines.push(`  HNSW padat saja (kami):          p50 ${q.dense_hnsw_only.p50_ms} ms  p99 ${q.dense_hnsw_only.p99_ms} ms | pencarian eksak p50 ${q.exact_search.p50_ms} ms`);
+    lines.push(`  LangChain MemoryVectorStore:     p50 ${q.langchain_memory_vector_store.p50_ms} ms  p99 ${q.langchain_memory_vector_store.p99_ms} ms  → kami ${q.speedup_vs_memory_vector_store_p50}× lebih cepat (p50)`);
+    lines.push(`  LangChain HNSWLib (bawaan):      p50 ${q.langchain_hnswlib_defaults.p50_ms} ms  p99 ${q.langchain_hnswlib_defaults.p99_ms} ms`);
     lines.push(`  recall@10 vs pencarian eksak:    kami ${c.recall_at_10.ours_hnsw}  | LangChain HNSWLib bawaan ${c.recall_at_10.langchain_hnswlib_defaults}`);
+    lines.push(`  memori proses penyaji: RSS ${c.memory_mb.serving_rss_after_queries} MB setelah kueri (puncak ${c.memory_mb.serving_max_rss} MB) | puncak proses pembangun ${c.memory_mb.build_process_peak_rss} MB`);
   }
   lines.push('');
   lines.push(`Bot (mode ekstraktif, Bot API dijawab in-process):`);
   for (const b of [report.bot.concurrency_1, report.bot.concurrency_50]) lines.push(`  konkurensi ${b.concurrency}: ${b.updates_per_s} pembaruan/s, p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms`);
   lines.push(`  pembanding (layanan jawaban saja, tanpa grammY): ${report.bot.baseline_answer_service_only_per_s} pertanyaan/s`);
   lines.push('');
-  lines.push(`RSS puncak: ${report.peak_rss_mb} MB · total ${report.total_s} s`);
+  lines.push(`RSS puncak: proses bench ${report.peak_rss_mb.bench_process} MB, proses penyaji ${report.peak_rss_mb.serving_processes} MB · total ${report.total_s} s`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

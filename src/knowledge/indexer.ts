@@ -71,8 +71,8 @@ export interface BuildReport {
   /** How the search indexes were produced: updated from the previous build, or built from scratch. */
   lexical: 'incremental' | 'full';
   vectors: { mode: 'incremental' | 'full'; added: number; deleted: number; reason?: string };
-  /** Duration of each step. */
-  stepsMs: { scan: number; embed: number; index: number; publish: number };
+  /** Duration of each step (`lexical` and `hnsw` together form the index step). */
+  stepsMs: { scan: number; embed: number; lexical: number; hnsw: number; publish: number };
 }
 
 export class BuildLockedError extends Error {
@@ -298,7 +298,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       ms,
       lexical: indexes.lexicalMode,
       vectors: { ...indexes.vectors, reason: finalPlan.vectorReason },
-      stepsMs: { scan: Math.round(tScan - t0), embed: Math.round(tEmbed - tScan), index: Math.round(tIndex - tEmbed), publish: Math.round(tPublish - tIndex) },
+      stepsMs: { scan: Math.round(tScan - t0), embed: Math.round(tEmbed - tScan), lexical: indexes.lexicalMs, hnsw: Math.round(tIndex - tEmbed - indexes.lexicalMs), publish: Math.round(tPublish - tIndex) },
     };
   } finally {
     release();
@@ -441,18 +441,20 @@ function buildSearchIndexes(
   progress(`Menyusun indeks leksikal dan HNSW untuk ${n} potongan (${prevVectors ? `memperbarui: ${fresh} potongan baru` : 'dari awal'}) …`);
   const canon = loadGlossary(glossaryPath(opts.knowledgeDir)).canonicalise;
   const docAt = (i: number) => lexicalDoc(scan.chunks[i], canon);
+  const t0 = performance.now();
   const lexical = prevLexical
     ? LexicalIndex.update(prevLexical, { previousIndex: scan.previousIndex, analyseNew: docAt })
     : LexicalIndex.build(n, docAt);
+  const common = { lexical, lexicalMode: prevLexical ? ('incremental' as const) : ('full' as const), lexicalMs: Math.round(performance.now() - t0) };
   if (prevVectors) {
     const { index, added, deleted } = prevVectors.update({ previousIndex: scan.previousIndex, vectors: embedded.vectors });
-    return { lexical, lexicalMode: prevLexical ? ('incremental' as const) : ('full' as const), vindex: index, vectors: { mode: 'incremental' as const, added, deleted } };
+    return { ...common, vindex: index, vectors: { mode: 'incremental' as const, added, deleted } };
   }
   const started = performance.now();
   const vindex = VectorIndex.build(embedded.vectors, embedded.dimension, {
     onProgress: (done) => progress(`  HNSW ${done}/${n} (${Math.round((performance.now() - started) / 1000)} s)`),
   });
-  return { lexical, lexicalMode: prevLexical ? ('incremental' as const) : ('full' as const), vindex, vectors: { mode: 'full' as const, added: n, deleted: 0 } };
+  return { ...common, vindex, vectors: { mode: 'full' as const, added: n, deleted: 0 } };
 }
 
 function lexicalDoc(c: Chunk, canon: Canonicaliser): LexicalDoc {
