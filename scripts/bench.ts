@@ -206,6 +206,7 @@ function runServer(dataDir: string, knowledgeDir: string, queriesFile: string): 
 
 async function benchCorpus(n: number, vocab: string[], root: string) {
   const label = `sintetis-${n}`;
+  const started = performance.now();
   const knowledgeDir = path.join(root, label, 'knowledge');
   const dataDir = path.join(root, label, 'data');
   const sections = syntheticSections(n, vocab, n);
@@ -287,6 +288,7 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
     },
     recall_at_10: { ours_hnsw: served.recall_at_10, langchain_hnswlib_defaults: round(lcHits / Math.min(RECALL_QUERIES, qArrays.length), 4) },
     memory_mb: { serving_rss_after_load: served.rss_after_load_mb, serving_rss_after_queries: served.rss_after_queries_mb, serving_max_rss: served.max_rss_mb, build_process_peak_rss: buildPeak },
+    elapsed_s: round((performance.now() - started) / 1000, 1),
   };
 }
 
@@ -382,6 +384,7 @@ async function main() {
       bot,
       peak_rss_mb: { bench_process: maxRssMb(), serving_processes: Math.max(0, ...corpora.map((c) => c.memory_mb.serving_max_rss)) },
       total_s: round((performance.now() - started) / 1000, 1),
+      load_average_1min: round(os.loadavg()[0], 2),
     };
     print(report);
   } finally {
@@ -396,6 +399,7 @@ function print(report: {
   bot: Awaited<ReturnType<typeof benchBot>>;
   peak_rss_mb: { bench_process: number; serving_processes: number };
   total_s: number;
+  load_average_1min: number;
 }): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -403,13 +407,13 @@ function print(report: {
   }
   const k = report.knowledge_base;
   const lines: string[] = [];
-  lines.push(`Mesin: ${report.machine.cpus} core, Node ${report.machine.node}`);
+  lines.push(`Mesin: ${report.machine.cpus} core, Node ${report.machine.node}, beban rata-rata 1 menit di akhir ${report.load_average_1min}`);
   lines.push(`Basis pengetahuan nyata: ${k.chunks} potongan, bangun ${k.build_ms} ms, kueri p50 ${k.query.p50_ms} ms / p99 ${k.query.p99_ms} ms (${k.questions} pertanyaan eval); lewat retriever LangChain p50 ${k.query_via_langchain_retriever.p50_ms} ms / p99 ${k.query_via_langchain_retriever.p99_ms} ms`);
   for (const c of report.synthetic) {
     const r = c.reindex_one_document;
     const q = c.query;
     lines.push('');
-    lines.push(`Korpus ${c.corpus} (${c.documents} dokumen, ${c.chunks} potongan)`);
+    lines.push(`Korpus ${c.corpus} (${c.documents} dokumen, ${c.chunks} potongan; diukur dalam ${c.elapsed_s} s)`);
     lines.push(`  bangun dari awal: ${c.build.full_ms} ms (${c.build.chunks_per_s} potongan/s; pindai ${c.build.steps_ms.scan}, embeddings ${c.build.steps_ms.embed}, BM25 ${c.build.steps_ms.lexical}, HNSW ${c.build.steps_ms.hnsw}, tulis ${c.build.steps_ms.publish} ms) | LangChain HNSWLib bawaan (HNSW saja): ${c.build.langchain_hnswlib_build_ms} ms`);
     lines.push(`  indeks ulang setelah 1 dokumen berubah: ${r.incremental_ms} ms (${r.mode}: +${r.vectors_added} −${r.vectors_deleted} vektor; pindai ${r.steps_ms.scan}, BM25 ${r.steps_ms.lexical}, HNSW ${r.steps_ms.hnsw}, tulis ${r.steps_ms.publish} ms) | pembanding bangun penuh: ${r.baseline_full_build_ms} ms → ${r.speedup}× lebih cepat`);
     lines.push(`  kueri hibrida (proses penyaji):  p50 ${q.hybrid.p50_ms} ms  p99 ${q.hybrid.p99_ms} ms | lewat retriever LangChain p50 ${q.via_langchain_retriever.p50_ms} ms  p99 ${q.via_langchain_retriever.p99_ms} ms`);
