@@ -1,21 +1,17 @@
-import path from 'node:path';
 import { RunnableLambda } from '@langchain/core/runnables';
 import type { Document } from '@langchain/core/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
-import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { KnowledgeBaseRetriever } from '../../src/knowledge/langchain-retriever.js';
-import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
+import { openTempKnowledgeBase } from '../helpers/kb.js';
 
-let tmp: { dir: string; cleanup: () => void };
 let kb: KnowledgeBase;
+let cleanup: () => void;
 
 beforeAll(async () => {
-  tmp = makeTmpDir();
-  writeFiles(path.join(tmp.dir, 'k'), SAMPLE_DOCS);
-  kb = await KnowledgeBase.open({ knowledgeDir: path.join(tmp.dir, 'k'), dataDir: path.join(tmp.dir, 'd'), embeddings: new LocalHashEmbeddings() });
+  ({ kb, cleanup } = await openTempKnowledgeBase());
 });
-afterAll(() => tmp.cleanup());
+afterAll(() => cleanup());
 
 describe('KnowledgeBaseRetriever (LangChain)', () => {
   it('returns the hybrid search passages as Documents with citation metadata', async () => {
