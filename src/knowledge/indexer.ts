@@ -220,7 +220,10 @@ export function planBuild(
   if (prev.vectorIndex.m !== HNSW_PARAMS.m || prev.vectorIndex.efConstruction !== HNSW_PARAMS.efConstruction) {
     plan.reuseVectors = false;
     plan.vectorReason = 'parameter HNSW berubah';
-  } else if (outcome && (!outcome.vectors || outcome.vectors.needsCompaction(outcome.chunks, outcome.removedChunks))) {
+  } else if (outcome && !outcome.vectors) {
+    plan.reuseVectors = false;
+    plan.vectorReason = 'indeks sebelumnya tidak terbaca';
+  } else if (outcome?.vectors?.needsCompaction(outcome.chunks, outcome.removedChunks)) {
     plan.reuseVectors = false;
     plan.vectorReason = 'graf HNSW dipadatkan (banyak titik terhapus)';
   }
