@@ -23,6 +23,7 @@ import { openDatabase } from '../src/storage/sqlite.js';
 import { SqliteBotStores } from '../src/storage/sqlite-bot-stores.js';
 import { SqliteEnrolmentStore } from '../src/storage/sqlite-enrolment-store.js';
 import { loadCliConfig, progress } from './cli.js';
+import { syntheticQueries, syntheticSections } from './synthetic-corpus.js';
 
 /**
  * npm run bench [-- --json] [--sizes 1000,20000]
@@ -54,18 +55,6 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 1);
 const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function latencyStats(samples: number[]) {
   return { p50_ms: round(percentile(samples, 50), 4), p99_ms: round(percentile(samples, 99), 4), mean_ms: round(samples.reduce((a, c) => a + c, 0) / samples.length, 4) };
 }
@@ -80,33 +69,7 @@ async function timeEach<T>(items: T[], fn: (x: T) => unknown): Promise<number[]>
   return out;
 }
 
-/**
- * A synthetic knowledge base shaped like a real one: documents of 10 sections; each document
- * has a topic (its own 40-word vocabulary of real knowledge-base words with suffixes, so topics
- * differ), and 60 % of a section's words come from its topic, 40 % from the general vocabulary
- * with a Zipf-like distribution. Sections stay under the chunker's maximum: one chunk each.
- */
-function syntheticSections(n: number, vocab: string[], seed: number): string[] {
-  const r = rng(seed);
-  const general = () => vocab[Math.floor(vocab.length * Math.pow(r(), 2.2))];
-  const topics = Math.max(20, Math.floor(n / 100));
-  const topicVocab = Array.from({ length: topics }, () => Array.from({ length: 40 }, () => `${vocab[Math.floor(r() * vocab.length)]}${Math.floor(r() * 50)}`));
-  const sections: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = topicVocab[Math.floor(i / 10) % topics];
-    const words: string[] = [];
-    const len = 70 + Math.floor(r() * 60);
-    let chars = 0;
-    for (let w = 0; w < len && chars < 820; w++) {
-      const word = r() < 0.6 ? t[Math.floor(r() * t.length)] : general();
-      words.push(word);
-      chars += word.length + 1;
-    }
-    sections.push(`${words.join(' ')}.`);
-  }
-  return sections;
-}
-
+/** Synthetic documents of 10 sections each (see `synthetic-corpus.ts` for the text). */
 function documentFile(doc: number, sections: string[]): string {
   return `# Dokumen sintetis ${doc}\n\n${sections.map((t, i) => `## Bagian ${i}\n${t}\n`).join('\n')}`;
 }
@@ -120,17 +83,6 @@ function writeSyntheticKnowledge(dir: string, sections: string[]): string[] {
     files.push(name);
   }
   return files;
-}
-
-function syntheticQueries(sections: string[], count: number, seed: number): string[] {
-  const r = rng(seed);
-  const qs: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const words = sections[Math.floor(r() * sections.length)].replace(/\.$/, '').split(' ');
-    const start = Math.floor(r() * Math.max(1, words.length - 6));
-    qs.push(words.slice(start, start + 3 + Math.floor(r() * 4)).join(' '));
-  }
-  return qs;
 }
 
 interface ServeReport {
@@ -161,6 +113,9 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   const hybrid = await timeEach(queries, (q) => kb.retrieve(q, 5));
   const retriever = kb.asRetriever({ k: 5, onlyRelevant: false });
   const viaLangChain = await timeEach(queries, (q) => retriever.invoke(q));
+  // What the bot holds while it serves: measured before the exact-search reference runs.
+  const rssAfterQueries = rssMb();
+  const maxRssServing = maxRssMb();
   const { vectors, rawVectors } = kb.index;
   const qVecs = queries.map((q) => embeddings.embedQuerySync(q));
   const dense = await timeEach(qVecs, (v) => vectors.search(v, 10));
@@ -175,8 +130,8 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   const report: ServeReport = {
     load_ms: round(loadMs, 0),
     rss_after_load_mb: rssAfterLoad,
-    rss_after_queries_mb: rssMb(),
-    max_rss_mb: maxRssMb(),
+    rss_after_queries_mb: rssAfterQueries,
+    max_rss_mb: maxRssServing,
     hybrid: latencyStats(hybrid),
     langchain_retriever: latencyStats(viaLangChain),
     dense_hnsw_only: latencyStats(dense),
@@ -186,22 +141,70 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-function runServer(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<ServeReport> {
+/** Run this script in another mode (`--serve`, `--baselines`) in its own process; its last stdout line is JSON. */
+function runChild<T>(mode: string, childArgs: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, knowledgeDir, queriesFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: process.env,
-    });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, ...childArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`proses penyaji gagal (kode ${code}): ${err.slice(-2000)}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop()!) as ServeReport);
+      if (code !== 0) reject(new Error(`proses ${mode} gagal (kode ${code}): ${err.slice(-2000)}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
     });
   });
+}
+
+interface BaselineReport {
+  memory_vector_store: ReturnType<typeof latencyStats>;
+  hnswlib_defaults: ReturnType<typeof latencyStats>;
+  hnswlib_build_ms: number;
+  hnswlib_recall_at_10: number;
+  max_rss_mb: number;
+}
+
+/**
+ * `--baselines <dataDir> <queries.json>`: LangChain's MemoryVectorStore and HNSWLib (defaults)
+ * on the build's own vectors and the same queries, in their own process so their memory
+ * (number[] vectors, a second graph) does not count against ours.
+ */
+async function baselines(dataDir: string, queriesFile: string): Promise<void> {
+  const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
+  const embeddings = new LocalHashEmbeddings();
+  const id = currentBuildId(dataDir)!;
+  const dimension = readManifest(dataDir, id)!.embeddings.dimension;
+  const vectors = readVectors(path.join(buildsDir(dataDir), id, 'vectors.f32'), dimension);
+  const qArrays = queries.map((q) => Array.from(embeddings.embedQuerySync(q)));
+  const lcEmb = new LangChainEmbeddingsAdapter(embeddings);
+  const docs = vectors.map((_v, i) => new Document({ pageContent: '', metadata: { i } }));
+  let memory: MemoryVectorStore | undefined = new MemoryVectorStore(lcEmb);
+  await memory.addVectors(vectors.map((v) => Array.from(v)), docs);
+  const memLat = await timeEach(qArrays.slice(0, vectors.length > 5000 ? 60 : 200), (v) => memory!.similaritySearchVectorWithScore(v, 10));
+  memory = undefined;
+  const tH0 = performance.now();
+  const lcHnsw = new HNSWLib(lcEmb, { space: 'cosine', numDimensions: dimension });
+  for (let s = 0; s < vectors.length; s += 5000) {
+    const end = Math.min(vectors.length, s + 5000);
+    await lcHnsw.addVectors(vectors.slice(s, end).map((v) => Array.from(v)), docs.slice(s, end));
+  }
+  const buildMs = performance.now() - tH0;
+  const lcLat = await timeEach(qArrays, (v) => lcHnsw.similaritySearchVectorWithScore(v, 10));
+  let hits = 0;
+  for (const v of qArrays.slice(0, RECALL_QUERIES)) {
+    const exact = new Set(exactSearch(vectors, Float32Array.from(v), 10).map((h) => h.index));
+    const res = await lcHnsw.similaritySearchVectorWithScore(v, 10);
+    hits += res.filter(([d]) => exact.has(d.metadata.i as number)).length / 10;
+  }
+  const report: BaselineReport = {
+    memory_vector_store: latencyStats(memLat),
+    hnswlib_defaults: latencyStats(lcLat),
+    hnswlib_build_ms: round(buildMs, 0),
+    hnswlib_recall_at_10: round(hits / Math.min(RECALL_QUERIES, qArrays.length), 4),
+    max_rss_mb: maxRssMb(),
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
 async function benchCorpus(n: number, vocab: string[], root: string) {
@@ -228,36 +231,11 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
   const buildPeak = maxRssMb();
 
   log(`[${label}] proses penyaji terpisah memuat indeks dan menjawab ${queries.length} kueri …`);
-  const served = await runServer(dataDir, knowledgeDir, queriesFile);
+  const served = await runChild<ServeReport>('--serve', [dataDir, knowledgeDir, queriesFile]);
 
-  // Baselines through LangChain, same vectors and queries (vectors read from the build).
-  const id = currentBuildId(dataDir)!;
-  const dimension = readManifest(dataDir, id)!.embeddings.dimension;
-  const vectors = readVectors(path.join(buildsDir(dataDir), id, 'vectors.f32'), dimension);
-  const qArrays = queries.map((q) => Array.from(embeddings.embedQuerySync(q)));
-  const lcEmb = new LangChainEmbeddingsAdapter(embeddings);
-  const docs = vectors.map((_v, i) => new Document({ pageContent: '', metadata: { i } }));
-  log(`[${label}] LangChain MemoryVectorStore …`);
-  let memory: MemoryVectorStore | undefined = new MemoryVectorStore(lcEmb);
-  await memory.addVectors(vectors.map((v) => Array.from(v)), docs);
-  const memLat = await timeEach(qArrays.slice(0, n > 5000 ? 60 : 200), (v) => memory!.similaritySearchVectorWithScore(v, 10));
-  memory = undefined;
-  log(`[${label}] LangChain HNSWLib (bawaan) …`);
-  const tH0 = performance.now();
-  const lcHnsw = new HNSWLib(lcEmb, { space: 'cosine', numDimensions: dimension });
-  for (let s = 0; s < vectors.length; s += 5000) {
-    const end = Math.min(vectors.length, s + 5000);
-    await lcHnsw.addVectors(vectors.slice(s, end).map((v) => Array.from(v)), docs.slice(s, end));
-  }
-  const lcBuildMs = performance.now() - tH0;
-  const lcLat = await timeEach(qArrays, (v) => lcHnsw.similaritySearchVectorWithScore(v, 10));
-  let lcHits = 0;
-  for (const v of qArrays.slice(0, RECALL_QUERIES)) {
-    const exact = new Set(exactSearch(vectors, Float32Array.from(v), 10).map((h) => h.index));
-    const res = await lcHnsw.similaritySearchVectorWithScore(v, 10);
-    lcHits += res.filter(([d]) => exact.has(d.metadata.i as number)).length / 10;
-  }
-  const memStats = latencyStats(memLat);
+  log(`[${label}] pembanding LangChain (MemoryVectorStore, HNSWLib bawaan) di proses tersendiri …`);
+  const base = await runChild<BaselineReport>('--baselines', [dataDir, queriesFile]);
+  const memStats = base.memory_vector_store;
   return {
     corpus: label,
     documents: files.length,
@@ -266,7 +244,7 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
       full_ms: full.ms,
       chunks_per_s: round(full.chunks / (full.ms / 1000), 0),
       steps_ms: full.stepsMs,
-      langchain_hnswlib_build_ms: round(lcBuildMs, 0),
+      langchain_hnswlib_build_ms: base.hnswlib_build_ms,
     },
     reindex_one_document: {
       incremental_ms: inc.ms,
@@ -283,11 +261,11 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
       dense_hnsw_only: served.dense_hnsw_only,
       exact_search: served.exact_search,
       langchain_memory_vector_store: memStats,
-      langchain_hnswlib_defaults: latencyStats(lcLat),
+      langchain_hnswlib_defaults: base.hnswlib_defaults,
       speedup_vs_memory_vector_store_p50: round(memStats.p50_ms / served.hybrid.p50_ms, 1),
     },
-    recall_at_10: { ours_hnsw: served.recall_at_10, langchain_hnswlib_defaults: round(lcHits / Math.min(RECALL_QUERIES, qArrays.length), 4) },
-    memory_mb: { serving_rss_after_load: served.rss_after_load_mb, serving_rss_after_queries: served.rss_after_queries_mb, serving_max_rss: served.max_rss_mb, build_process_peak_rss: buildPeak },
+    recall_at_10: { ours_hnsw: served.recall_at_10, langchain_hnswlib_defaults: base.hnswlib_recall_at_10 },
+    memory_mb: { serving_rss_after_load: served.rss_after_load_mb, serving_rss_after_queries: served.rss_after_queries_mb, serving_max_rss: served.max_rss_mb, build_process_peak_rss: buildPeak, langchain_baselines_process_peak_rss: base.max_rss_mb },
     elapsed_s: round((performance.now() - started) / 1000, 1),
   };
 }
@@ -353,6 +331,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
 
 async function main() {
   if (args[0] === '--serve') return serve(args[1], args[2], args[3]);
+  if (args[0] === '--baselines') return baselines(args[1], args[2]);
   const config = loadCliConfig();
   const started = performance.now();
   // Everything lives in one temporary directory, so the bench never touches DATA_DIR.
@@ -382,7 +361,11 @@ async function main() {
       knowledge_base: { chunks: kb.chunkCount, build_ms: round(kbBuildMs, 1), query: latencyStats(kbLat), query_via_langchain_retriever: latencyStats(kbLcLat), questions: questions.length },
       synthetic: corpora,
       bot,
-      peak_rss_mb: { bench_process: maxRssMb(), serving_processes: Math.max(0, ...corpora.map((c) => c.memory_mb.serving_max_rss)) },
+      peak_rss_mb: {
+        bench_process: maxRssMb(),
+        serving_processes: Math.max(0, ...corpora.map((c) => c.memory_mb.serving_max_rss)),
+        langchain_baseline_processes: Math.max(0, ...corpora.map((c) => c.memory_mb.langchain_baselines_process_peak_rss)),
+      },
       total_s: round((performance.now() - started) / 1000, 1),
       load_average_1min: round(os.loadavg()[0], 2),
     };
@@ -397,7 +380,7 @@ function print(report: {
   knowledge_base: { chunks: number; build_ms: number; query: ReturnType<typeof latencyStats>; query_via_langchain_retriever: ReturnType<typeof latencyStats>; questions: number };
   synthetic: Array<Awaited<ReturnType<typeof benchCorpus>>>;
   bot: Awaited<ReturnType<typeof benchBot>>;
-  peak_rss_mb: { bench_process: number; serving_processes: number };
+  peak_rss_mb: { bench_process: number; serving_processes: number; langchain_baseline_processes: number };
   total_s: number;
   load_average_1min: number;
 }): void {
@@ -421,14 +404,14 @@ function print(report: {
     lines.push(`  LangChain MemoryVectorStore:     p50 ${q.langchain_memory_vector_store.p50_ms} ms  p99 ${q.langchain_memory_vector_store.p99_ms} ms  → kami ${q.speedup_vs_memory_vector_store_p50}× lebih cepat (p50)`);
     lines.push(`  LangChain HNSWLib (bawaan):      p50 ${q.langchain_hnswlib_defaults.p50_ms} ms  p99 ${q.langchain_hnswlib_defaults.p99_ms} ms`);
     lines.push(`  recall@10 vs pencarian eksak:    kami ${c.recall_at_10.ours_hnsw}  | LangChain HNSWLib bawaan ${c.recall_at_10.langchain_hnswlib_defaults}`);
-    lines.push(`  memori proses penyaji: RSS ${c.memory_mb.serving_rss_after_queries} MB setelah kueri (puncak ${c.memory_mb.serving_max_rss} MB) | puncak proses pembangun ${c.memory_mb.build_process_peak_rss} MB`);
+    lines.push(`  memori proses penyaji: RSS ${c.memory_mb.serving_rss_after_queries} MB setelah kueri (puncak ${c.memory_mb.serving_max_rss} MB) | puncak proses pembangun ${c.memory_mb.build_process_peak_rss} MB | puncak proses pembanding LangChain ${c.memory_mb.langchain_baselines_process_peak_rss} MB`);
   }
   lines.push('');
   lines.push(`Bot (mode ekstraktif, Bot API dijawab in-process):`);
   for (const b of [report.bot.concurrency_1, report.bot.concurrency_50]) lines.push(`  konkurensi ${b.concurrency}: ${b.updates_per_s} pembaruan/s, p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms`);
   lines.push(`  pembanding (layanan jawaban saja, tanpa grammY): ${report.bot.baseline_answer_service_only_per_s} pertanyaan/s`);
   lines.push('');
-  lines.push(`RSS puncak: proses bench ${report.peak_rss_mb.bench_process} MB, proses penyaji ${report.peak_rss_mb.serving_processes} MB · total ${report.total_s} s`);
+  lines.push(`RSS puncak: proses bench (termasuk pembangunan indeks) ${report.peak_rss_mb.bench_process} MB, proses penyaji ${report.peak_rss_mb.serving_processes} MB, proses pembanding LangChain ${report.peak_rss_mb.langchain_baseline_processes} MB · total ${report.total_s} s`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -85,8 +85,41 @@ export function buildDir(dataDir: string, buildId: string): string {
   return path.join(buildsDir(dataDir), buildId);
 }
 
+/**
+ * Read the chunk store one line (one chunk) at a time, as {@link writeChunks} lays it out: at
+ * 100k chunks a single `JSON.parse` would first hold the whole file as one string (100–200 MB
+ * that the serving process's RSS keeps long after the parse).
+ */
 export function readChunks(dataDir: string, buildId: string): Chunk[] {
-  return JSON.parse(fs.readFileSync(path.join(buildDir(dataDir, buildId), 'chunks.json'), 'utf8')) as Chunk[];
+  const file = path.join(buildDir(dataDir, buildId), 'chunks.json');
+  const chunks: Chunk[] = [];
+  const fd = fs.openSync(file, 'r');
+  try {
+    const block = Buffer.alloc(1 << 20);
+    let carry: Buffer = Buffer.alloc(0);
+    const take = (line: Buffer) => {
+      let text = line.toString('utf8').trim();
+      if (text.startsWith('[')) text = text.slice(1);
+      if (text.endsWith(']')) text = text.slice(0, -1);
+      if (text.endsWith(',')) text = text.slice(0, -1);
+      if (text) chunks.push(JSON.parse(text) as Chunk);
+    };
+    for (;;) {
+      const n = fs.readSync(fd, block, 0, block.length, null);
+      if (n === 0) break;
+      let data = carry.length ? Buffer.concat([carry, block.subarray(0, n)]) : block.subarray(0, n);
+      let nl: number;
+      while ((nl = data.indexOf(0x0a)) >= 0) {
+        take(data.subarray(0, nl));
+        data = data.subarray(nl + 1);
+      }
+      carry = Buffer.from(data);
+    }
+    if (carry.length) take(carry);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return chunks;
 }
 
 /** The chunk store as a JSON array, written in slices (no 100 MB string at 100k chunks) and fsynced. */

@@ -172,17 +172,27 @@ function addPoint(hnsw: Hnsw, v: Float32Array, label: number, dimension: number)
   hnsw.addPoint(Array.from(v), label);
 }
 
-/** Exact (brute-force) cosine search over normalised vectors: the reference for recall. */
+/**
+ * Exact (brute-force) cosine search over normalised vectors: the reference for recall.
+ * Keeps only a k-sized selection (no object per vector), so at 100k vectors it does not fill
+ * the heap of the process that measures it.
+ */
 export function exactSearch(vectors: ArrayLike<Float32Array>, query: Float32Array, k: number): VectorHit[] {
-  const sims: VectorHit[] = new Array(vectors.length);
+  const top: VectorHit[] = [];
+  let floor = -Infinity;
   for (let index = 0; index < vectors.length; index++) {
     const v = vectors[index];
     let s = 0;
     for (let i = 0; i < v.length; i++) s += v[i] * query[i];
-    sims[index] = { index, similarity: s };
+    if (top.length === k && s <= floor) continue;
+    // Insertion into a sorted list of at most k hits (k is small).
+    let at = top.length;
+    while (at > 0 && top[at - 1].similarity < s) at--;
+    top.splice(at, 0, { index, similarity: s });
+    if (top.length > k) top.pop();
+    if (top.length === k) floor = top[k - 1].similarity;
   }
-  sims.sort((a, b) => b.similarity - a.similarity);
-  return sims.slice(0, k);
+  return top;
 }
 
 const LITTLE_ENDIAN = os.endianness() === 'LE';
