@@ -198,10 +198,22 @@ export class EmbeddingCache {
     if (!fs.existsSync(this.file)) return;
     this.fd = fs.openSync(this.file, 'r');
     const size = fs.fstatSync(this.fd).size;
-    const head = Buffer.alloc(36);
+    // Headers are found by reading the file in large blocks (one read per 8 MB, not one per record).
+    const block = Buffer.alloc(8 << 20);
+    let blockStart = 0;
+    let blockLength = 0;
+    const header = (off: number): Buffer | undefined => {
+      if (off < blockStart || off + 36 > blockStart + blockLength) {
+        blockStart = off;
+        blockLength = fs.readSync(this.fd!, block, 0, block.length, off);
+        if (blockLength < 36) return undefined;
+      }
+      return block.subarray(off - blockStart, off - blockStart + 36);
+    };
     let off = 0;
     while (off + 36 <= size) {
-      if (fs.readSync(this.fd, head, 0, 36, off) !== 36) break;
+      const head = header(off);
+      if (!head) break;
       const hash = head.toString('latin1', 0, 32);
       const dim = head.readUInt32LE(32);
       const end = off + 36 + dim * 4;
