@@ -148,13 +148,25 @@ function runChild<T>(mode: string, childArgs: string[]): Promise<T> {
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (!json) process.stderr.write(d); // the child's progress lines
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) reject(new Error(`proses ${mode} gagal (kode ${code}): ${err.slice(-2000)}`));
       else resolve(JSON.parse(out.trim().split('\n').pop()!) as T);
     });
   });
+}
+
+type BuildRun = Awaited<ReturnType<typeof buildIndex>> & { max_rss_mb: number };
+
+/** `--build <knowledgeDir> <dataDir>`: one `buildIndex` in a fresh process (progress on stderr). */
+async function build(knowledgeDir: string, dataDir: string): Promise<void> {
+  const report = await buildIndex({ knowledgeDir, dataDir, embeddings: new LocalHashEmbeddings(), onProgress: progress });
+  const run: BuildRun = { ...report, max_rss_mb: maxRssMb() };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
 interface BaselineReport {
@@ -217,18 +229,17 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
   const queries = syntheticQueries(sections, QUERIES, n + 1);
   const queriesFile = path.join(root, label, 'queries.json');
   fs.writeFileSync(queriesFile, JSON.stringify(queries));
-  const embeddings = new LocalHashEmbeddings();
-  const buildLog = (m: string) => log(`[${label}] ${m.trim()}`);
 
   // Baseline for the re-index: a full build from scratch (what a change cost before: HNSW and BM25 rebuilt).
+  // Each build runs in its own process, as `npm run reindex` does.
   log(`[${label}] ${files.length} dokumen: membangun indeks dari awal …`);
-  const full = await buildIndex({ knowledgeDir, dataDir, embeddings, onProgress: buildLog });
+  const full = await runChild<BuildRun>('--build', [knowledgeDir, dataDir]);
   // One document changes: a section is rewritten and one is added.
   const changed = path.join(knowledgeDir, files[Math.floor(files.length / 2)]);
   fs.writeFileSync(changed, `${fs.readFileSync(changed, 'utf8').replace('## Bagian 3\n', '## Bagian 3\nDiperbarui: ')}\n## Bagian tambahan\nBagian tambahan tentang kuota pelatihan digital tahun depan.\n`);
   log(`[${label}] satu dokumen berubah: indeks ulang bertahap …`);
-  const inc = await buildIndex({ knowledgeDir, dataDir, embeddings, onProgress: buildLog });
-  const buildPeak = maxRssMb();
+  const inc = await runChild<BuildRun>('--build', [knowledgeDir, dataDir]);
+  const buildPeak = Math.max(full.max_rss_mb, inc.max_rss_mb);
 
   log(`[${label}] proses penyaji terpisah memuat indeks dan menjawab ${queries.length} kueri …`);
   const served = await runChild<ServeReport>('--serve', [dataDir, knowledgeDir, queriesFile]);
@@ -332,6 +343,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
 async function main() {
   if (args[0] === '--serve') return serve(args[1], args[2], args[3]);
   if (args[0] === '--baselines') return baselines(args[1], args[2]);
+  if (args[0] === '--build') return build(args[1], args[2]);
   const config = loadCliConfig();
   const started = performance.now();
   // Everything lives in one temporary directory, so the bench never touches DATA_DIR.
