@@ -23,7 +23,7 @@ import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.
  * `current.json` and its build untouched. An incremental build reads the previous build's
  * files and writes a complete new build: builds never share files.
  */
-export const ENGINE_VERSION = 7;
+export const ENGINE_VERSION = 8;
 
 export interface ManifestFile {
   hash: string;
