@@ -9,7 +9,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { Update } from 'grammy/types';
 import { AnswerService } from '../src/answering/answer-service.js';
 import { createBot } from '../src/bot/create-bot.js';
-import type { BotDeps } from '../src/bot/context.js';
+import { createBotDeps } from '../src/bot-deps.js';
 import { parseCatalogue } from '../src/enrolment/catalogue.js';
 import { LangChainEmbeddingsAdapter, LocalHashEmbeddings } from '../src/knowledge/embeddings.js';
 import { parseEvalFile, percentile } from '../src/knowledge/eval-metrics.js';
@@ -19,9 +19,7 @@ import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import { rawTokens } from '../src/knowledge/text.js';
 import { exactSearch, readVectors } from '../src/knowledge/vector-index.js';
 import { silentLogger } from '../src/logger.js';
-import { openDatabase } from '../src/storage/sqlite.js';
-import { SqliteBotStores } from '../src/storage/sqlite-bot-stores.js';
-import { SqliteEnrolmentStore } from '../src/storage/sqlite-enrolment-store.js';
+import { openStorage } from '../src/storage/open-storage.js';
 import { loadCliConfig, progress } from './cli.js';
 import { syntheticQueries, syntheticSections } from './synthetic-corpus.js';
 
@@ -283,17 +281,16 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
 
 async function benchBot(kb: KnowledgeBase, questions: string[]) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'asisten-bench-'));
-  const db = openDatabase(tmp);
   const logger = silentLogger();
-  const deps: BotDeps = {
-    answers: new AnswerService({ kb, logger }),
-    kb,
-    stores: new SqliteBotStores(db),
-    enrolment: new SqliteEnrolmentStore(db),
+  const storage = openStorage(tmp);
+  const deps = createBotDeps({
+    core: { kb, answers: new AnswerService({ kb, logger }) },
+    storage,
     catalogue: () => parseCatalogue('programmes: []\n', 'bench.yaml'),
-    config: { adminIds: [1], retentionDays: 365, rateLimit: { limit: 1_000_000, windowMs: 1000, maxBacklog: 1_000_000 } },
     logger,
-  };
+    roles: { adminIds: [1] },
+    rateLimit: { limit: 1_000_000, windowMs: 1000, maxBacklog: 1_000_000 },
+  });
   const bot = createBot('123456:BENCH_token_answered_in_process_000', deps, {
     botInfo: { id: 42, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never,
   });
@@ -335,7 +332,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
   const n = 1500;
   for (let i = 0; i < n; i++) await deps.answers.answer(questions[i % questions.length]);
   const bare = round(n / ((performance.now() - t0) / 1000), 0);
-  db.close();
+  storage.close();
   fs.rmSync(tmp, { recursive: true, force: true });
   return { mode: 'extractive', concurrency_1: c1, concurrency_50: c50, baseline_answer_service_only_per_s: bare };
 }
