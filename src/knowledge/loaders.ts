@@ -9,7 +9,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Document } from '@langchain/core/documents';
 import { applySidecar } from './maintenance/sidecar.js';
 import { stripInvisible } from './text.js';
 import { pageTextInReadingOrder, type PdfTextItem } from './pdf-text.js';
@@ -309,13 +308,3 @@ async function parseDocxDocument(buf: Buffer, relFile: string): Promise<SourceDo
   return { file: relFile, title, keywords: [], sources: [], sections: sectionsFromMarkdown(markdown, title).sections };
 }
 
-/** LangChain view of a loaded document: one `Document` per section, for interop with LangChain tooling. */
-export function toLangChainDocuments(doc: SourceDocument): Document[] {
-  return doc.sections.map(
-    (s) =>
-      new Document({
-        pageContent: s.text,
-        metadata: { source: doc.file, title: doc.title, headingPath: s.headingPath, page: s.page, sources: doc.sources },
-      }),
-  );
-}

@@ -4,7 +4,7 @@ import type { EmbeddingsProvider } from './embeddings.js';
 import type { Glossary } from './glossary.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { analyse, type Canonicaliser } from './text.js';
-import { parseQuestion, yearsOf, type Question } from './question.js';
+import { parseQuestion, type Question } from './question.js';
 import type { VectorIndex } from './vector-index.js';
 import type { RegulationCatalog } from './regulation/catalog.js';
 import type { ChunkRegulation } from './regulation/sections.js';
@@ -343,10 +343,3 @@ function headingTerms(parts: RetrieverParts, index: number): Set<string> {
   return v;
 }
 
-/**
- * Years the question asks about — not the year inside a regulation number ("Perpres 95/2018",
- * "PP Nomor 11 Tahun 2017"), which names a document rather than a period.
- */
-export function askedYearsOf(question: string): string[] {
-  return yearsOf(question);
-}

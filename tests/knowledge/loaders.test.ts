@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Document as DocxDocument, HeadingLevel, Packer, Paragraph } from 'docx';
-import { loadDocument, LoaderError, toLangChainDocuments, UnsupportedFileError } from '../../src/knowledge/loaders.js';
+import { loadDocument, LoaderError, UnsupportedFileError } from '../../src/knowledge/loaders.js';
 import { makeTmpDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -104,10 +104,5 @@ describe('loaders', () => {
 
   it('rejects unsupported file types', async () => {
     await expect(loadDocument(p('tabel.xlsx'), 'tabel.xlsx')).rejects.toBeInstanceOf(UnsupportedFileError);
-  });
-
-  it('converts to LangChain documents with metadata', async () => {
-    const docs = toLangChainDocuments(await loadDocument(p('pedoman.pdf'), 'pedoman.pdf'));
-    expect(docs[1].metadata).toMatchObject({ source: 'pedoman.pdf', page: 2 });
   });
 });

@@ -57,9 +57,10 @@ describe('hybrid retrieval', () => {
 
 describe('asked years', () => {
   it('are the years a question is about, not those inside regulation numbers', async () => {
-    const { askedYearsOf } = await import('../../src/knowledge/retriever.js');
-    expect(askedYearsOf('Berapa indeks SPBE Kaltim tahun 2024?')).toEqual(['2024']);
-    expect(askedYearsOf('sblm ada perpres 95/2018, dasarnya apa?')).toEqual([]);
-    expect(askedYearsOf('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?')).toEqual(['2023']);
+    const { parseQuestion } = await import('../../src/knowledge/question.js');
+    const years = (q: string) => parseQuestion(q).years;
+    expect(years('Berapa indeks SPBE Kaltim tahun 2024?')).toEqual(['2024']);
+    expect(years('sblm ada perpres 95/2018, dasarnya apa?')).toEqual([]);
+    expect(years('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?')).toEqual(['2023']);
   });
 });
