@@ -116,6 +116,28 @@ describe('three outcomes on the real knowledge base', () => {
     expect(b.text).not.toMatch(/^Selisihnya/);
   });
 
+  it('answers sudah/belum from a cited date, compared with today', async () => {
+    const at = (iso: string) => new AnswerService({ kb, now: () => new Date(iso) });
+    const q = 'pendaftaran DLA 2021 sudah dibuka belum?';
+    const after = await at('2026-12-01T00:00:00Z').answer(q);
+    expect(after.coverage).toBe('full');
+    expect(after.text).toMatch(/^Sudah \(basis: tanggal 19–27 Agustus 2021, sebelum hari ini, 1 Desember 2026\)\. Pendaftaran DLA 2021 dibuka pada 19–27 Agustus 2021[^[]*\[1\]/);
+    expect(after.citations).toHaveLength(1);
+    expect((await at('2021-08-01T00:00:00Z').answer(q)).text).toMatch(/^Belum \(basis: tanggal 19–27 Agustus 2021, setelah hari ini, 1 Agustus 2021\)/);
+    expect((await at('2021-08-20T00:00:00Z').answer(q)).text).toMatch(/^Sudah, dan masih berlangsung sampai 27 Agustus 2021/);
+    expect((await at('2021-08-20T00:00:00Z').answer('pendaftaran DLA 2021 sudah ditutup?')).text).toMatch(/^Belum: berlangsung sampai 27 Agustus 2021/);
+    const en = await at('2024-05-01T00:00:00Z').answer('Has INA Digital been launched yet?');
+    expect(en.text).toMatch(/^Not yet \(basis: date 27 Mei 2024, after today, 1 May 2024\)/);
+  });
+
+  it('derives no sudah/belum when the knowledge base cites no date for the event', async () => {
+    const service = new AnswerService({ kb, now: () => new Date('2026-12-01T00:00:00Z') });
+    // Perpres 82/2023 is described, but no date of promulgation or entry into force is cited.
+    const a = await service.answer('apakah Perpres 82/2023 sudah berlaku?');
+    expect(a.text).not.toMatch(/^(Sudah|Belum)\b/);
+    expect(a.text).not.toMatch(/basis: tanggal/);
+  });
+
   it('keeps the subject of a follow-up and changes the year', async () => {
     const first = await answers.answer('Berapa indeks SPBE Kaltim 2024?');
     const history = [{ role: 'user' as const, text: first.query! }, { role: 'assistant' as const, text: first.text }];
