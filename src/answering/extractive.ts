@@ -48,7 +48,8 @@ export interface ExtractiveResult {
 
 const NUMBER_QUESTION = /\b(berapa|brp|kapan|kpn|tahun berapa|tanggal|jumlah|berapakah|how (many|much)|when|what year|which year|number of|score|nilai|skor|peringkat|rank|ranking|persen|percent|quota|kuota|jp|jam)\b/i;
 
-const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
+/** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
+export const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
 
 const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
 

@@ -32,6 +32,14 @@ describe('parseQuestion', () => {
     expect(q.searchText).not.toContain('4,5');
   });
 
+  it('reads an English idiom as a whole and counts relative years', () => {
+    // "took part" is participation, not "bagian" (part); "people" are counted as orang.
+    expect(parseQuestion('How many people took part in DTS in 2022?').words).toEqual(expect.arrayContaining(['participated', 'orang']));
+    expect(parseQuestion('kalau dua tahun lalu?')).toMatchObject({ relativeYear: 'previous', yearShift: -2 });
+    expect(parseQuestion('kalau tahun sebelumnya?')).toMatchObject({ relativeYear: 'previous', yearShift: -1 });
+    expect(parseQuestion('Berapa indeks SPBE Kaltim 2024?').yearShift).toBeUndefined();
+  });
+
   it('knows an office from its deputy and a regulation from an office', () => {
     expect(parseQuestion('siapa gubernur kaltim skrg?').role).toBe('gubernur');
     expect(parseQuestion('Who is the governor of East Kalimantan?').role).toBe('gubernur');
@@ -44,6 +52,10 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('kalau tahun sebelumnya berapa?', 'Berapa indeks SPBE Kaltim 2024?')).toBe('Berapa indeks SPBE Kaltim 2023?');
     expect(changeConstraints('and in 2023?', 'What is the national SPBE index for 2024?')).toBe('What is the national SPBE index for 2023?');
     expect(changeConstraints('kalau nasional?', 'indeks spbe kaltim 2023 brp')).toBe('indeks spbe nasional 2023 brp?');
+    // A relative year moves by its count; "tahun lalu" is the year before the previous turn's.
+    expect(changeConstraints('kalau 2 tahun sebelumnya?', 'indeks spbe nasional 2024 brp ya')).toBe('indeks spbe nasional 2022 brp ya?');
+    expect(changeConstraints('two years earlier?', 'What was the national SPBE index in 2024?')).toBe('What was the national SPBE index in 2022?');
+    expect(changeConstraints('tahun lalu gimana?', 'indeks spbe kaltim 2024 dpt brp')).toBe('indeks spbe kaltim 2023 dpt brp?');
     // A follow-up with its own subject is not a constraint change.
     expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
   });
@@ -136,6 +148,20 @@ describe('three outcomes on the real knowledge base', () => {
     const a = await service.answer('apakah Perpres 82/2023 sudah berlaku?');
     expect(a.text).not.toMatch(/^(Sudah|Belum)\b/);
     expect(a.text).not.toMatch(/basis: tanggal/);
+  });
+
+  it('does not count an unconfirmed value or a sentence without the asked attribute as the year recorded', async () => {
+    // The knowledge base says the national 2021 value is unconfirmed; a 2021 sentence about another SPBE topic is no answer.
+    const a = await answers.answer('indeks spbe nasional 2021 brp?');
+    expect(a.coverage).toBe('partial');
+    expect(a.text).toMatch(/^Indeks spbe nasional 2021 belum tercatat/);
+  });
+
+  it('carries the subject into an aspect follow-up ending in -nya', async () => {
+    const first = await answers.answer('PNS wajib pengembangan kompetensi brp JP setahun?');
+    const history = [{ role: 'user' as const, text: first.query! }, { role: 'assistant' as const, text: first.text }];
+    const next = await answers.answer('dasar hukumnya apa?', { history });
+    expect(next.text).toContain('11 Tahun 2017');
   });
 
   it('keeps the subject of a follow-up and changes the year', async () => {
