@@ -345,6 +345,7 @@ export class AnswerService {
       idf: (term) => kb.idf(term),
       wantsNumber: q.kind === 'number' || q.kind === 'date',
       wantsName: q.kind === 'name',
+      wantsDate: q.kind === 'date',
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
       // A partial answer gives only the nearest fact: one sentence. A list, or a question asking
       // several things, gets room for them, and so does the long sentence of a regulation's article;

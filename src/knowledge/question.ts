@@ -169,6 +169,11 @@ export function withoutRegulationNumbers(text: string): string {
     .replace(/\b(uu|pp|perpres|permen\w*|inpres|keppres|kepmen\w*|perda|pergub|se)\s*\d{1,4}\s*(tahun|thn|th\.?)?\s*(19|20)\d\d\b/gi, ' ');
 }
 
+/** The places a text names (Kaltim, nasional, other provinces, cities), in the order it names them. */
+export function placesIn(text: string): Place[] {
+  return placesOf(foldText(text));
+}
+
 function placesOf(folded: string): Place[] {
   const out: Place[] = [];
   const padded = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;

@@ -157,6 +157,16 @@ describe('three outcomes on the real knowledge base', () => {
     expect(a.text).toMatch(/^Indeks spbe nasional 2021 belum tercatat/);
   });
 
+  it('leads with the section whose heading states what was asked', async () => {
+    // The certificate passage shares more words, but the section "Biaya pelatihan DTS: gratis" answers.
+    const a = await answers.answer('sertifikat DTS bayar gk?');
+    expect(a.text).toMatch(/gratis|tidak dipungut biaya/);
+    // "kapan" is answered by the sentence with the calendar date, not only a month.
+    const b = await answers.answer('GovTech Indonesia namanya apa & diluncurin kapan');
+    expect(b.text).toContain('INA Digital');
+    expect(b.text).toContain('27 Mei 2024');
+  });
+
   it('carries the subject into an aspect follow-up ending in -nya', async () => {
     const first = await answers.answer('PNS wajib pengembangan kompetensi brp JP setahun?');
     const history = [{ role: 'user' as const, text: first.query! }, { role: 'assistant' as const, text: first.text }];
