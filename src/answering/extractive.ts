@@ -251,7 +251,11 @@ export function renderExtractive(result: ExtractiveResult): string {
 /** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
 function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
   const asked = new Set(terms);
-  const words = text.split(/\s+/).slice(1);
+  // Not a person: a name spelled out before its acronym ("Government Chief Information Officer (GCIO)",
+  // "Dinas Komunikasi dan Informatika (Diskominfo)") or a place ("Provinsi Jawa Timur").
+  let rest = text.replace(/(?:\p{Lu}[\p{L}-]*\s+(?:(?:dan|and|of|untuk)\s+)?){1,7}\(\p{Lu}[\p{L}\d-]*\)/gu, ' ');
+  for (const place of placesIn(rest)) for (const alias of place.aliases) rest = rest.replace(new RegExp(`\\b${alias}\\b`, 'gi'), ' ');
+  const words = rest.split(/\s+/).slice(1);
   for (let i = 0; i + 1 < words.length; i++) {
     if (/^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i]) && /^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i + 1])) {
       const t = [...analyse(words[i]), ...analyse(words[i + 1])];

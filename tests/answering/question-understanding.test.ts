@@ -165,6 +165,9 @@ describe('three outcomes on the real knowledge base', () => {
     const b = await answers.answer('GovTech Indonesia namanya apa & diluncurin kapan');
     expect(b.text).toContain('INA Digital');
     expect(b.text).toContain('27 Mei 2024');
+    // "Who …?" wants a person: an office spelled out before its acronym or a province is no one's name.
+    const c = await answers.answer('Who heads the communications and informatics office (Diskominfo) of East Kalimantan?');
+    expect(c.text).toMatch(/^Muhammad Faisal/);
   });
 
   it('carries the subject into an aspect follow-up ending in -nya', async () => {
