@@ -26,6 +26,8 @@ const EVENTS: Array<{ ask: RegExp; state: RegExp; end?: boolean }> = [
   { ask: /\b(dilaksanakan|diselenggarakan|digelar|dimulai|mulai|berlangsung|held|started|begun)\b/, state: /\b(dilaksanakan|diselenggarakan|menyelenggarakan|digelar|berlangsung|dimulai|diikuti)\b/ },
 ];
 
+const PLANNED = /\b(direncanakan|rencana|berencana|akan|dijadwalkan|ditargetkan|target|planned|scheduled)\b/;
+
 const STATUS_WORDS = /\b(sudah|belum|udah|sdh|udh|blm|telah|already|yet|has|have)\b/;
 
 const MONTHS_ID = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
@@ -105,12 +107,15 @@ export function deriveStatus(input: StatusInput): Derivation | undefined {
     for (const sentence of splitSentences(p.text)) {
       const folded = foldText(sentence);
       if (!event.state.test(folded)) continue;
+      // A plan ("direncanakan merilis … pada September 2024") dates an intention, not an occurrence.
+      if (PLANNED.test(folded)) continue;
       const dates = datesIn(sentence);
       if (dates.length === 0) continue;
       if (!q.years.every((y) => sentence.includes(y) || p.heading.includes(y))) continue;
       const tokens = new Set(input.terms(sentence));
       const shared = subject.filter((t) => tokens.has(t)).length;
-      if (subject.length > 0 && shared === 0) continue;
+      // About the asked subject: most of its terms ("19 layanan dasar INA Digital" is not "INA Digital").
+      if (shared * 2 <= subject.length) continue;
       // The date nearest after the event word is the event's date ("dibuka pada 19–27 Agustus 2021").
       const at = folded.search(event.state);
       const date = dates.find((d) => sentence.indexOf(d.text) >= at) ?? dates[0];

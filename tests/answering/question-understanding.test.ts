@@ -148,6 +148,9 @@ describe('three outcomes on the real knowledge base', () => {
     const a = await service.answer('apakah Perpres 82/2023 sudah berlaku?');
     expect(a.text).not.toMatch(/^(Sudah|Belum)\b/);
     expect(a.text).not.toMatch(/basis: tanggal/);
+    // A planned date ("direncanakan merilis … pada September 2024") is no evidence that it happened.
+    const b = await service.answer('apakah 19 layanan dasar INA Digital sudah dirilis?');
+    expect(b.text).not.toMatch(/^(Sudah|Belum)\b/);
   });
 
   it('does not count an unconfirmed value or a sentence without the asked attribute as the year recorded', async () => {
