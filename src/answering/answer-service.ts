@@ -1,9 +1,10 @@
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Passage, RetrievalResult } from '../knowledge/retriever.js';
+import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
 import { parseQuestion, subjectOf, type Question } from '../knowledge/question.js';
 import { analyse } from '../knowledge/text.js';
 import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
+import { deriveStatus, statusEventOf } from './derive-status.js';
 import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange, valueIn, type ComparedValue, type Derivation } from './derive.js';
 import { clearSentenceCache, composeExtractive, contentKey, renderExtractive, toCitation, type Citation } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
@@ -66,6 +67,8 @@ export interface AnswerServiceDeps {
   logger?: Logger;
   /** Passages retrieved per question. */
   k?: number;
+  /** Today, for "sudah/belum" answers from cited dates (injected by tests). */
+  now?: () => Date;
 }
 
 export class AnswerService {
@@ -252,6 +255,15 @@ export class AnswerService {
   private async derive(q: Question, retrieval: RetrievalResult): Promise<{ derivation: Derivation; passages: Passage[] } | undefined> {
     const range = derivePredikatRange(q, retrieval.passages);
     if (range) return { derivation: range, passages: retrieval.passages };
+    const event = statusEventOf(q);
+    if (event) {
+      const kb = this.deps.kb;
+      // The event word ("ditutup", "closed") asks about the subject's date; a passage need not use it.
+      const basis = retrieval.relevant ? retrieval : await kb.retrieve(q.searchText.replace(new RegExp(event.ask.source, 'gi'), ' '), this.deps.k ?? 5);
+      const candidates = basis.relevant ? basis.passages.filter((p) => p.relevance >= RELEVANCE_THRESHOLD * 0.8) : [];
+      const status = deriveStatus({ q, passages: candidates, terms: (s) => kb.terms(s), subjectTerms: basis.terms, now: this.deps.now?.() ?? new Date() });
+      if (status) return { derivation: status, passages: candidates };
+    }
     if (q.givenScore === undefined) return undefined;
     let passages = retrieval.passages;
     let derivation = derivePredikat(q, passages);
@@ -333,6 +345,7 @@ export class AnswerService {
       idf: (term) => kb.idf(term),
       wantsNumber: q.kind === 'number' || q.kind === 'date',
       wantsName: q.kind === 'name',
+      wantsDate: q.kind === 'date',
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
       // A partial answer gives only the nearest fact: one sentence. A list, or a question asking
       // several things, gets room for them, and so does the long sentence of a regulation's article;

@@ -1,6 +1,7 @@
 import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
 import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
+import { HEDGED } from './extractive.js';
 
 /**
  * Which of the question's constraints each retrieved passage satisfies, and the outcome:
@@ -50,12 +51,19 @@ function periodText(p: Passage, q: Question): string {
  * Timur sejak 2021 hingga 2025" does not make a passage about an official an answer to
  * "indeks SPBE Kaltim 2025".
  */
-function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], deps: CoverageDeps): boolean {
+function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], deps: CoverageDeps, headTerms: string[] = []): boolean {
   const re = new RegExp(`\\b${year}\\b`);
   const text = periodText(p, q);
   if (!re.test(text)) return false;
   if (subjectTerms.length === 0) return true;
-  return splitSentences(text).some((s) => re.test(s) && deps.terms(s).some((t) => subjectTerms.includes(t)));
+  // The asked attribute ("indeks"), when the passage names it, must be in the year's sentence; a
+  // sentence saying the value is unconfirmed or not given records nothing for that year.
+  const needHead = headTerms.length > 0 && headTerms.some((t) => deps.passageTerms(p).has(t));
+  return splitSentences(text).some((s) => {
+    if (!re.test(s) || HEDGED.test(s)) return false;
+    const terms = deps.terms(s);
+    return terms.some((t) => subjectTerms.includes(t)) && (!needHead || terms.some((t) => headTerms.includes(t)));
+  });
 }
 
 export interface CoverageDeps {
@@ -98,10 +106,10 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     candidates = inPlace;
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
-  const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps)));
+  const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));
   if (withYears.length > 0) return { coverage: 'full', passages: [...withYears, ...candidates.filter((p) => !withYears.includes(p))], missingYears: [], latest: false };
   // Partial: the subject is recorded, but not for the asked year. Lead with the nearest recorded year.
-  const missingYears = q.years.filter((y) => !candidates.some((p) => hasYear(p, y, q, subjectTerms, deps)));
+  const missingYears = q.years.filter((y) => !candidates.some((p) => hasYear(p, y, q, subjectTerms, deps, headTerms)));
   const asked = Number(q.years[0]);
   const recorded = [...new Set(candidates.slice(0, 3).flatMap((p) => periodText(p, q).match(yearRe) ?? []))].filter((y) => !q.years.includes(y)).map(Number);
   const nearest = recorded.sort((a, b) => Math.abs(a - asked) - Math.abs(b - asked) || b - a)[0];

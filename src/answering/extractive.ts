@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mentionsPlace, type Place } from '../knowledge/question.js';
+import { mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
 import type { Passage } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
 
@@ -34,6 +34,8 @@ export interface ExtractiveInput {
   wantsNumber: boolean;
   /** The question asks for a person (siapa, who). */
   wantsName?: boolean;
+  /** The question asks when (kapan, when): a sentence with a calendar date answers it. */
+  wantsDate?: boolean;
   /** The question's constraints: the lead sentence should name the asked year and place. */
   prefer?: { years?: string[]; places?: Place[] };
   maxChars?: number;
@@ -46,7 +48,11 @@ export interface ExtractiveResult {
   citations: Citation[];
 }
 
-const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
+const TARGET = /\b(target|menargetkan|ditargetkan)\b/i;
+const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\s+(19|20)\d\d\b/i;
+
+/** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
+export const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
 
 const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
 
@@ -98,6 +104,12 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     // Weaker passages only contribute when they are nearly as relevant as the best one.
     if (pi > 0 && p.relevance < bestRel * 0.8) return;
     const headingTokens = new Set(input.analyse(p.heading.split(' › ').pop() ?? ''));
+    // A section whose heading states what was asked ("Biaya pelatihan DTS: gratis" for "sertifikat DTS
+    // bayar gk?") is where the answer is: its sentences outrank a sentence of another section that
+    // merely shares more words.
+    let headingWeight = 0;
+    for (const [t, idf] of termWeights) if (headingTokens.has(t)) headingWeight += idf;
+    const headingCover = headingWeight / totalWeight;
     sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
       if (text.length < 25) return;
       let w = 0;
@@ -109,7 +121,16 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       if (years.length && years.every((y) => text.includes(y))) score += 0.35;
       else if (years.length && years.some((y) => text.includes(y))) score += 0.15;
       const places = input.prefer?.places ?? [];
-      if (places.length && places.every((pl) => mentionsPlace(text, pl))) score += 0.1;
+      const here = places.length > 0 && places.every((pl) => mentionsPlace(text, pl));
+      if (here) score += 0.1;
+      // A sentence about another province or city than the one asked ("Diskominfo Jawa Timur" for a
+      // question about Kaltim) is about something else — unless it names the asked place too
+      // ("Pelatihan GCIO Pemprov Kaltim … di Jakarta").
+      if (!here && places.length && placesIn(text).some((o) => (o.scope === 'province' || o.scope === 'city') && !places.some((pl) => pl.id === o.id))) score -= 0.15;
+      // A target ("target Indeks SPBE 2023 sebesar 3,4") is not the value reached, unless a target is asked.
+      if (TARGET.test(text) && !termWeights.has('target')) score -= 0.25;
+      if (input.wantsDate && DATE_RE.test(text)) score += 0.1;
+      score += 0.15 * headingCover;
       // "Siapa …?" is answered by the sentence that names someone the question does not name.
       if (input.wantsName && namesSomeoneNew(text, input.terms, input.analyse)) score += 0.15;
       score -= pi * 0.08 + si * 0.01;
@@ -225,7 +246,11 @@ export function renderExtractive(result: ExtractiveResult): string {
 /** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
 function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
   const asked = new Set(terms);
-  const words = text.split(/\s+/).slice(1);
+  // Not a person: a name spelled out before its acronym ("Government Chief Information Officer (GCIO)",
+  // "Dinas Komunikasi dan Informatika (Diskominfo)") or a place ("Provinsi Jawa Timur").
+  let rest = text.replace(/(?:\p{Lu}[\p{L}-]*\s+(?:(?:dan|and|of|untuk)\s+)?){1,7}\(\p{Lu}[\p{L}\d-]*\)/gu, ' ');
+  for (const place of placesIn(rest)) for (const alias of place.aliases) rest = rest.replace(new RegExp(`\\b${alias}\\b`, 'gi'), ' ');
+  const words = rest.split(/\s+/).slice(1);
   for (let i = 0; i + 1 < words.length; i++) {
     if (/^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i]) && /^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i + 1])) {
       const t = [...analyse(words[i]), ...analyse(words[i + 1])];

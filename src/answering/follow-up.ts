@@ -16,6 +16,8 @@ const REFERS_BACK = [
   /\b(itu|tersebut|tsb|ini|nya|dia|mereka|program ini|program itu|hal itu)\b[?!.]*$/i,
   /^(and|what about|how about|also|so|then|is it|are they|does it|can they|for)\b/i,
   /\b(it|that|this|they|them|those|its|their)\b/i,
+  // A possessive "-nya" points at the previous subject: "syaratnya?", "dasar hukumnya apa?", "kantornya di mana?".
+  /\b[a-z]{3,}nya\b/i,
 ];
 
 /** Stemmed terms that do not name a topic on their own (requirements, dates, cost …). */
@@ -58,7 +60,7 @@ export function rewriteFollowUp(
 }
 
 /** Words that only say "the year before", "and in", "what about" — no subject of their own. */
-const CHANGE_ONLY = new Set(analyse('tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
+const CHANGE_ONLY = new Set(analyse('satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
 
 /**
  * A follow-up that only changes a constraint ("kalau tahun sebelumnya berapa?", "and in 2023?",
@@ -73,12 +75,13 @@ export function changeConstraints(question: string, previous: string): string | 
   // A subject word of its own ("peserta") makes it a question to take as it stands — unless it only
   // repeats the previous subject in a short follow-up ("kalau DLA 2022?" after "DLA 2021 …").
   const prevTerms = new Set(analyse(previous));
-  const own = analyse(f.words.join(' ')).filter((t) => !/^(19|20)\d\d$/.test(t) && !placeWords.has(t) && !CHANGE_ONLY.has(t));
+  // The count of a relative year ("2 tahun sebelumnya") is not a subject either.
+  const own = analyse(f.words.join(' ')).filter((t) => !/^(19|20)\d\d$/.test(t) && !(f.yearShift !== undefined && /^\d$/.test(t)) && !placeWords.has(t) && !CHANGE_ONLY.has(t));
   const repeatsOnly = own.length <= 2 && f.words.length <= 5 && own.every((t) => prevTerms.has(t));
   if (own.length > 0 && !repeatsOnly) return undefined;
   const base = previous.trim().replace(/[?!.]+$/, '');
   if (f.relativeYear && p.years.length === 1) {
-    const y = String(Number(p.years[0]) + (f.relativeYear === 'previous' ? -1 : 1));
+    const y = String(Number(p.years[0]) + (f.yearShift ?? (f.relativeYear === 'previous' ? -1 : 1)));
     return `${base.replace(new RegExp(`\\b${p.years[0]}\\b`), y)}?`;
   }
   if (f.years.length > 0) {

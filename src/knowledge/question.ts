@@ -44,6 +44,8 @@ export interface Question {
   years: string[];
   /** "tahun sebelumnya" / "the year before" (resolved against the previous turn by follow-ups). */
   relativeYear?: 'previous' | 'next';
+  /** How many years the relative year moves: -1 for "tahun sebelumnya", -2 for "2 tahun sebelumnya" / "two years earlier". */
+  yearShift?: number;
   /** About the future ("besok", "tomorrow", "tahun depan"): a knowledge base of records cannot say. */
   future: boolean;
   places: Place[];
@@ -73,7 +75,7 @@ const CHAT = new Map<string, string>([
   ['hp', 'telepon'], ['wa', 'telepon'], ['whatsapp', 'telepon'], ['telp', 'telepon'], ['telpon', 'telepon'], ['tlp', 'telepon'],
   ['diluncurin', 'diluncurkan'], ['dibikin', 'dibuat'], ['bikin', 'buat'], ['ngadain', 'mengadakan'], ['diadain', 'diadakan'],
   ['ikutan', 'ikut'], ['gimana', 'bagaimana'], ['gmn', 'bagaimana'], ['kmrn', 'kemarin'], ['kemaren', 'kemarin'], ['ama', 'dengan'],
-  ['sama', 'sama'], ['kadis', 'kepala dinas'], ['versi', 'menurut'], ['smpe', 'sampai'], ['sampe', 'sampai'], ['pengen', 'ingin'], ['pingin', 'ingin'], ['nyari', 'cari'], ['dmn', 'dimana'], ['gratisan', 'gratis'],
+  ['sama', 'sama'], ['lewat', 'melalui'], ['people', 'orang'], ['kadis', 'kepala dinas'], ['versi', 'menurut'], ['smpe', 'sampai'], ['sampe', 'sampai'], ['pengen', 'ingin'], ['pingin', 'ingin'], ['nyari', 'cari'], ['dmn', 'dimana'], ['gratisan', 'gratis'],
 ]);
 
 /** Words after which the rest of the clause is hearsay, not a constraint. */
@@ -125,12 +127,25 @@ const PLACES: PlaceDef[] = [
 const FUTURE = /\b(besok|lusa|tahun depan|bulan depan|minggu depan|nanti malam|tomorrow|next (year|month|week)|akan datang)\b/i;
 const PREVIOUS_YEAR = /\b(tahun (sebelumnya|lalu|kemarin)|thn (sebelumnya|lalu)|setahun sebelumnya|the (year|one) before|previous year|a year earlier|last year)\b/i;
 const NEXT_YEAR = /\b(tahun (berikutnya|sesudahnya|setelahnya)|the (year|one) after|following year|next year)\b/i;
+const COUNT: Record<string, number> = { satu: 1, se: 1, dua: 2, tiga: 3, empat: 4, lima: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
+const YEARS_SHIFT = /\b(\d|satu|dua|tiga|empat|lima|one|two|three|four|five)\s*(?:tahun|thn|years?)\s+(sebelumnya|lalu|sebelum|kemudian|sesudahnya|berikutnya|setelahnya|before|earlier|ago|later|after)\b/i;
+
+/** The signed number of years a relative year moves ("2 tahun sebelumnya" → -2), for the relative kinds. */
+function yearShiftOf(normalised: string, relative: Question['relativeYear']): number | undefined {
+  const m = normalised.match(YEARS_SHIFT);
+  const n = m ? (COUNT[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+  const back = m ? /^(sebelumnya|lalu|sebelum|before|earlier|ago)$/i.test(m[2]) : relative === 'previous';
+  if (!m && !relative) return undefined;
+  return back ? -n : n;
+}
+
 const COMPARISON = /\b(selisih|beda|bedanya|perbedaan|dibanding(kan)?|dibandingkan|banding|lebih (tinggi|rendah|besar|kecil)|naik berapa|turun berapa|kenaikan|penurunan|difference|compared?|higher|lower|versus|vs)\b/i;
 const SCORE_QUESTION = /\b(predikat|predikatnya|kategori|kategorinya|tingkat|level|maturity|masuk (kategori|predikat)|predicate|rating|category)\b/i;
 
 /** Folded, chat-normalised words of a text (glossary informal spellings applied). */
 export function normaliseWords(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
-  const words = foldText(text).match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  // An English idiom whose words mislead word by word ("took part" is not "bagian").
+  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
   return words.flatMap((w) => {
     const chat = CHAT.get(w);
     if (chat) return chat.split(' ');
@@ -152,6 +167,11 @@ export function withoutRegulationNumbers(text: string): string {
     .replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ')
     .replace(/\b(no\.?|nomor|nomer)\s*\d{1,4}\s*(tahun|thn|th\.?)\s*(19|20)\d\d\b/gi, ' ')
     .replace(/\b(uu|pp|perpres|permen\w*|inpres|keppres|kepmen\w*|perda|pergub|se)\s*\d{1,4}\s*(tahun|thn|th\.?)?\s*(19|20)\d\d\b/gi, ' ');
+}
+
+/** The places a text names (Kaltim, nasional, other provinces, cities), in the order it names them. */
+export function placesIn(text: string): Place[] {
+  return placesOf(foldText(text));
 }
 
 function placesOf(folded: string): Place[] {
@@ -202,6 +222,7 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
     const m = normalised.match(/\b([1-5])[.,](\d{1,2})\b/) ?? normalised.match(/\b(?:nilai|skor|score|indeks|index|dapat|dapet|of)\s+([1-5])\b/);
     if (m) givenScore = Number(m[2] !== undefined ? `${m[1]}.${m[2]}` : m[1]);
   }
+  const relativeYear = PREVIOUS_YEAR.test(normalised) || YEARS_SHIFT.test(normalised) ? (yearShiftOf(normalised, 'previous')! < 0 ? 'previous' : 'next') : NEXT_YEAR.test(normalised) ? 'next' : undefined;
   const padded = ` ${normalised} `;
   const asked = ROLES.find((r) => {
     const i = padded.indexOf(` ${r} `);
@@ -221,7 +242,8 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
     searchText,
     language,
     years: yearsOf(withoutHearsay),
-    relativeYear: PREVIOUS_YEAR.test(normalised) ? 'previous' : NEXT_YEAR.test(normalised) ? 'next' : undefined,
+    relativeYear,
+    yearShift: yearShiftOf(normalised, relativeYear),
     future: FUTURE.test(folded),
     places: placesOf(foldText(withoutHearsay)),
     role,

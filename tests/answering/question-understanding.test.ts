@@ -32,6 +32,14 @@ describe('parseQuestion', () => {
     expect(q.searchText).not.toContain('4,5');
   });
 
+  it('reads an English idiom as a whole and counts relative years', () => {
+    // "took part" is participation, not "bagian" (part); "people" are counted as orang.
+    expect(parseQuestion('How many people took part in DTS in 2022?').words).toEqual(expect.arrayContaining(['participated', 'orang']));
+    expect(parseQuestion('kalau dua tahun lalu?')).toMatchObject({ relativeYear: 'previous', yearShift: -2 });
+    expect(parseQuestion('kalau tahun sebelumnya?')).toMatchObject({ relativeYear: 'previous', yearShift: -1 });
+    expect(parseQuestion('Berapa indeks SPBE Kaltim 2024?').yearShift).toBeUndefined();
+  });
+
   it('knows an office from its deputy and a regulation from an office', () => {
     expect(parseQuestion('siapa gubernur kaltim skrg?').role).toBe('gubernur');
     expect(parseQuestion('Who is the governor of East Kalimantan?').role).toBe('gubernur');
@@ -44,6 +52,10 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('kalau tahun sebelumnya berapa?', 'Berapa indeks SPBE Kaltim 2024?')).toBe('Berapa indeks SPBE Kaltim 2023?');
     expect(changeConstraints('and in 2023?', 'What is the national SPBE index for 2024?')).toBe('What is the national SPBE index for 2023?');
     expect(changeConstraints('kalau nasional?', 'indeks spbe kaltim 2023 brp')).toBe('indeks spbe nasional 2023 brp?');
+    // A relative year moves by its count; "tahun lalu" is the year before the previous turn's.
+    expect(changeConstraints('kalau 2 tahun sebelumnya?', 'indeks spbe nasional 2024 brp ya')).toBe('indeks spbe nasional 2022 brp ya?');
+    expect(changeConstraints('two years earlier?', 'What was the national SPBE index in 2024?')).toBe('What was the national SPBE index in 2022?');
+    expect(changeConstraints('tahun lalu gimana?', 'indeks spbe kaltim 2024 dpt brp')).toBe('indeks spbe kaltim 2023 dpt brp?');
     // A follow-up with its own subject is not a constraint change.
     expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
   });
@@ -114,6 +126,58 @@ describe('three outcomes on the real knowledge base', () => {
     // A side the knowledge base lacks gives no derivation.
     const b = await answers.answer('berapa selisih indeks spbe kaltim 2025 dengan nasional 2025?');
     expect(b.text).not.toMatch(/^Selisihnya/);
+  });
+
+  it('answers sudah/belum from a cited date, compared with today', async () => {
+    const at = (iso: string) => new AnswerService({ kb, now: () => new Date(iso) });
+    const q = 'pendaftaran DLA 2021 sudah dibuka belum?';
+    const after = await at('2026-12-01T00:00:00Z').answer(q);
+    expect(after.coverage).toBe('full');
+    expect(after.text).toMatch(/^Sudah \(basis: tanggal 19–27 Agustus 2021, sebelum hari ini, 1 Desember 2026\)\. Pendaftaran DLA 2021 dibuka pada 19–27 Agustus 2021[^[]*\[1\]/);
+    expect(after.citations).toHaveLength(1);
+    expect((await at('2021-08-01T00:00:00Z').answer(q)).text).toMatch(/^Belum \(basis: tanggal 19–27 Agustus 2021, setelah hari ini, 1 Agustus 2021\)/);
+    expect((await at('2021-08-20T00:00:00Z').answer(q)).text).toMatch(/^Sudah, dan masih berlangsung sampai 27 Agustus 2021/);
+    expect((await at('2021-08-20T00:00:00Z').answer('pendaftaran DLA 2021 sudah ditutup?')).text).toMatch(/^Belum: berlangsung sampai 27 Agustus 2021/);
+    const en = await at('2024-05-01T00:00:00Z').answer('Has INA Digital been launched yet?');
+    expect(en.text).toMatch(/^Not yet \(basis: date 27 Mei 2024, after today, 1 May 2024\)/);
+  });
+
+  it('derives no sudah/belum when the knowledge base cites no date for the event', async () => {
+    const service = new AnswerService({ kb, now: () => new Date('2026-12-01T00:00:00Z') });
+    // Perpres 82/2023 is described, but no date of promulgation or entry into force is cited.
+    const a = await service.answer('apakah Perpres 82/2023 sudah berlaku?');
+    expect(a.text).not.toMatch(/^(Sudah|Belum)\b/);
+    expect(a.text).not.toMatch(/basis: tanggal/);
+    // A planned date ("direncanakan merilis … pada September 2024") is no evidence that it happened.
+    const b = await service.answer('apakah 19 layanan dasar INA Digital sudah dirilis?');
+    expect(b.text).not.toMatch(/^(Sudah|Belum)\b/);
+  });
+
+  it('does not count an unconfirmed value or a sentence without the asked attribute as the year recorded', async () => {
+    // The knowledge base says the national 2021 value is unconfirmed; a 2021 sentence about another SPBE topic is no answer.
+    const a = await answers.answer('indeks spbe nasional 2021 brp?');
+    expect(a.coverage).toBe('partial');
+    expect(a.text).toMatch(/^Indeks spbe nasional 2021 belum tercatat/);
+  });
+
+  it('leads with the section whose heading states what was asked', async () => {
+    // The certificate passage shares more words, but the section "Biaya pelatihan DTS: gratis" answers.
+    const a = await answers.answer('sertifikat DTS bayar gk?');
+    expect(a.text).toMatch(/gratis|tidak dipungut biaya/);
+    // "kapan" is answered by the sentence with the calendar date, not only a month.
+    const b = await answers.answer('GovTech Indonesia namanya apa & diluncurin kapan');
+    expect(b.text).toContain('INA Digital');
+    expect(b.text).toContain('27 Mei 2024');
+    // "Who …?" wants a person: an office spelled out before its acronym or a province is no one's name.
+    const c = await answers.answer('Who heads the communications and informatics office (Diskominfo) of East Kalimantan?');
+    expect(c.text).toMatch(/^Muhammad Faisal/);
+  });
+
+  it('carries the subject into an aspect follow-up ending in -nya', async () => {
+    const first = await answers.answer('PNS wajib pengembangan kompetensi brp JP setahun?');
+    const history = [{ role: 'user' as const, text: first.query! }, { role: 'assistant' as const, text: first.text }];
+    const next = await answers.answer('dasar hukumnya apa?', { history });
+    expect(next.text).toContain('11 Tahun 2017');
   });
 
   it('keeps the subject of a follow-up and changes the year', async () => {
