@@ -1,18 +1,14 @@
 import type { SourceDocument } from '../loaders.js';
+import type { RegulationIdentity as ParsedRegulationIdentity } from '../regulation/identity.js';
 
 /**
  * The identity of a document as the upload report shows it and as re-uploads are recognised by.
  *
- * Regulations get a structured identity from the regulation parser (`doc.regulation`: jenis, nomor, tahun,
- * tentang) once that module lands; until then, and for every other document, the title is the identity.
- * This is the one place to adapt when the parser's shape changes.
+ * A regulation's identity is what the regulation parser read from its text (`doc.regulation`: jenis, nomor,
+ * tahun, tentang); for every other document the title is the identity.
  */
-export interface RegulationIdentity {
-  jenis: string;
-  nomor: string;
-  tahun: string | number;
-  tentang?: string;
-}
+/** What the upload report shows of a regulation. */
+export type RegulationIdentity = Pick<ParsedRegulationIdentity, 'jenis' | 'nomor' | 'tahun' | 'tentang'>;
 
 export interface DocumentIdentity {
   title: string;
@@ -22,9 +18,10 @@ export interface DocumentIdentity {
 }
 
 export function documentIdentity(doc: SourceDocument): DocumentIdentity {
-  const regulation = (doc as SourceDocument & { regulation?: RegulationIdentity }).regulation;
+  const regulation = doc.regulation;
   if (regulation && regulation.jenis && regulation.nomor && regulation.tahun) {
-    return { title: doc.title, regulation, key: identityKey(`${regulation.jenis} ${regulation.nomor} ${regulation.tahun}`) };
+    const { jenis, nomor, tahun, tentang } = regulation;
+    return { title: doc.title, regulation: { jenis, nomor, tahun, tentang }, key: identityKey(`${regulation.jenis} ${regulation.nomor} ${regulation.tahun}`) };
   }
   return { title: doc.title, key: identityKey(doc.title) };
 }
