@@ -89,6 +89,8 @@ export function wizardData(draft: Pick<EnrolmentDraft, 'startedAt'>, action: Wiz
   }
 }
 
+/** Anything under `w:` (so malformed or stale wizard data is still answered, as expired). */
+export const ANY_WIZARD_DATA = /^w:/;
 export const WIZARD_DATA = /^w:([0-9a-z]{1,12}):(p|l|s|ok|ed|e|sum|x)(?::([a-z0-9_-]{1,24}))?$/;
 
 /** Parses `w:…` data; `null` for anything malformed (answered as expired by the caller). */

@@ -4,7 +4,7 @@ import { cancelRequest, deleteUserData, listMyRequests, provideInfo } from '../.
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { editOrReplyHtml, replyHtml } from '../reply.js';
-import { ENROL_DATA, menuData, PRIVACY_DATA, REQUEST_DATA, requestData } from '../callback-data.js';
+import { ANY_WIZARD_DATA, ENROL_DATA, menuData, PRIVACY_DATA, REQUEST_DATA, requestData } from '../callback-data.js';
 import { programmeNameHtml, requestStatusHtml, statusLabel, truncate } from './enrolment-render.js';
 import {
   cancelDraft,
@@ -42,7 +42,7 @@ export function createEnrolmentFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await startEnrolment(ctx, ctx.match[1]);
   });
-  composer.callbackQuery(/^w:/, handleWizardButton);
+  composer.callbackQuery(ANY_WIZARD_DATA, handleWizardButton);
 
   // /batal ------------------------------------------------------------------------------------------------
   composer.command(['batal', 'cancel'], async (ctx) => {

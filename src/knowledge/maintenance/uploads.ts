@@ -193,7 +193,11 @@ const changeQueues = new Map<string, Promise<unknown>>();
 function serialised<T>(knowledgeDir: string, work: () => Promise<T>): Promise<T> {
   const key = path.resolve(knowledgeDir);
   const next = (changeQueues.get(key) ?? Promise.resolve()).then(work, work);
-  const settled = next.catch(() => undefined);
+  // The caller gets the outcome (error included) through `next`; the queue's tail only waits for it.
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
   changeQueues.set(key, settled);
   void settled.then(() => {
     if (changeQueues.get(key) === settled) changeQueues.delete(key);
