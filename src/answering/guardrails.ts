@@ -1,12 +1,12 @@
-import { detectPii, redactPii, type PiiKind } from '../pii.js';
-import { stripInvisible } from '../knowledge/text.js';
-
 /**
  * Checks that run before retrieval. They decide what the question may do, never what
  * it may override: a prompt-injection attempt gets a fixed reply and never reaches the
  * model, personal data is cut out of the question before anything else sees it, and
  * greetings or thanks are answered without a search.
  */
+import { detectPii, redactPii, type PiiKind } from '../pii.js';
+import { stripInvisible } from '../knowledge/text.js';
+
 export const MAX_QUESTION_CHARS = 500;
 
 export type SmallTalkKind = 'greeting' | 'thanks' | 'farewell' | 'identity' | 'ack' | 'help';

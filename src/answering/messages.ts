@@ -1,11 +1,11 @@
-import type { Locale } from '../locale.js';
-import type { SmallTalkKind } from './guardrails.js';
-
 /**
  * Fixed texts of the answering service, in Indonesian (default) and English. Plain text:
  * the bot escapes and formats them. Kept here (not in the bot's Fluent files) because the
  * CLIs use the same service and must print the same words.
  */
+import type { Locale } from '../locale.js';
+import type { SmallTalkKind } from './guardrails.js';
+
 export interface AnsweringTexts {
   notFound: string;
   closestTopics: string;

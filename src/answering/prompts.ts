@@ -1,13 +1,13 @@
-import type { Passage } from '../knowledge/retriever.js';
-import type { Locale } from '../locale.js';
-import type { Turn } from './follow-up.js';
-
 /**
  * Prompts for the LLM mode. The passages are data, not instructions: they are fenced,
  * numbered, and the system prompt says so. The model may only use the passages, must
  * cite them as [n], and must answer with the exact token {@link NOT_FOUND_TOKEN} when the
  * passages do not contain the answer.
  */
+import type { Passage } from '../knowledge/retriever.js';
+import type { Locale } from '../locale.js';
+import type { Turn } from './follow-up.js';
+
 export const NOT_FOUND_TOKEN = 'TIDAK_DITEMUKAN';
 
 export const SYSTEM_PROMPT = `Anda adalah Asisten Digital ASN, asisten resmi untuk Aparatur Sipil Negara (ASN) Indonesia tentang SPBE (Sistem Pemerintahan Berbasis Elektronik) dan program pelatihan digital (DTS, GTA, DLA, GCIO/CGIO).

@@ -1,11 +1,11 @@
-import type { Answer } from '../answering/answer-service.js';
-import type { Citation } from '../answering/extractive.js';
-
 /**
  * Telegram HTML helpers. Every dynamic string goes through {@link escapeHtml}; only the
  * tags Telegram allows are produced; long texts are split at paragraph, line or sentence
  * boundaries so that no message exceeds the 4096-character limit and no tag is cut.
  */
+import type { Answer } from '../answering/answer-service.js';
+import type { Citation } from '../answering/extractive.js';
+
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
 export function escapeHtml(text: string): string {

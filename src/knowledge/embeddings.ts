@@ -1,15 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import OpenAI from 'openai';
-import { Embeddings } from '@langchain/core/embeddings';
-import { foldText, isStopword, rawTokens, stem } from './text.js';
-
 /**
  * Embeddings providers. The default is {@link LocalHashEmbeddings}: deterministic, offline
  * and corpus-independent (a changed document never changes another document's vector,
  * which is what makes the embedding cache and incremental re-indexing sound).
  * `EMBEDDINGS=openai` uses any OpenAI-compatible `/embeddings` endpoint.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import OpenAI from 'openai';
+import { Embeddings } from '@langchain/core/embeddings';
+import { foldText, isStopword, rawTokens, stem } from './text.js';
+
 export interface EmbeddingsProvider {
   readonly provider: 'local' | 'openai' | string;
   readonly model: string;

@@ -1,9 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Chunk } from './chunker.js';
-import { LexicalIndex } from './lexical-index.js';
-import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
-
 /**
  * On-disk layout of the index inside `DATA_DIR`:
  *
@@ -23,6 +17,12 @@ import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.
  * `current.json` and its build untouched. An incremental build reads the previous build's
  * files and writes a complete new build: builds never share files.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Chunk } from './chunker.js';
+import { LexicalIndex } from './lexical-index.js';
+import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
+
 export const ENGINE_VERSION = 8;
 
 export interface ManifestFile {

@@ -1,3 +1,19 @@
+/**
+ * Incremental, atomic index builds, in four steps: scan → embed → index → publish.
+ *
+ * - A file whose content hash is unchanged is not parsed again: its chunks come from the
+ *   previous build.
+ * - Vectors of kept chunks come from the previous build, others from the
+ *   {@link EmbeddingCache} keyed by (provider, model, chunk hash): only new or changed chunks
+ *   are sent to the embeddings provider.
+ * - The previous build's BM25 index and HNSW graph are updated, not rebuilt: postings of
+ *   kept chunks are renumbered, removed chunks' vectors are marked deleted and only new
+ *   chunks' vectors are inserted. {@link planBuild} is the one place that decides when
+ *   something must be built from scratch instead.
+ * - The build is written to a temporary directory and published by an atomic rename of
+ *   `current.json`; a failure (or SIGKILL) at any point leaves the serving index intact.
+ * - A bad file (empty, corrupt, unsupported, unreadable) is skipped with one warning.
+ */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,22 +43,6 @@ import { sidecarBytes } from './regulation/document.js';
 import { analyse, type Canonicaliser } from './text.js';
 import { HNSW_PARAMS, VectorIndex, writeVectors } from './vector-index.js';
 
-/**
- * Incremental, atomic index builds, in four steps: scan → embed → index → publish.
- *
- * - A file whose content hash is unchanged is not parsed again: its chunks come from the
- *   previous build.
- * - Vectors of kept chunks come from the previous build, others from the
- *   {@link EmbeddingCache} keyed by (provider, model, chunk hash): only new or changed chunks
- *   are sent to the embeddings provider.
- * - The previous build's BM25 index and HNSW graph are updated, not rebuilt: postings of
- *   kept chunks are renumbered, removed chunks' vectors are marked deleted and only new
- *   chunks' vectors are inserted. {@link planBuild} is the one place that decides when
- *   something must be built from scratch instead.
- * - The build is written to a temporary directory and published by an atomic rename of
- *   `current.json`; a failure (or SIGKILL) at any point leaves the serving index intact.
- * - A bad file (empty, corrupt, unsupported, unreadable) is skipped with one warning.
- */
 export interface BuildOptions {
   knowledgeDir: string;
   dataDir: string;
