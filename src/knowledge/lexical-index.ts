@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { colloquialStems } from './text.js';
 
 /**
  * BM25 lexical index over analysed tokens (see `text.ts`), stored as one compact binary file
@@ -198,6 +199,12 @@ export class LexicalIndex {
     for (const t of terms) {
       if (this.postings.has(t) || t.length < 5 || /\d/.test(t)) {
         out.push({ term: t, from: t, fuzzy: false });
+        continue;
+      }
+      // A chat verb form ("dicantumin", "nyediain", "ngatur") stands for a formal word the index knows.
+      const formal = colloquialStems(t).find((c) => this.postings.has(c));
+      if (formal) {
+        out.push({ term: formal, from: t, fuzzy: true });
         continue;
       }
       const candidate = this.fuzzyMatch(t);

@@ -75,6 +75,7 @@ const CHAT = new Map<string, string>([
   ['hp', 'telepon'], ['wa', 'telepon'], ['whatsapp', 'telepon'], ['telp', 'telepon'], ['telpon', 'telepon'], ['tlp', 'telepon'],
   ['diluncurin', 'diluncurkan'], ['dibikin', 'dibuat'], ['bikin', 'buat'], ['ngadain', 'mengadakan'], ['diadain', 'diadakan'],
   ['ikutan', 'ikut'], ['gimana', 'bagaimana'], ['gmn', 'bagaimana'], ['kmrn', 'kemarin'], ['kemaren', 'kemarin'], ['ama', 'dengan'],
+  ['dlm', 'dalam'], ['ngasih', 'memberi'], ['dikasih', 'diberi'], ['nanya', 'bertanya'],
   ['sama', 'sama'], ['lewat', 'melalui'], ['people', 'orang'], ['kadis', 'kepala dinas'], ['versi', 'menurut'], ['smpe', 'sampai'], ['sampe', 'sampai'], ['pengen', 'ingin'], ['pingin', 'ingin'], ['nyari', 'cari'], ['dmn', 'dimana'], ['gratisan', 'gratis'],
 ]);
 
@@ -211,7 +212,8 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   // "2023nya?", "2020an" — a year with a chat suffix is still the year.
   const raw = text.trim().replace(/\b((?:19|20)\d\d)(nya|an)\b/gi, '$1');
   const language = detectLanguage(raw);
-  const withoutHearsay = raw.replace(HEARSAY, ' ');
+  // "ngasih tau" / "kasih tahu" is one verb: memberitahukan (to notify).
+  const withoutHearsay = raw.replace(HEARSAY, ' ').replace(/\b(?:ng)?kasih\s+(?:tau|tahu)\b/gi, 'memberitahukan');
   const words = normaliseWords(withoutHearsay, canon).filter((w) => !FILLERS.has(w));
   const normalised = words.join(' ');
   const folded = foldText(raw);

@@ -230,3 +230,45 @@ export function splitSentences(text: string): string[] {
     .filter((s) => s.length > 0);
   return parts;
 }
+
+const VOWEL = /^[aiueo]/;
+
+/**
+ * Formal stems a colloquial Jakarta-style verb form may stand for, most likely first:
+ * the `-in` suffix is the formal `-kan`/`-i` ("dicantumin" → cantum, "nyediain" → sedia),
+ * nasal prefixes replace the root's first letter ("ngatur" → atur, "nyadap" → sadap,
+ * "nyabut" → cabut, "ngirim" → kirim, "nunjuk" → tunjuk, "makai" → pakai), and an `e` in
+ * the last syllable is often a spoken `a` ("nyimpen" → simpan).
+ *
+ * Only candidates: many formal words have the same shapes ("nyata", "dipimpin", "disiplin"),
+ * so a caller takes a candidate only when the word itself is unknown and the candidate is
+ * known (see `LexicalIndex.resolveTerms`). `term` is an analysed (stemmed) token.
+ */
+export function colloquialStems(term: string): string[] {
+  if (term.length < 4 || /\d/.test(term)) return [];
+  const cores = new Set<string>();
+  const base = term.startsWith('di') && term.length >= 7 ? term.slice(2) : term;
+  for (const t of new Set([term, base])) {
+    cores.add(t);
+    if (t.length >= 6 && t.endsWith('in')) cores.add(t.slice(0, -2));
+  }
+  const roots = new Set<string>();
+  for (const c of cores) {
+    const rest2 = c.slice(2);
+    if (c.startsWith('nge') && c.length > 5) roots.add(c.slice(3));
+    else if (c.startsWith('ny') && VOWEL.test(rest2)) roots.add(`s${rest2}`).add(`c${rest2}`);
+    else if (c.startsWith('ng') && VOWEL.test(rest2)) roots.add(rest2).add(`k${rest2}`);
+    else if (/^n[aiueo]/.test(c)) roots.add(`t${c.slice(1)}`);
+    else if (/^m[aiueo]/.test(c)) roots.add(`p${c.slice(1)}`);
+    roots.add(c);
+  }
+  const out = new Set<string>();
+  for (const r of roots) {
+    const forms = [r, r.replace(/e([a-z]{1,2})$/, 'a$1')];
+    for (const f of forms) for (const w of [`di${f}kan`, `di${f}`, f]) {
+      const s = stem(w);
+      if (s !== term && s.length >= 3) out.add(s);
+    }
+  }
+  return [...out];
+}
