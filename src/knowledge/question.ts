@@ -213,7 +213,7 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   const raw = text.trim().replace(/\b((?:19|20)\d\d)(nya|an)\b/gi, '$1');
   const language = detectLanguage(raw);
   // "ngasih tau" / "kasih tahu" is one verb: memberitahukan (to notify).
-  const withoutHearsay = raw.replace(HEARSAY, ' ').replace(/\b(?:ng)?kasih\s+(?:tau|tahu)\b/gi, 'memberitahukan');
+  const withoutHearsay = raw.replace(HEARSAY, ' ').replace(/\b(?:ngasih|kasih)\s+(?:tau|tahu)\b/gi, 'memberitahukan');
   const words = normaliseWords(withoutHearsay, canon).filter((w) => !FILLERS.has(w));
   const normalised = words.join(' ');
   const folded = foldText(raw);

@@ -267,7 +267,7 @@ export function colloquialStems(term: string): string[] {
     const forms = [r, r.replace(/e([a-z]{1,2})$/, 'a$1')];
     for (const f of forms) for (const w of [`di${f}kan`, `di${f}`, f]) {
       const s = stem(w);
-      if (s !== term && s.length >= 3) out.add(s);
+      if (s !== term && s.length >= 3 && !isStopword(s)) out.add(s);
     }
   }
   return [...out];

@@ -27,3 +27,27 @@ export function definedAbbreviations(texts: string[], max = 40): string[] {
   }
   return [...out];
 }
+
+/**
+ * Abbreviations people form from a regulation's subject: the initials of the last three or
+ * more capitalised words of a run — "… Program Jaminan Kesehatan Nasional" → JKN, "Tingkat
+ * Komponen Dalam Negeri pada …" → TKDN. Only the subject proper (after an amendment's last
+ * "tentang") and only runs' endings: initials of the middle of a name ("Tata Cara Penilaian"
+ * → TCP) or of two words ("PP") would name other things.
+ */
+export function subjectInitialisms(tentang: string): string[] {
+  const out = new Set<string>();
+  const subject = tentang.split(/\btentang\b/i).pop() ?? '';
+  const words = subject.split(/[\s,;()]+/).filter(Boolean);
+  let run: string[] = [];
+  const flush = () => {
+    for (let i = 0; i + 3 <= run.length; i++) if (run.length - i <= 6) out.add(run.slice(i).map((w) => w[0].toUpperCase()).join(''));
+    run = [];
+  };
+  for (const w of words) {
+    if (/^\p{Lu}\p{Ll}+$/u.test(w)) run.push(w);
+    else flush();
+  }
+  flush();
+  return [...out];
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { SourceDocument } from '../loaders.js';
 import { asStringList } from '../meta-values.js';
-import { definedAbbreviations } from './abbreviations.js';
+import { definedAbbreviations, subjectInitialisms } from './abbreviations.js';
 import { recogniseRegulation, type IdentityOverride } from './recognise.js';
 
 /**
@@ -114,8 +114,9 @@ export function applyRegulation(doc: SourceDocument, meta: DocumentMeta, isPdf: 
   doc.regulation = { ...r.identity, title: doc.title, articleCount: r.articleCount };
   // Every part is findable by the names people use for the regulation ("UU PDP", "UU 27/2022"):
   // a question naming it then finds those words in each of its articles.
-  // So are the abbreviations it defines ("… yang selanjutnya disebut KPU"), see abbreviations.ts.
-  doc.keywords = [...new Set([...doc.keywords, r.identity.shortName, ...r.identity.aliases, ...definedAbbreviations(r.sections.map((s) => s.text))])];
+  // So are the abbreviations it defines ("… yang selanjutnya disebut KPU") and the initials of
+  // its subject ("Jaminan Kesehatan Nasional" → JKN), see abbreviations.ts.
+  doc.keywords = [...new Set([...doc.keywords, r.identity.shortName, ...r.identity.aliases, ...definedAbbreviations(r.sections.map((s) => s.text)), ...subjectInitialisms(r.identity.tentang)])];
   doc.sections = r.sections.map((s) => ({ headingPath: s.headingPath, text: s.text, citation: s.citation, regulation: { ...s.regulation, title: doc.title } }));
   return doc;
 }
