@@ -179,10 +179,14 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   });
   const totalWeight = weights.reduce((a, c) => a + c, 0) || 1;
   const askedYears = parsed.years;
+  // A regulation's part is read with its regulation's names: an abbreviation the base regulation
+  // defines ("KPU") is not missing from the article of an amendment that inserted it.
+  const family = regulationFamilyTerms(parts);
+  const present = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false);
   const scored = [...fused.entries()].map(([index, e]) => {
     let covered = 0;
     resolvedTerms.forEach((t, i) => {
-      if (lexical.termFrequency(t, index) > 0) covered += weights[i];
+      if (present(t, index)) covered += weights[i];
     });
     const coverage = resolvedTerms.length ? covered / totalWeight : 0;
     // A name or number of the question that this passage lacks ("2019", "CPNS", "Kaltara").
@@ -190,7 +194,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     resolvedTerms.forEach((t, i) => {
       // Only specific names count: a common one ("Indonesia" in an Indonesian knowledge base) is no signal.
       const idf = lexical.has(t) ? lexical.idf(t) : maxIdf;
-      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && lexical.termFrequency(t, index) === 0) missing = Math.max(missing, idf / maxIdf);
+      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !present(t, index)) missing = Math.max(missing, idf / maxIdf);
     });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
     // A section whose heading names what is asked ("Pengertian … SPBE" for "Apa itu SPBE?") is the best entry point.
@@ -330,6 +334,30 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
   return out;
 }
 
+
+const familyCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
+/**
+ * Per chunk of an amending regulation: the analysed keywords (names, aliases, defined
+ * abbreviations) of the regulation it amends, which its own chunks do not carry. Built once
+ * per loaded index; chunks of other documents have no entry.
+ */
+function regulationFamilyTerms(parts: RetrieverParts): Map<number, Set<string>> {
+  let m = familyCache.get(parts.chunks);
+  if (m) return m;
+  m = new Map();
+  familyCache.set(parts.chunks, m);
+  const byKey = new Map<string, Set<string>>();
+  parts.chunks.forEach((c) => {
+    const key = c.regulation?.key;
+    if (key && !byKey.has(key)) byKey.set(key, new Set(analyse(c.keywords.join(' '), parts.glossary.canonicalise)));
+  });
+  parts.chunks.forEach((c, i) => {
+    const base = c.regulation?.amendsKey;
+    const terms = base ? byKey.get(base) : undefined;
+    if (terms) m!.set(i, terms);
+  });
+  return m;
+}
 
 const headingCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
 function headingTerms(parts: RetrieverParts, index: number): Set<string> {

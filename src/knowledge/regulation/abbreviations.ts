@@ -10,8 +10,11 @@
 const DEFINED = /\bselanjutnya\s+(?:disingkat|disebut)(?:\s+dengan)?\s+["“]?([A-Z][A-Za-z0-9-]{1,11})\b/g;
 const PARENTHESISED = /\(([A-Z][A-Z0-9-]{1,11})\)/g;
 
-/** Upper-case letters the abbreviation must have: "KPU", "ID-SIRTII", "TKDN" — not "Menteri" or "(A)". */
-const looksLikeAcronym = (s: string) => (s.match(/[A-Z]/g) ?? []).length >= 2 && s.replace(/[^A-Za-z]/g, '').length >= 2 && !/^[IVXLC]+$/.test(s);
+/** A well-formed Roman numeral ("IV", "XII"): a chapter or item number, not an abbreviation. */
+const ROMAN = /^(?=[IVXLC])(C[D]|C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+
+/** Upper-case letters the abbreviation must have: "KPU", "ID-SIRTII", "TKDN" — not "Menteri", "(A)" or "(IV)". */
+const looksLikeAcronym = (s: string) => (s.match(/[A-Z]/g) ?? []).length >= 2 && !ROMAN.test(s);
 
 export function definedAbbreviations(texts: string[], max = 40): string[] {
   const out = new Set<string>();
