@@ -167,7 +167,7 @@ export class AnswerService {
     if (decision.coverage === 'full') {
       // Quoted from one article only: give that article's words in full, as the official text reads.
       const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
-      const article = composeRegulationPassageAnswer(single, language);
+      const article = composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
       if (article) Object.assign(extractive, { text: this.frame(article.text, language), citations: article.citations });
       // A question about an amended regulation learns that it was amended, and by which regulation.
       const note = amendmentNote(retrieval.regulation, language);
@@ -249,6 +249,12 @@ export class AnswerService {
       this.termCache.set(key, v);
     }
     return v;
+  }
+
+  /** IDF-weighted share of the question's terms in a text (which ayat of an article answers). */
+  private termWeight(text: string, terms: string[]): number {
+    const have = new Set(analyse(text, this.deps.kb.glossary.canonicalise));
+    return terms.reduce((sum, t) => sum + (have.has(t) ? this.deps.kb.idf(t) : 0), 0);
   }
 
   /** A derivation (predikat from a given score) when its basis is retrieved; looks the ranges up if needed. */

@@ -112,9 +112,9 @@ export const MAX_PASSAGE_ANSWER_CHARS = 900;
  * sentences cut out of it. `lead` is the passage the extractive answer chose for its first
  * sentence; undefined when that passage is not a regulation article.
  */
-export function composeRegulationPassageAnswer(lead: Passage | undefined, language: Locale): RegulationAnswer | undefined {
+export function composeRegulationPassageAnswer(lead: Passage | undefined, language: Locale, relevance?: (ayat: string) => number): RegulationAnswer | undefined {
   if (!lead?.regulation || !ARTICLE_KINDS.has(lead.regulation.kind)) return undefined;
-  const body = cutAtParagraph(lead.text, MAX_PASSAGE_ANSWER_CHARS);
+  const body = cutAtParagraph(relevance ? matchingAyatFirst(lead.text, MAX_PASSAGE_ANSWER_CHARS, relevance) : lead.text, MAX_PASSAGE_ANSWER_CHARS);
   const label = lead.citation ?? lead.heading;
   const head = language === 'en' ? `${label} (${lead.title}) reads:` : `${label} (${lead.title}):`;
   return { text: `${head}\n${body} [1]`, citations: [{ ...toCitation(lead, 1), ...(lead.citation ? { citation: lead.citation } : {}) }] };
@@ -124,4 +124,31 @@ function cutAtParagraph(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf('\n', max);
   return `${text.slice(0, cut > max * 0.4 ? cut : text.lastIndexOf(' ', max))} …`;
+}
+
+/** An article's ayat: each block starts at a line "(n) …" and keeps its huruf lines. */
+export function ayatBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const line of text.split('\n')) {
+    if (blocks.length === 0 || /^\(\d+[a-z]?\)\s/.test(line)) blocks.push(line);
+    else blocks[blocks.length - 1] += `\n${line}`;
+  }
+  return blocks;
+}
+
+/**
+ * A long article that will be cut: the ayat that answers the question goes first (the rest
+ * follows in order), so the quoted part holds the fact rather than the article's opening.
+ * Articles that fit are quoted as they read.
+ */
+export function matchingAyatFirst(text: string, max: number, relevance: (ayat: string) => number): string {
+  if (text.length <= max) return text;
+  const blocks = ayatBlocks(text);
+  if (blocks.length < 2) return text;
+  let best = 0;
+  blocks.forEach((b, i) => {
+    if (relevance(b) > relevance(blocks[best])) best = i;
+  });
+  if (best === 0 || text.indexOf(blocks[best]) + blocks[best].length <= max) return text;
+  return [blocks[best], ...blocks.filter((_, i) => i !== best)].join('\n');
 }
