@@ -205,7 +205,7 @@ export const identityCanonicaliser: Canonicaliser = (t) => [t];
 export function analyse(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
   const out: string[] = [];
   const raws = rawTokens(text);
-  const extra = canon.phrases ? canon.phrases(raws) : [];
+  const extra = [...(canon.phrases ? canon.phrases(raws) : []), ...legalBounds(raws)];
   for (const raw of extra.length ? [...raws, ...extra] : raws) {
     for (const c of canon(raw)) {
       for (const part of c.split(' ')) {
@@ -216,6 +216,23 @@ export function analyse(text: string, canon: Canonicaliser = identityCanonicalis
       }
     }
   }
+  return out;
+}
+
+/**
+ * Legal drafting states limits with fixed phrases ("paling banyak Rp10.000.000,00", "paling lama
+ * 5 (lima) hari kerja", "sekurang-kurangnya 6 (enam) orang"); a question says "maksimal",
+ * "maximum", "minimal". The phrase also yields the plain word, on both sides.
+ */
+const LEGAL_BOUNDS: Array<[string, string, string]> = [
+  ['paling', 'banyak', 'maksimal'], ['paling', 'lama', 'maksimal'], ['selama', 'lamanya', 'maksimal'],
+  ['sebanyak', 'banyaknya', 'maksimal'], ['setinggi', 'tingginya', 'maksimal'], ['selambat', 'lambatnya', 'maksimal'],
+  ['sekurang', 'kurangnya', 'minimal'], ['sedikit', 'dikitnya', 'minimal'], ['paling', 'singkat', 'minimal'], ['paling', 'sedikit', 'minimal'],
+];
+
+function legalBounds(raws: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raws.length; i++) for (const [a, b, word] of LEGAL_BOUNDS) if (raws[i] === a && raws[i + 1] === b) out.push(word);
   return out;
 }
 

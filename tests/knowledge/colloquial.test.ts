@@ -63,3 +63,16 @@ describe('English legal vocabulary (knowledge/glossary.yaml)', () => {
     expect(terms('data breach')).toEqual(terms('kegagalan data'));
   });
 });
+
+describe('limits in legal drafting', () => {
+  const glossary = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+  const terms = (s: string) => analyse(s, glossary.canonicalise);
+
+  it('"paling banyak" and "paling lama" are a maximum, "sekurang-kurangnya" a minimum', () => {
+    const max = terms('maximum')[0];
+    expect(terms('paling banyak Rp10.000.000,00')).toContain(max);
+    expect(terms('paling lama 5 (lima) hari kerja')).toContain(max);
+    expect(terms('sekurang-kurangnya 6 (enam) orang')).toContain(terms('minimal')[0]);
+    expect(terms('lama')).not.toContain(max);
+  });
+});
