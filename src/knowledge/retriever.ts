@@ -232,7 +232,9 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const ranked = [...pinned, ...scored.filter((s) => !pinnedIdx.includes(s.index))];
   // An article that a later regulation in the index amended is shown as amended: the newest
   // amended text goes right before the original it replaces.
-  const top = (parts.catalog ? withLatestAmendments(ranked, parts.catalog, chunks) : ranked).slice(0, k);
+  const amended = parts.catalog ? withLatestAmendments(ranked, parts.catalog, chunks) : ranked;
+  // "ancaman pidana nyadap?": the prohibition (Pasal 40) is found, its sanction is in the article that cites it.
+  const top = (parts.catalog && SANCTION_QUESTION.test(parsed.raw) ? withSanctions(amended, parts.catalog, chunks) : amended).slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
     const c = chunks[s.index];
     return {
@@ -294,6 +296,40 @@ function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog:
     seen.add(s.index);
   }
   return out;
+}
+
+/** Questions about the penalty for something (Indonesian and English). */
+const SANCTION_QUESTION = /\b(pidana\w*|dipidana|sanksi\w*|denda\w*|penjara|hukuman\w*|ancaman\w*|dihukum|penalt\w+|sanction\w*|fine[sd]?|prison|jail|sentence\w*|punish\w*)\b/i;
+/** The words of a sanction article: "dipidana dengan pidana penjara …", "dikenai sanksi administratif". */
+const SANCTION_TEXT = /\b(dipidana|pidana (penjara|denda|kurungan)|denda paling|sanksi administratif|dikenai sanksi|dikenakan sanksi)\b/i;
+
+/**
+ * A sanction article names the article it punishes ("… melanggar ketentuan sebagaimana
+ * dimaksud dalam Pasal 40, dipidana …") but rarely its subject, so a question about the penalty
+ * finds the prohibition. The articles of the same regulation that cite a top passage's Pasal
+ * and carry a sanction go right before it, with its relevance: the penalty is what is asked.
+ */
+function withSanctions<T extends { index: number; score: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
+  const out: T[] = [];
+  const seen = new Set<number>();
+  for (const s of ranked.slice(0, 3)) {
+    const r = chunks[s.index].regulation;
+    // A named article ("Pasal 40 UU 36/1999") stays first: that is what was asked.
+    if ('pinned' in s) return ranked;
+    const entry = r?.pasal && (r.kind === 'pasal' || r.kind === 'penjelasan') && !SANCTION_TEXT.test(chunks[s.index].text) ? catalog.entries.get(r.key) : undefined;
+    if (!entry) continue;
+    const cites = new RegExp(`\\bPasal\\s+${r!.pasal}\\b(?!\\s*[A-Z]\\b)`);
+    for (const list of entry.articles.values()) {
+      for (const i of list) {
+        if (seen.has(i) || i === s.index || !cites.test(chunks[i].text) || !SANCTION_TEXT.test(chunks[i].text)) continue;
+        seen.add(i);
+        out.push({ ...s, index: i });
+      }
+    }
+  }
+  if (out.length === 0) return ranked;
+  const picked = out.slice(0, 2);
+  return [...picked, ...ranked.filter((s) => !picked.some((p) => p.index === s.index))];
 }
 
 /** Calibrated blend of coverage and dense similarity (logistic, fitted on the eval set). */

@@ -27,6 +27,12 @@ Pengelola wajib mendaftarkan layanan kepada Menteri.
 Pasal 3
 Pengelola wajib menyimpan log layanan paling singkat 3 (tiga) bulan.
 Pasal 4
+Setiap Pengelola dilarang memperjualbelikan log layanan kepada pihak lain.
+Pasal 5
+Pengelola yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 4 dipidana dengan pidana denda paling banyak Rp1.000.000,00 (satu juta rupiah).
+Pasal 6
+Pengelola menyampaikan laporan tahunan kepada Menteri sebagaimana dimaksud dalam Pasal 4 dan Pasal 2.
+Pasal 7
 Peraturan Menteri ini mulai berlaku pada tanggal diundangkan.
 `;
 
@@ -75,6 +81,21 @@ describe('a regulation passage in its regulation context', () => {
     const a = await answers.answer('cadangan log LCX wajib dienkripsiin trus disimpen di mana?');
     expect(a.refused).toBe(false);
     expect(a.text).toContain('pusat data nasional');
+  });
+
+  it('a question about the penalty gets the sanction article that cites the prohibition', async () => {
+    const r = await kb.retrieve('kalau pengelola memperjualbelikan log layanan ancaman pidananya apa?');
+    const sanction = r.passages.findIndex((p) => p.citation === 'Permenkominfo 7/2030 Pasal 5');
+    const prohibition = r.passages.findIndex((p) => p.citation === 'Permenkominfo 7/2030 Pasal 4');
+    expect(sanction).toBeGreaterThanOrEqual(0);
+    expect(sanction).toBeLessThan(prohibition);
+    // An article citing Pasal 4 without a sanction is not brought in.
+    expect(r.passages.slice(0, 2).some((p) => p.citation === 'Permenkominfo 7/2030 Pasal 6')).toBe(false);
+    const a = await answers.answer('kalau pengelola memperjualbelikan log layanan ancaman pidananya apa?');
+    expect(a.text).toContain('Rp1.000.000,00');
+    // Without a question about the penalty the ranking is the ordinary one.
+    const plain = await kb.retrieve('pengelola memperjualbelikan log layanan boleh?');
+    expect(plain.passages[0].citation).toBe('Permenkominfo 7/2030 Pasal 4');
   });
 
   it('a question about something the regulation does not hold stays declined', async () => {
