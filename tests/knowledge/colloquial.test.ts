@@ -7,11 +7,12 @@ import { analyse, colloquialStems } from '../../src/knowledge/text.js';
 
 /** Chat verb forms and English legal words reach the formal words the documents use. */
 const doc = (text: string) => ({ body: analyse(text), heading: [], title: [], keywords: [] });
-const index = LexicalIndex.build([
+const docs = [
   doc('Gelar pendidikan tidak dicantumkan pada akta pencatatan sipil.'),
   doc('Lembaga Penyiaran Berlangganan wajib menyediakan paling sedikit 10% kanal.'),
   doc('Menteri mengatur tata cara penyadapan; kegiatan itu dipimpin oleh ketua.'),
-]);
+];
+const index = LexicalIndex.build(docs.length, (i) => docs[i]);
 const resolved = (word: string) => index.resolveTerms(analyse(word)).map((r) => r.term);
 
 describe('colloquial verb forms', () => {
