@@ -1,3 +1,11 @@
+/**
+ * Question → answer with numbered sources, or an honest "not found".
+ *
+ * The story of one question: guardrails (length, injection, small talk, personal data) →
+ * follow-up rewriting → retrieval → relevance gate → extractive answer, or in LLM mode a
+ * streamed model answer whose citations are checked, falling back to the extractive
+ * answer on any error or timeout. Used by the bot, `npm run ask` and `npm run eval`.
+ */
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
@@ -16,14 +24,6 @@ import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
 import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
 
-/**
- * Question → answer with numbered sources, or an honest "not found".
- *
- * The story of one question: guardrails (length, injection, small talk, personal data) →
- * follow-up rewriting → retrieval → relevance gate → extractive answer, or in LLM mode a
- * streamed model answer whose citations are checked, falling back to the extractive
- * answer on any error or timeout. Used by the bot, `npm run ask` and `npm run eval`.
- */
 export type AnswerMode = 'extractive' | 'llm' | 'fallback' | 'guardrail' | 'smalltalk';
 
 export type AnswerKind = 'answer' | 'not_found' | 'too_long' | 'empty' | 'injection' | 'pii_only' | 'smalltalk';

@@ -1,8 +1,3 @@
-import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
-import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
-import { splitSentences } from '../knowledge/text.js';
-import { HEDGED } from './extractive.js';
-
 /**
  * Which of the question's constraints each retrieved passage satisfies, and the outcome:
  * a *full* answer (a passage satisfies every constraint), a *partial* one (the subject and
@@ -13,6 +8,11 @@ import { HEDGED } from './extractive.js';
  * answered with the 2024 value as if it were 2025, "gaji Kepala Diskominfo" never with his
  * biography, "indeks SPBE Kaltim 2022" never with the national 2022 value.
  */
+import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
+import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
+import { splitSentences } from '../knowledge/text.js';
+import { HEDGED } from './extractive.js';
+
 export type Coverage = 'full' | 'partial' | 'none';
 
 export interface CoverageDecision {

@@ -1,14 +1,14 @@
-import type { Question } from '../knowledge/question.js';
-import type { Passage } from '../knowledge/retriever.js';
-import { splitSentences } from '../knowledge/text.js';
-import type { Locale } from '../locale.js';
-
 /**
  * Small derivations from retrieved facts, stated with their basis: a score's predikat from
  * the ranges a passage gives, and the difference between two cited numbers. A derivation is
  * made only when every input is quoted from a passage (or given by the user), so the answer
  * stays checkable: the basis sentence is shown with its source number.
  */
+import type { Question } from '../knowledge/question.js';
+import type { Passage } from '../knowledge/retriever.js';
+import { splitSentences } from '../knowledge/text.js';
+import type { Locale } from '../locale.js';
+
 export interface Derivation {
   /** Answer sentences, each with the index (into the passages given) of its source; -1 = the derived line. */
   sentences: Array<{ text: string; passage: number }>;

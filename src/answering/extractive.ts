@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
-import type { Passage } from '../knowledge/retriever.js';
-import { splitSentences } from '../knowledge/text.js';
-
 /**
  * Offline answers: the sentence that answers first, then at most {@link MAX_SUPPORTING}
  * supporting sentences, each followed by its source number, within about
  * {@link MAX_EXTRACT_CHARS}. No model, no invention: every sentence is quoted from a document
  * the official can open; more is one /sumber away.
  */
+import { createHash } from 'node:crypto';
+import { mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
+import type { Passage } from '../knowledge/retriever.js';
+import { splitSentences } from '../knowledge/text.js';
+
 export const MAX_EXTRACT_CHARS = 360;
 export const MAX_SUPPORTING = 2;
 
@@ -55,7 +55,6 @@ const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september
 export const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
 
 const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
-
 
 /**
  * Sentences of a passage with their analysed tokens, cached by the SHA-256 of the passage text

@@ -1,11 +1,11 @@
-import { parseQuestion, type Question } from '../knowledge/question.js';
-import { analyse } from '../knowledge/text.js';
-
 /**
  * Offline follow-up rewriting: "kalau untuk ASN?" after "Apa itu DLA?" becomes a
  * standalone query by carrying the previous question's key terms. Deterministic, so the
  * same conversation always retrieves the same passages.
  */
+import { parseQuestion, type Question } from '../knowledge/question.js';
+import { analyse } from '../knowledge/text.js';
+
 export interface Turn {
   role: 'user' | 'assistant';
   text: string;

@@ -1,8 +1,3 @@
-import type { Locale } from '../locale.js';
-import type { Citation } from './extractive.js';
-import type { Answer, AnswerService } from './answer-service.js';
-import { isMaintainer, type MaintainerRoles } from '../knowledge/maintenance/roles.js';
-
 /**
  * Knowledge gaps and the askers waiting for them to close.
  *
@@ -13,7 +8,12 @@ import { isMaintainer, type MaintainerRoles } from '../knowledge/maintenance/rol
  *   waiting questions are asked again; a full answer is queued in the durable outbox in the same
  *   transaction that marks the question answered, so each asker is told once.
  */
-export type Coverage = 'full' | 'partial' | 'none';
+import type { Locale } from '../locale.js';
+import type { Citation } from './extractive.js';
+import type { Answer, AnswerService } from './answer-service.js';
+import { isMaintainer, type MaintainerRoles } from '../knowledge/maintenance/roles.js';
+
+import type { Coverage } from './coverage.js';
 
 /** `answer.coverage` once partial answers exist (issue 12); derived from the kind until then. */
 export function coverageOf(a: Answer): Coverage | null {

@@ -1,13 +1,13 @@
-import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
-import { toCitation, type Citation } from './extractive.js';
-import type { Locale } from '../locale.js';
-
 /**
  * Answers for questions that name an article ("Apa isi Pasal 26 UU 27/2022?"): the article's
  * own words — each ayat and huruf on its own line — under the regulation's name, saying which
  * regulation changed it when an amendment in the knowledge base did; or, when the regulation
  * has no such article, an honest answer naming the regulation and the articles it has.
  */
+import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
+import { toCitation, type Citation } from './extractive.js';
+import type { Locale } from '../locale.js';
+
 export const MAX_ARTICLE_CHARS = 1500;
 
 export interface RegulationAnswer {

@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-
 /**
  * A knowledge directory made of the real one plus extra folders, for measuring the engine on
  * documents that must not be copied into `knowledge/` (e.g. `../shared/regulations`):
@@ -12,6 +8,10 @@ import path from 'node:path';
  * index lives in `<dataDir>/overlays/<hash>/data`, so the bot's own index is never touched,
  * and repeated runs reuse it (incremental re-index, embedding cache).
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
 export interface Overlay {
   knowledgeDir: string;
   dataDir: string;

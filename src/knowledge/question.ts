@@ -1,7 +1,3 @@
-import type { Locale } from '../locale.js';
-import { detectLanguage } from './language.js';
-import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './text.js';
-
 /**
  * One parsed question: the constraints it puts on its answer, read by retrieval, the
  * relevance signal, answer composition and follow-ups alike — so that a question is
@@ -21,6 +17,10 @@ import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './
  * parseQuestion('indeks spbe kaltim thn 2022 brp?', canon)
  * // { years: ['2022'], places: [{ id: 'kaltim', … }], kind: 'number', head: 'indeks', … }
  */
+import type { Locale } from '../locale.js';
+import { detectLanguage } from './language.js';
+import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './text.js';
+
 export type AskedKind = 'number' | 'date' | 'name' | 'list' | 'yesno' | 'definition' | 'other';
 
 export interface Place {

@@ -1,14 +1,3 @@
-import type { Chunk } from './chunker.js';
-import { headingLabel } from './chunker.js';
-import type { EmbeddingsProvider } from './embeddings.js';
-import type { Glossary } from './glossary.js';
-import type { LexicalIndex } from './lexical-index.js';
-import { analyse, type Canonicaliser } from './text.js';
-import { parseQuestion, type Question } from './question.js';
-import type { VectorIndex } from './vector-index.js';
-import type { RegulationCatalog } from './regulation/catalog.js';
-import type { ChunkRegulation } from './regulation/sections.js';
-
 /**
  * Hybrid retrieval: BM25 (with glossary expansion and typo tolerance) and dense HNSW
  * search, fused by weighted reciprocal rank fusion, then re-ranked by how much of the
@@ -20,6 +9,17 @@ import type { ChunkRegulation } from './regulation/sections.js';
  * its other words match. It is blended with the dense similarity into `relevance` ∈ [0,1];
  * {@link RELEVANCE_THRESHOLD} was calibrated on `knowledge/eval/questions.jsonl` (see README).
  */
+import type { Chunk } from './chunker.js';
+import { headingLabel } from './chunker.js';
+import type { EmbeddingsProvider } from './embeddings.js';
+import type { Glossary } from './glossary.js';
+import type { LexicalIndex } from './lexical-index.js';
+import { analyse, type Canonicaliser } from './text.js';
+import { parseQuestion, type Question } from './question.js';
+import type { VectorIndex } from './vector-index.js';
+import type { RegulationCatalog } from './regulation/catalog.js';
+import type { ChunkRegulation } from './regulation/sections.js';
+
 export interface Passage {
   rank: number;
   /** Final ranking score (fused, higher is better). */
@@ -369,7 +369,6 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
   });
   return out;
 }
-
 
 const familyCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
 /**
