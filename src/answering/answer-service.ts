@@ -14,7 +14,7 @@ import { analyse } from '../knowledge/text.js';
 import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
 import { deriveStatus, statusEventOf } from './derive-status.js';
 import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange, valueIn, type ComparedValue, type Derivation } from './derive.js';
-import { clearSentenceCache, composeExtractive, contentKey, renderExtractive, toCitation, type Citation } from './extractive.js';
+import { clearSentenceCache, composeExtractive, contentKey, HEDGED, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
 import type { Locale } from '../locale.js';
@@ -343,7 +343,7 @@ export class AnswerService {
     const kb = this.deps.kb;
     const canon = kb.glossary.canonicalise;
     const partial = decision.coverage === 'partial';
-    const result = composeExtractive({
+    const input: ExtractiveInput = {
       // Composed from the passages satisfying the constraints; the answer still reports the ranking as retrieved.
       passages: decision.passages,
       terms: retrieval.terms,
@@ -357,7 +357,11 @@ export class AnswerService {
       // several things, gets room for them, and so does the long sentence of a regulation's article;
       // everything else stays short (more is one /sumber away).
       ...(partial ? { maxSentences: 1 } : q.kind === 'list' || decision.passages[0]?.regulation ? { maxChars: 650, maxSentences: 4 } : q.parts > 1 ? { maxChars: 520, maxSentences: 4 } : {}),
-    });
+    };
+    let result = composeExtractive(input);
+    // A nearest fact that only says the value is unconfirmed ("belum terkonfirmasi …") is no fact on its
+    // own: the sentence with the reported value comes with it.
+    if (partial && result.sentences.length === 1 && HEDGED.test(result.sentences[0].text)) result = composeExtractive({ ...input, maxSentences: 2 });
     const t = TEXTS[language];
     let body = renderExtractive(result);
     if (partial) body = `${t.missing(subjectOf(q))} ${decision.latest ? t.latestRecorded : t.nearestRecorded} ${body}`;

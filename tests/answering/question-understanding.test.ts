@@ -98,6 +98,13 @@ describe('three outcomes on the real knowledge base', () => {
     expect(b.text).not.toContain('2,34');
   });
 
+  it('a nearest fact that only says the value is unconfirmed comes with the sentence that reports the value', async () => {
+    const a = await answers.answer('indeks spbe kaltim 2021 brp');
+    expect(a.coverage).toBe('partial');
+    expect(a.text).toContain('belum terkonfirmasi');
+    expect(a.text).toContain('2,22');
+  });
+
   it('refuses instead of substituting: another attribute, office, place or the weather', async () => {
     for (const q of ['Berapa gaji Kepala Diskominfo Kaltim?', 'What is the weather in Balikpapan tomorrow?', 'siapa gubernur kaltim skrg?', 'indeks spbe provinsi papua brp', 'indeks spbe kota balikpapan 2024 berapa']) {
       const a = await answers.answer(q);
