@@ -17,6 +17,7 @@ import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange,
 import { clearSentenceCache, composeExtractive, contentKey, HEDGED, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
+import type { Glossary } from '../knowledge/glossary.js';
 import type { Locale } from '../locale.js';
 import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
@@ -364,7 +365,7 @@ export class AnswerService {
     if (partial && result.sentences.length === 1 && HEDGED.test(result.sentences[0].text)) result = composeExtractive({ ...input, maxSentences: 2 });
     const t = TEXTS[language];
     let body = renderExtractive(result);
-    if (partial) body = `${t.missing(subjectOf(q))} ${decision.latest ? t.latestRecorded : t.nearestRecorded} ${body}`;
+    if (partial) body = `${t.missing(subjectOf(q, glossarySpelling(kb.glossary)))} ${decision.latest ? t.latestRecorded : t.nearestRecorded} ${body}`;
     return {
       text: this.frame(body, language),
       citations: result.citations,
@@ -398,4 +399,16 @@ export function formatAnswerPlain(a: Answer): string {
     for (const c of a.citations) lines.push(`[${c.n}] ${c.title}${c.heading ? ` — ${c.heading}` : ''}${c.citation ? ` [${c.citation}]` : ''}${c.url ? ` (${c.url})` : ''}`);
   }
   return lines.join('\n');
+}
+
+const spellings = new WeakMap<Glossary, Map<string, string>>();
+/** The glossary's own spelling of a term ("spbe" → "SPBE", "kaltim" → "Kaltim"), for echoing the user's words. */
+function glossarySpelling(glossary: Glossary): (word: string) => string | undefined {
+  let map = spellings.get(glossary);
+  if (!map) {
+    map = new Map(glossary.acronyms.filter((a) => !/\s/.test(a.term)).map((a) => [a.term.toLowerCase(), a.term]));
+    spellings.set(glossary, map);
+  }
+  const known = map;
+  return (word) => known.get(word.toLowerCase());
 }

@@ -303,12 +303,13 @@ const KEEP_GLUE = new Set(['jumlah', 'nilai']);
  * The subject of a question as a short phrase for messages ("Indeks SPBE Pemprov Kaltim 2025"):
  * its content words in the user's order and casing, then the asked years.
  */
-export function subjectOf(q: Question): string {
+export function subjectOf(q: Question, spelling: (word: string) => string | undefined = () => undefined): string {
   const words = q.searchText.split(/\s+/).filter((w) => {
     const f = foldText(w);
     if (/^(19|20)\d\d$/.test(f) || f.length < 2) return false;
     return KEEP_GLUE.has(f) || (!SUBJECT_DROP.has(f) && !FILLERS.has(f));
   });
-  const phrase = [...words, ...q.years].join(' ').replace(/[?!.,]+/g, '').trim();
+  // Names as the knowledge base spells them ("spbe kaltim" → "SPBE Kaltim"), however the user typed them.
+  const phrase = [...words.map((w) => spelling(foldText(w)) ?? w), ...q.years].join(' ').replace(/[?!.,]+/g, '').trim();
   return phrase ? phrase[0].toUpperCase() + phrase.slice(1) : q.years.join(', ');
 }

@@ -101,6 +101,8 @@ describe('three outcomes on the real knowledge base', () => {
   it('a nearest fact that only says the value is unconfirmed comes with the sentence that reports the value', async () => {
     const a = await answers.answer('indeks spbe kaltim 2021 brp');
     expect(a.coverage).toBe('partial');
+    // The user's words, spelled as the knowledge base spells its names.
+    expect(a.text).toMatch(/^Indeks SPBE Kaltim 2021 belum tercatat/);
     expect(a.text).toContain('belum terkonfirmasi');
     expect(a.text).toContain('2,22');
   });
@@ -164,7 +166,7 @@ describe('three outcomes on the real knowledge base', () => {
     // The knowledge base says the national 2021 value is unconfirmed; a 2021 sentence about another SPBE topic is no answer.
     const a = await answers.answer('indeks spbe nasional 2021 brp?');
     expect(a.coverage).toBe('partial');
-    expect(a.text).toMatch(/^Indeks spbe nasional 2021 belum tercatat/);
+    expect(a.text).toMatch(/^Indeks SPBE nasional 2021 belum tercatat/);
   });
 
   it('leads with the section whose heading states what was asked', async () => {
