@@ -14,6 +14,10 @@ import { splitSentences } from '../knowledge/text.js';
 import { HEDGED } from './extractive.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
+/** The outcomes of an answer the user got (rated with 👍/👎). */
+export type AnsweredCoverage = Exclude<Coverage, 'none'>;
+/** The outcomes recorded as a knowledge gap. */
+export type GapCoverage = Exclude<Coverage, 'full'>;
 
 export interface CoverageDecision {
   coverage: Coverage;

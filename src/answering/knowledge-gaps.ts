@@ -13,7 +13,7 @@ import type { Citation } from './extractive.js';
 import type { Answer, AnswerService } from './answer-service.js';
 import { isMaintainer, type MaintainerRoles } from '../knowledge/maintenance/roles.js';
 
-import type { Coverage } from './coverage.js';
+import type { Coverage, GapCoverage } from './coverage.js';
 
 /** `answer.coverage` once partial answers exist (issue 12); derived from the kind until then. */
 export function coverageOf(a: Answer): Coverage | null {
@@ -56,7 +56,7 @@ export interface AnswerReadyPayload {
 }
 
 export interface GapStore {
-  recordGap(input: { groupKey: string; question: string; coverage: 'none' | 'partial'; now: string }): Promise<void>;
+  recordGap(input: { groupKey: string; question: string; coverage: GapCoverage; now: string }): Promise<void>;
   topGaps(limit: number): Promise<GapGroup[]>;
   gapExamples(gapId: number, limit: number): Promise<{ group: GapGroup; examples: Array<{ question: string; coverage: string; askedAt: string }> } | null>;
 

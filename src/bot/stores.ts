@@ -1,3 +1,4 @@
+import type { AnsweredCoverage, GapCoverage } from '../answering/coverage.js';
 import type { Locale } from '../locale.js';
 
 /*
@@ -19,7 +20,7 @@ export interface FeedbackCounts {
 }
 
 /** How completely an answer covered its question: partial answers are counted apart from full ones. */
-export type AnswerCoverage = 'full' | 'partial';
+export type AnswerCoverage = AnsweredCoverage;
 
 export interface AnswerFeedback extends FeedbackCounts {
   answerId: string;
@@ -44,7 +45,7 @@ export interface UnansweredQuestion {
   question: string;
   count: number;
   /** `partial`: answered only with a labelled nearby fact (the last time it was asked). */
-  coverage: 'none' | 'partial';
+  coverage: GapCoverage;
   firstSeen: string;
   lastSeen: string;
 }
@@ -56,7 +57,7 @@ export interface UnansweredStore {
    * whatever the caller did. Questions equal after case/space/punctuation folding are counted together.
    * `askedBy` remembers who asked, so `forgetUser` can remove their questions. Returns the new count.
    */
-  logUnanswered(question: string, now?: Date, askedBy?: number, coverage?: 'none' | 'partial'): Promise<number>;
+  logUnanswered(question: string, now?: Date, askedBy?: number, coverage?: GapCoverage): Promise<number>;
   /** Most frequent first, then most recent. */
   topUnanswered(n: number): Promise<UnansweredQuestion[]>;
 }

@@ -1,3 +1,4 @@
+import type { GapCoverage } from '../answering/coverage.js';
 import type Database from 'better-sqlite3';
 import type { Locale } from '../locale.js';
 import type { AdminPrompt, AnswerCoverage, AnswerFeedback, BotStores, FeedbackCounts, UnansweredQuestion, Vote } from '../bot/stores.js';
@@ -60,7 +61,7 @@ export class SqliteBotStores implements BotStores {
     return this.sql.worstRatedAnswers.all(limit) as AnswerFeedback[];
   }
 
-  async logUnanswered(question: string, now: Date = new Date(), askedBy?: number, coverage: 'none' | 'partial' = 'none'): Promise<number> {
+  async logUnanswered(question: string, now: Date = new Date(), askedBy?: number, coverage: GapCoverage = 'none'): Promise<number> {
     const clean = redactPii(question.trim()).slice(0, 500);
     const key = unansweredKey(clean);
     if (key === '') return 0;

@@ -1,3 +1,4 @@
+import type { GapCoverage } from '../answering/coverage.js';
 import type { Locale } from '../locale.js';
 import type Database from 'better-sqlite3';
 import type { AnswerReadyPayload, FeedbackReason, GapGroup, GapStore, WaitingQuestion } from '../answering/knowledge-gaps.js';
@@ -83,7 +84,7 @@ export class SqliteKnowledgeStores implements DocumentRegistryStore, GapStore {
   }
 
   // Gaps ---------------------------------------------------------------------------------------------------
-  async recordGap(input: { groupKey: string; question: string; coverage: 'none' | 'partial'; now: string }): Promise<void> {
+  async recordGap(input: { groupKey: string; question: string; coverage: GapCoverage; now: string }): Promise<void> {
     this.db.transaction(() => {
       const { id } = this.sql.upsertGap.get({ ...input, partial: input.coverage === 'partial' ? 1 : 0 }) as { id: number };
       this.sql.insertExample.run({ gapId: id, question: input.question, coverage: input.coverage, now: input.now });

@@ -1,3 +1,4 @@
+import type { AnswerCoverage } from '../stores.js';
 import { InlineKeyboard, InputFile } from 'grammy';
 import { wibDate } from '../../enrolment/calendar.js';
 import { findProgramme } from '../../enrolment/catalogue.js';
@@ -197,7 +198,7 @@ export async function showStats(ctx: BotContext): Promise<void> {
     lines.push(`${i + 1}. ${escapeHtml(truncate(q.question, 200))} <i>(×${q.count}${q.coverage === 'partial' ? `, ${ctx.t('stats-partial-mark')}` : ''})</i>`),
   );
   // Ratings of partial answers are counted apart: a 👍 for "not recorded, nearest is …" is no 👍 for the content.
-  const sum = (coverage: 'full' | 'partial', key: 'up' | 'down') => rated.filter((a) => (a.coverage ?? 'full') === coverage).reduce((n, a) => n + a[key], 0);
+  const sum = (coverage: AnswerCoverage, key: 'up' | 'down') => rated.filter((a) => (a.coverage ?? 'full') === coverage).reduce((n, a) => n + a[key], 0);
   lines.push('', `<b>${ctx.t('stats-feedback')}</b>`, `👍 ${sum('full', 'up')} · 👎 ${sum('full', 'down')}`);
   const partialVotes = sum('partial', 'up') + sum('partial', 'down');
   if (partialVotes > 0) lines.push(`${ctx.t('stats-feedback-partial')}: 👍 ${sum('partial', 'up')} · 👎 ${sum('partial', 'down')}`);

@@ -1,3 +1,4 @@
+import type { AnswerCoverage } from '../stores.js';
 import { randomBytes } from 'node:crypto';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
@@ -38,7 +39,7 @@ class ChatHistory {
 export interface StoredSources {
   question: string;
   /** Partial answers are rated apart from full ones. */
-  coverage?: 'full' | 'partial';
+  coverage?: AnswerCoverage;
   language: Locale;
   citations: Answer['citations'];
   passages: Array<{ n: number; title: string; heading: string; url?: string; sources?: string[]; text: string; lastVerified?: string }>;
