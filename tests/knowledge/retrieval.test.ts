@@ -64,3 +64,35 @@ describe('asked years', () => {
     expect(years('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?')).toEqual(['2023']);
   });
 });
+
+describe('abbreviations the documents only spell out (glossary acronyms)', () => {
+  it('are known words: the spelled-out name in a document stands for the acronym', async () => {
+    const doc = `# Pencatatan nama\n\n## Panjang nama\n\nNama pada Kartu Tanda Penduduk ditulis paling banyak 60 huruf termasuk spasi.\n\n## Jadwal layanan\n\nLayanan kantor dibuka setiap hari kerja pukul 08.00 sampai 15.00.\n`;
+    const glossary = 'acronyms:\n  - term: KTP\n    expansion: Kartu Tanda Penduduk\n';
+    const withGlossary = await openTempKnowledgeBase({ 'nama.md': doc, 'glossary.yaml': glossary });
+    const without = await openTempKnowledgeBase({ 'nama.md': doc });
+    try {
+      const q = 'nama di KTP maksimal brp huruf?';
+      const a = await withGlossary.kb.retrieve(q, 3);
+      const b = await without.kb.retrieve(q, 3);
+      expect(a.passages[0].heading).toContain('Panjang nama');
+      expect(a.relevant).toBe(true);
+      // Without the glossary "ktp" is a name the documents never mention: the same passage scores lower.
+      expect(b.unknownTerms).toContain('ktp');
+      expect(a.relevance).toBeGreaterThan(b.relevance);
+    } finally {
+      withGlossary.cleanup();
+      without.cleanup();
+    }
+  });
+});
+
+describe('regulation articles', () => {
+  it('get a higher intercept: the same fit is more relevant for a long formal article', () => {
+    expect(relevanceOf(0.5, 0.25, 0, true)).toBeGreaterThan(relevanceOf(0.5, 0.25, 0, false));
+    expect(relevanceOf(0.5, 0.25, 0, true)).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+    expect(relevanceOf(0.5, 0.25, 0, false)).toBeLessThan(RELEVANCE_THRESHOLD);
+    // Still nothing for a question whose words the article lacks.
+    expect(relevanceOf(0.15, 0.1, 0, true)).toBeLessThan(0.05);
+  });
+});

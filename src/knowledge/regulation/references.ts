@@ -3,6 +3,8 @@
  * 2021", "Article 40 of UU 11/2008", "UU PDP pasal 58", "isi pasal 3 uu nomor 36 tahun 1999".
  * Only the question's own words are read; page numbers of documents never enter here.
  */
+import { digitsAfterArticleWords } from './number-words.js';
+
 export interface ArticleReference {
   /** "26", "5A"; undefined when the question names a regulation but no article. */
   pasal?: string;
@@ -62,7 +64,7 @@ export function familyOfShort(jenisShort: string): string {
 }
 
 export function parseArticleReference(question: string): ArticleReference | undefined {
-  const q = question.replace(/[’']/g, "'").replace(/\s+/g, ' ');
+  const q = digitsAfterArticleWords(question.replace(/[’']/g, "'").replace(/\s+/g, ' '));
   const pm = PASAL.exec(q);
   const am = AYAT.exec(q);
   const nm = NUMBER_YEAR.exec(q);

@@ -82,3 +82,21 @@ describe('furniture, identity, structure', () => {
     expect(normalisePasalNumber('6O')).toBe('60');
   });
 });
+
+describe('article numbers written as words', () => {
+  it.each([
+    ['permen kominfo 24/2013 pasal sebelas', { pasal: '11', nomor: '24', tahun: '2013' }],
+    ['pasal dua puluh tujuh ayat tiga UU 11/2008', { pasal: '27', ayat: '3', nomor: '11', tahun: '2008' }],
+    ['Article twelve of UU 40/1999', { pasal: '12', nomor: '40', tahun: '1999' }],
+    ['isi pasal seratus dua puluh lima UU 7/2017', { pasal: '125', nomor: '7', tahun: '2017' }],
+    ['pasal lima belas permendagri 73/2022', { pasal: '15', nomor: '73', tahun: '2022' }],
+  ])('%s', (q, expected) => {
+    expect(parseArticleReference(q)).toMatchObject(expected);
+  });
+
+  it('leaves numbers in words elsewhere alone', async () => {
+    const { digitsAfterArticleWords } = await import('../../../src/knowledge/regulation/number-words.js');
+    expect(digitsAfterArticleWords('pasal 5 berlaku lima tahun')).toBe('pasal 5 berlaku lima tahun');
+    expect(digitsAfterArticleWords('dua puluh peserta')).toBe('dua puluh peserta');
+  });
+});
