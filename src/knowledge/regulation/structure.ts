@@ -51,16 +51,21 @@ export function romanToInt(s: string): number | undefined {
   return total;
 }
 
-/** "6O" → "60", "2T" → "27", "I" → "1", "5 A" → "5A"; undefined when it is not a number. */
-export function normalisePasalNumber(raw: string): string | undefined {
-  const m = /^([0-9OIlT|!]{1,4})\s?([A-Ea-e])?$/.exec(raw.trim());
+/**
+ * "6O" → "60", "2T" → "27", "I" → "1", "5 A" → "5A", "S" → "5", "B" → "8"; undefined when it is
+ * not a number. OCR reads both 5 and 8 as "S": with `expected` (the next article in sequence)
+ * the reading that continues the sequence wins ("PasalS" after Pasal 7 is Pasal 8).
+ */
+export function normalisePasalNumber(raw: string, expected?: number): string | undefined {
+  const m = /^([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3})\s?([A-Ea-e])?$/.exec(raw.trim());
   if (!m) return undefined;
-  const digits = ocrDigits(m[1]);
+  const readings = [ocrDigits(m[1].replace(/G/g, '6')), ...(/S/.test(m[1]) ? [ocrDigits(m[1].replace(/S/g, '8').replace(/G/g, '6'))] : [])];
+  const digits = readings.find((d) => expected !== undefined && Number(d) === expected) ?? readings[0];
   if (!/^\d+$/.test(digits) || Number(digits) === 0) return undefined;
   return `${Number(digits)}${(m[2] ?? '').toUpperCase()}`;
 }
 
-const PASAL_LINE = /^pas[ae][l1I|J]\s*([0-9OIlT|!]{1,4}(?:\s?[A-E])?)?\s*[.:]?$/i;
+const PASAL_LINE = /^pas[ae][l1I|J]\s*([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3}(?:\s?[A-E])?)?\s*[.:]?$/i;
 const ROMAN_PASAL_LINE = /^[Pp]as[ae][l1I|]\s+([IVX]{1,4})\s*$/;
 const BAB_LINE = /^BAB\s*([IVXLCivxlc1]{1,7})\b\.?\s*(.*)$/;
 const BAGIAN_LINE = /^Bagian\s+(Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|Kesebelas|Kedua\s?belas|Ketiga\s?belas|Keempat\s?belas|Kelima\s?belas|Ke[\w\s]+)\s*$/i;
@@ -92,9 +97,20 @@ interface ParseState {
   paragraf?: string;
 }
 
+/**
+ * OCR around an article heading of a scanned regulation: a speck before it ("' Pasal 23",
+ * ". Pasal 29") or its "l" read as "7" and joined to the number ("Pasa722" = Pasal 22).
+ */
+export function cleanHeadingLine(line: string): string {
+  const speck = /^[^\p{L}\p{N}(]{1,3}\s*(pas[ae]\S*(?:\s+\S+)?)$/iu.exec(line);
+  const l = speck && (PASAL_LINE.test(speck[1]) || /^pas[ae]7\d/i.test(speck[1])) ? speck[1] : line;
+  const seven = /^(pas[ae])7\s*(\d{1,3}(?:\s?[A-E])?)$/i.exec(l);
+  return seven ? `${seven[1]}l ${seven[2]}` : l;
+}
+
 /** Split the (furniture-free) text of a regulation into units. */
 export function parseStructure(text: string, opts: { amending?: boolean } = {}): RegulationUnit[] {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text.split('\n').map((l) => cleanHeadingLine(l.trim())).filter(Boolean);
   const units: RegulationUnit[] = [];
   const state: ParseState = {};
   let cur: RegulationUnit = { kind: 'preamble', path: [], lines: [] };
@@ -217,7 +233,7 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     }
     const pm = PASAL_LINE.exec(line);
     if (pm) {
-      let num = pm[1] ? normalisePasalNumber(pm[1]) : undefined;
+      let num = pm[1] ? normalisePasalNumber(pm[1], lastNum + 1) : undefined;
       // "Pasal" alone: the number was lost by OCR; it is the next one when text follows.
       if (!pm[1] && lastNum > 0 && next && /^(\(1\)|\p{Lu})/u.test(next)) num = String(lastNum + 1);
       if (num) {

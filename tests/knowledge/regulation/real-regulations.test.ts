@@ -24,7 +24,10 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     expect(doc.title).toBe('Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi');
     expect(doc.regulation).toMatchObject({ jenisShort: 'UU', nomor: '27', tahun: '2022', shortName: 'UU 27/2022', key: 'uu-27-2022' });
     expect(doc.regulation!.aliases).toContain('UU PDP');
-    expect(doc.regulation!.articleCount).toBeGreaterThanOrEqual(70);
+    // Every article of the batang tubuh, also headings OCR'd as "Pasa722", "' Pasal 23", ". Pasal 29".
+    expect(doc.regulation!.articleCount).toBe(76);
+    for (const n of ['22', '23', '29']) expect(article(doc, n).length, `Pasal ${n}`).toBeGreaterThan(0);
+    expect(article(doc, '22').map((s) => s.text).join('\n')).toContain('persetujuan tertulis atau terekam');
     const p26 = article(doc, '26');
     expect(p26.length).toBeGreaterThan(0);
     expect(p26.map((s) => s.text).join('\n')).toContain('penyandang disabilitas');
@@ -51,6 +54,15 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     const defs = doc.sections.filter((s) => s.regulation?.kind === 'definisi');
     expect(defs.length).toBeGreaterThanOrEqual(10);
     expect(defs.some((d) => /Definisi Tingkat Komponen Dalam Negeri/i.test(d.headingPath.join(' ')))).toBe(true);
+  });
+
+  it('scanned ministerial regulations: "PasalS" is read from the sequence (8 after 7, 5 after 4)', async () => {
+    const ip = await load('PERMENKOMINFO_2007_026.pdf');
+    expect(article(ip, '8').length).toBeGreaterThan(0);
+    expect(article(ip, '8').map((s) => s.text).join('\n')).toMatch(/^\(1\) Pelaksana sebagaimana dimaksud/);
+    const lpa = await load('PERMENKOMINFO_2009_042.pdf');
+    expect(article(lpa, '5').map((s) => s.text).join('\n')).toContain('harus');
+    expect(lpa.regulation!.articleCount).toBe(19);
   });
 
   it('Berita Negara copy: "www.djpp…" footers and "2011, No.797 4" heads removed', async () => {

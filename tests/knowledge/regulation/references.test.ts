@@ -100,3 +100,20 @@ describe('article numbers written as words', () => {
     expect(digitsAfterArticleWords('dua puluh peserta')).toBe('dua puluh peserta');
   });
 });
+
+describe('OCR of article headings', () => {
+  it('reads specks, a joined "7" for "l" and S/B for 5/8 in sequence', async () => {
+    const { cleanHeadingLine } = await import('../../../src/knowledge/regulation/structure.js');
+    expect(cleanHeadingLine("' Pasal 23")).toBe('Pasal 23');
+    expect(cleanHeadingLine('. Pasal 29')).toBe('Pasal 29');
+    expect(cleanHeadingLine('Pasa722')).toBe('Pasal 22');
+    expect(cleanHeadingLine('sebagaimana dimaksud dalam Pasal 29,')).toBe('sebagaimana dimaksud dalam Pasal 29,');
+    expect(cleanHeadingLine('(1) Pasal 5 berlaku')).toBe('(1) Pasal 5 berlaku');
+    expect(normalisePasalNumber('S', 8)).toBe('8');
+    expect(normalisePasalNumber('S', 5)).toBe('5');
+    expect(normalisePasalNumber('S')).toBe('5');
+    expect(normalisePasalNumber('B')).toBe('8');
+    expect(normalisePasalNumber('5B')).toBe('5B');
+    expect(normalisePasalNumber('1S', 18)).toBe('18');
+  });
+});
