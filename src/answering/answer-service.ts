@@ -23,7 +23,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
-import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText } from './regulation-answer.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText, unknownRegulationText } from './regulation-answer.js';
 
 export type AnswerMode = 'extractive' | 'llm' | 'fallback' | 'guardrail' | 'smalltalk';
 
@@ -129,6 +129,11 @@ export class AnswerService {
     const kb = this.deps.kb;
     const parsed = parseQuestion(query, kb.glossary.canonicalise);
     const retrieval = await kb.retrieve(parsed, this.deps.k ?? 5);
+    // A regulation that is not in the knowledge base: say so, never answer from another one.
+    if (retrieval.unknownRegulation) {
+      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: unknownRegulationText(retrieval.unknownRegulation.name, language) } };
+      return;
+    }
     // A named article of a known regulation: the article itself, or an honest "no such article".
     if (retrieval.article?.missing) {
       yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
 import type { Passage } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
+import { subjectInitialisms } from '../knowledge/regulation/abbreviations.js';
 
 export const MAX_EXTRACT_CHARS = 360;
 export const MAX_SUPPORTING = 2;
@@ -109,10 +110,13 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     let headingWeight = 0;
     for (const [t, idf] of termWeights) if (headingTokens.has(t)) headingWeight += idf;
     const headingCover = headingWeight / totalWeight;
+    // Every sentence of a regulation's part is said by that regulation: its names ("Inpres 1/2022",
+    // "JKN") count as present, as they do in retrieval, so the article wins over the opening that spells them out.
+    const names = regulationNames(p, input.analyse);
     sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
       if (text.length < 25) return;
       let w = 0;
-      for (const [t, idf] of termWeights) if (tokens.has(t)) w += idf;
+      for (const [t, idf] of termWeights) if (tokens.has(t) || names.has(t)) w += idf;
       let score = w / totalWeight;
       if (input.wantsNumber && /\d/.test(text)) score += 0.15;
       // The sentence naming the asked year (and place) is the one that answers.
@@ -270,4 +274,17 @@ function truncateAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
+}
+
+const nameCache = new WeakMap<object, Set<string>>();
+/** Analysed names of the regulation a passage belongs to (title, aliases, subject initials); empty for other documents. */
+function regulationNames(p: Passage, analyse: (s: string) => string[]): Set<string> {
+  const r = p.regulation;
+  if (!r) return new Set();
+  let v = nameCache.get(r);
+  if (!v) {
+    v = new Set(analyse(`${r.title} ${r.aliases.join(' ')} ${subjectInitialisms(r.title).join(' ')}`));
+    nameCache.set(r, v);
+  }
+  return v;
 }

@@ -76,6 +76,12 @@ export function missingArticleText(article: ArticleLookupSummary, language: Loca
   return `Pasal ${article.pasal} tidak ada dalam ${article.regulationTitle} (${article.shortName}) yang dimuat basis pengetahuan${range ? `; peraturan ini memuat Pasal ${range[0]} sampai dengan Pasal ${range[1]}` : ''}. Mohon periksa kembali nomor pasalnya.`;
 }
 
+/** "PP 94/2021 belum dimuat …": the regulation asked about is not in the knowledge base (no other regulation is quoted instead). */
+export function unknownRegulationText(name: string, language: Locale): string {
+  if (language === 'en') return `The regulation you asked about (${name}) is not in the knowledge base, so I cannot quote it, and I will not answer from another regulation. A content maintainer can add its official text.`;
+  return `Peraturan yang Anda tanyakan (${name}) belum dimuat dalam basis pengetahuan, jadi saya tidak dapat mengutipnya dan tidak menjawab dari peraturan lain. Pengelola konten dapat menambahkan teks resminya.`;
+}
+
 /**
  * "UU 11/2008 diubah berapa kali?": the amendments in the knowledge base, oldest first, each
  * cited by its own opening passage. Undefined when the question is not about amendments or the

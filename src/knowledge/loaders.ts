@@ -39,6 +39,11 @@ export interface SourceDocument {
   sources: string[];
   lastVerified?: string;
   sections: Section[];
+  /**
+   * The whole text in reading order with headings as plain lines (markdown, HTML): the regulation
+   * parser reads it, since a heading without a body ("## NOMOR 95 TAHUN 2018") is no section.
+   */
+  plainText?: string;
   /** Raw front matter (markdown), for overrides. */
   meta?: DocumentMeta;
   /** Set when the document is a recognised regulation: its identity (jenis, nomor, tahun, tentang, short names). */
@@ -98,6 +103,7 @@ export async function loadDocument(absFile: string, relFile: string): Promise<So
   if (doc.sections.length === 0) throw new LoaderError(relFile, 'tidak berisi teks yang dapat diindeks');
   const meta = { ...doc.meta, ...readSidecar(absFile) };
   const regulationAware = applyRegulation(doc, meta, ext === '.pdf');
+  delete regulationAware.plainText;
   // Caption overrides of a document uploaded from the chat (title, source, verification date) win.
   return applySidecar(regulationAware, absFile);
 }
@@ -207,7 +213,13 @@ export function parseMarkdownDocument(text: string, relFile: string): SourceDocu
     sources: asStringList(meta.sources ?? meta.source),
     lastVerified: lv instanceof Date ? lv.toISOString().slice(0, 10) : lv ? String(lv) : undefined,
     sections,
+    plainText: markdownPlainText(body),
   };
+}
+
+/** Markdown → its text with heading markers and inline syntax removed, fenced code left out. */
+function markdownPlainText(body: string): string {
+  return stripMarkdownInline(body.replace(/^\s*```[\s\S]*?^\s*```\s*$/gm, '').replace(/^#{1,6}\s+(.+?)\s*#*\s*$/gm, '$1').replace(/<!--[\s\S]*?-->/g, ''));
 }
 
 export function parseTextDocument(text: string, relFile: string): SourceDocument {
@@ -256,7 +268,7 @@ export function parseHtmlDocument(html: string, relFile: string): SourceDocument
   const firstH1 = /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
   const title = htmlTitle || firstH1 || titleFromFile(relFile);
   const sources = [...html.matchAll(/<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]);
-  return { file: relFile, title, keywords: [], sources, sections: sectionsFromMarkdown(markdown, title).sections };
+  return { file: relFile, title, keywords: [], sources, sections: sectionsFromMarkdown(markdown, title).sections, plainText: markdownPlainText(markdown) };
 }
 
 async function parsePdfDocument(buf: Buffer, relFile: string): Promise<SourceDocument> {

@@ -63,6 +63,13 @@ export interface RetrievalResult {
   article?: ArticleLookupSummary;
   /** The regulation the question names and the regulations in the index that amend it. */
   regulation?: { shortName: string; title: string; amendedBy: Array<{ shortName: string; title: string }>; intent?: 'amendments' | 'revocation' };
+  /**
+   * A regulation the question names ("PP 94/2021 pasal 5", "UU ITE", "the civil-servant
+   * discipline regulation") that is not in the knowledge base: not a regulation the catalog
+   * knows, and not named by the passages found either. The answer says so rather than quoting
+   * another regulation.
+   */
+  unknownRegulation?: { name: string };
   /** The ingredients of the relevance signal, for calibration and `ask --json` diagnostics. */
   signals?: {
     english: boolean;
@@ -210,7 +217,20 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   });
   // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
   const named = parts.catalog?.mentioned(parsed.raw);
-  if (named) for (const s of scored) if (chunks[s.index].regulation?.key === named.regulation.key) s.score += FUSION.namedRegulationBoost;
+  if (named) {
+    // Among its articles, the words that are not the regulation's own name decide: in "di inpres
+    // optimalisasi JKN menkominfo disuruh ngapain", every part has "inpres", "optimalisasi" and
+    // "JKN"; the one that has "kominfo" is asked.
+    const own = regulationNameTerms(parts, named.regulation.key);
+    const residual = resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !own.has(x.t));
+    const residualWeight = residual.reduce((a, x) => a + x.w, 0);
+    for (const s of scored) {
+      if (chunks[s.index].regulation?.key !== named.regulation.key) continue;
+      const share = residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0;
+      // A part with none of the other words (its opening, which repeats the name) gets no push.
+      s.score += FUSION.namedRegulationBoost * (residualWeight > 0 ? 2 * share : 1);
+    }
+  }
   // "What is the SPBE index of East Kalimantan?" names no year: among sections about one year
   // each, the latest recorded one is what is meant (not an older or unconfirmed year).
   if (askedYears.length === 0 && (parsed.kind === 'number' || parsed.kind === 'date')) {
@@ -278,7 +298,33 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const regulation = named
     ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
     : undefined;
-  return { question: parsed.raw, parsed, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}) };
+  const unknownRegulation = !lookup && !named && parts.catalog ? unknownRegulationOf(parts.catalog, parsed.raw, passages, canon) : undefined;
+  return { question: parsed.raw, parsed, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}), ...(unknownRegulation ? { unknownRegulation } : {}) };
+}
+
+/**
+ * A named regulation that the catalog does not know is still covered when the passages found
+ * name it: an ordinary document about "Perpres 95/2018", or one whose title carries the subject
+ * words asked. Otherwise it is unknown.
+ */
+function unknownRegulationOf(catalog: RegulationCatalog, question: string, passages: Passage[], canon: Canonicaliser): { name: string } | undefined {
+  const asked = catalog.unresolved(question);
+  if (!asked) return undefined;
+  if (asked.numbered) {
+    const [nomor, tahun] = asked.words;
+    const cites = new RegExp(`(?<![\\d.])0*${nomor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:/|tahun)\\s*${tahun}\\b`, 'i');
+    return passages.some((p) => cites.test(`${p.title}\n${p.heading}\n${p.text}`)) ? undefined : { name: asked.name };
+  }
+  // The word after the kind is the name's head ("UU ITE", "PP disiplin", "permen ID-SIRTII …");
+  // an English name comes before "regulation", and all its words must be in one passage:
+  // "civil-servant discipline" is not covered by passages about civil servants.
+  const terms = [...new Set((asked.english ? asked.words : asked.words.slice(0, 1)).flatMap((w) => analyse(w, canon)))];
+  if (terms.length === 0) return undefined;
+  const named = passages.some((p) => {
+    const own = new Set(analyse(`${p.title} ${p.heading} ${p.text}`, canon));
+    return terms.every((t) => own.has(t));
+  });
+  return named ? undefined : { name: asked.name };
 }
 
 function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
@@ -397,6 +443,20 @@ function regulationFamilyTerms(parts: RetrieverParts): Map<number, Set<string>> 
     if (terms) m!.set(i, terms);
   });
   return m;
+}
+
+const nameTermsCache = new WeakMap<Chunk[], Map<string, Set<string>>>();
+/** Analysed terms of a regulation's names and keywords (the same for each of its chunks). */
+function regulationNameTerms(parts: RetrieverParts, key: string): Set<string> {
+  let m = nameTermsCache.get(parts.chunks);
+  if (!m) nameTermsCache.set(parts.chunks, (m = new Map()));
+  let v = m.get(key);
+  if (!v) {
+    const c = parts.chunks.find((x) => x.regulation?.key === key);
+    v = new Set(c ? analyse(`${c.title} ${c.keywords.join(' ')}`, parts.glossary.canonicalise) : []);
+    m.set(key, v);
+  }
+  return v;
 }
 
 const headingCache = new WeakMap<Chunk[], Map<number, Set<string>>>();

@@ -1,6 +1,7 @@
 import type { Chunk } from '../chunker.js';
+import { subjectInitialisms } from './abbreviations.js';
 import { leadingNumber } from './identity.js';
-import { familyOfShort, kindFamily, parseArticleReference, type ArticleReference } from './references.js';
+import { familyOfShort, kindFamily, parseArticleReference, subjectAfterKind, type ArticleReference } from './references.js';
 import type { ChunkRegulation } from './sections.js';
 
 /**
@@ -18,6 +19,8 @@ export interface CatalogEntry {
   nomor: string;
   tahun: string;
   aliases: string[];
+  /** Lower-case words of the subject ("pengelolaan", "nama", "domain"); for an amendment, its base's subject. */
+  subjectWords: Set<string>;
   range?: [string, string];
   amendsKey?: string;
   /** Pasal → chunk indexes (article text, in order). */
@@ -96,6 +99,7 @@ export class RegulationCatalog {
         nomor: r.nomor,
         tahun: r.tahun,
         aliases: r.aliases,
+        subjectWords: subjectWordsOf(r.title, r.aliases),
         range: r.range,
         amendsKey: r.amendsKey,
         articles: new Map(),
@@ -161,7 +165,54 @@ export class RegulationCatalog {
     }
     const text = ` ${normalise(ref.rest)} `;
     for (const { alias, key } of this.aliasIndex) if (alias.length >= 4 && text.includes(` ${alias} `)) return this.entries.get(key);
-    return undefined;
+    if (ref.nomor && ref.tahun) return undefined;
+    return this.bySubject(ref.rest);
+  }
+
+  /**
+   * "permen penyiaran berlangganan", "UU telekomunikasi", "pergub SPBE": a kind word and words of
+   * a regulation's subject name it when they fit one regulation of that kind better than any other
+   * (two words, or the only word of a short subject). A base regulation wins over its amendments.
+   */
+  bySubject(question: string): CatalogEntry | undefined {
+    const named = subjectAfterKind(question);
+    if (!named) return undefined;
+    const words = named.words.filter((w) => w.length >= 3);
+    if (words.length === 0) return undefined;
+    const scored: Array<{ e: CatalogEntry; score: number }> = [];
+    for (const e of this.entries.values()) {
+      if (named.family && e.family !== named.family) continue;
+      const score = words.filter((w) => subjectHas(e.subjectWords, w)).length;
+      if (score >= 2 || (score === 1 && (words.length === 1 || e.subjectWords.size <= 2))) scored.push({ e, score });
+    }
+    const top = Math.max(0, ...scored.map((x) => x.score));
+    const best = scored.filter((x) => x.score === top).map((x) => x.e);
+    // One regulation, or one regulation with its amendments (all read with the base's subject).
+    const roots = new Set(best.map((e) => e.amendsKey ?? e.key));
+    if (best.length === 0 || roots.size > 1) return undefined;
+    return best.find((e) => !e.amendsKey) ?? this.entries.get([...roots][0]) ?? best[0];
+  }
+
+  /**
+   * The name of a regulation the question asks about that is not in the catalog: "PP 94/2021",
+   * "UU ITE", or the subject words given with a kind ("civil servant discipline"). The caller
+   * decides, from the passages found, whether the knowledge base still covers it elsewhere.
+   */
+  unresolved(question: string): { name: string; words: string[]; numbered: boolean; english?: boolean } | undefined {
+    const reference = parseArticleReference(question);
+    if (reference?.nomor && reference.tahun) {
+      if (this.resolve(reference)) return undefined;
+      const kind = reference.jenis ? reference.jenis.replace(/\b\w/g, (c) => c.toUpperCase()) : 'Nomor';
+      return { name: `${kind.length <= 4 ? kind.toUpperCase() : kind} ${reference.nomor}/${reference.tahun}`, words: [reference.nomor, reference.tahun], numbered: true };
+    }
+    if (reference && this.resolve(reference)) return undefined;
+    const named = subjectAfterKind(question);
+    if (!named) return undefined;
+    const kind = named.kind.length <= 4 ? named.kind.toUpperCase() : named.kind;
+    // Short words given with a kind are names ("UU ite" → "UU ITE").
+    const words = named.words.map((w) => (w.length <= 4 ? w.toUpperCase() : w)).join(' ');
+    const english = /^(regulation|law|act|decree|instruction)$/.test(named.kind);
+    return { name: english ? `${named.words.join(' ')} ${named.kind}` : `${kind} ${words}`, words: named.words, numbered: false, english };
   }
 
   /** The known regulation a question names, if any ("PP 4 thn 2022 mengubah PP apa?"). */
@@ -202,14 +253,16 @@ export class RegulationCatalog {
     if (!regulation) return undefined;
     const pasal = reference.pasal;
     // "Perpu 1/2022 pasal 186": an amending regulation named with the article it amends.
-    const own = regulation.articles.get(pasal) ?? regulation.amendedArticles.get(pasal) ?? [];
+    // A first dictum is written KESATU or PERTAMA.
+    const own = regulation.articles.get(pasal) ?? regulation.amendedArticles.get(pasal) ?? (pasal === 'KESATU' ? regulation.articles.get('PERTAMA') : undefined) ?? [];
     const amendedBy: CatalogEntry[] = [];
     const amended: number[] = [];
     for (const a of this.amendmentsOf(regulation.key)) {
       const parts = a.amendedArticles.get(pasal);
       if (parts?.length) {
         amendedBy.push(a);
-        amended.push(...parts);
+        // The amendment's own Penjelasan of the article it rewrote comes with it.
+        amended.push(...parts, ...(a.explanations.get(pasal) ?? []));
       }
     }
     const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
@@ -219,4 +272,23 @@ export class RegulationCatalog {
     const missing = chunks.length === 0 && last > 0 && parseInt(pasal, 10) > last;
     return { reference, regulation, pasal, chunks, amendedBy, missing };
   }
+}
+
+const SUBJECT_STOP = new Set(['dan', 'atau', 'atas', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'dalam', 'tentang', 'serta', 'bagi', 'oleh', 'dengan', 'nomor', 'tahun', 'perubahan', 'kedua', 'ketiga', 'pertama', 'peraturan', 'menteri', 'undang', 'pemerintah', 'presiden']);
+
+/** The subject of a regulation's title ("… tentang Pengelolaan Nama Domain") as lower-case words. */
+function subjectWordsOf(title: string, aliases: string[]): Set<string> {
+  const subject = title.split(/\btentang\b/i).pop() ?? '';
+  const words = subject.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !SUBJECT_STOP.has(w));
+  // The subject's initials too ("Jaminan Kesehatan Nasional" → JKN, "Informasi dan Transaksi Elektronik" → ITE).
+  const initials = [...subjectInitialisms(subject), ...aliases.map((a) => /^\S+\s+([A-Z]{2,6})$/.exec(a)?.[1]).filter((x): x is string => !!x)];
+  return new Set([...words, ...initials.map((i) => i.toLowerCase())]);
+}
+
+/** A question word matches a subject word as written or by a shared stem ("penyiaran" ~ "penyiaran", "telekomunikasi" ~ "telekomunikasi"). */
+function subjectHas(words: Set<string>, w: string): boolean {
+  if (words.has(w)) return true;
+  if (w.length < 6) return false;
+  for (const s of words) if (s.length >= 6 && (s.startsWith(w) || w.startsWith(s))) return true;
+  return false;
 }

@@ -79,6 +79,7 @@ function overrideFrom(meta: DocumentMeta): IdentityOverride {
 /** The text a loader produced, as pages (PDF) or one page with headings kept as lines. */
 function pagesOf(doc: SourceDocument, isPdf: boolean): string[] {
   if (isPdf) return doc.sections.map((s) => s.text);
+  if (doc.plainText) return [doc.plainText];
   // Text and markdown loaders take the first line (or H1) as the title: it may be the kind line.
   const lines: string[] = [doc.title];
   let prevHeading: string | undefined;

@@ -120,6 +120,12 @@ export function removeFurniture(rawPages: string[]): string {
     let out = lines.filter((l) => !ALWAYS_FURNITURE.some((re) => re.test(l)));
     let head = 0;
     while (head < Math.min(HEAD_ZONE, out.length) && isEdgeFurniture(out[head], repeated, pi)) head++;
+    // OCR specks of a scanned seal or signature ("Kgna", "su", "JAN") above the running head.
+    const lastHead = out.slice(0, HEAD_ZONE + 3).findLastIndex((l, i) => i >= head && isEdgeFurniture(l, repeated, pi) && letters(l).length >= 6);
+    if (pi > 0 && lastHead >= head && out.slice(head, lastHead).every((l) => l.length <= 5 || isEdgeFurniture(l, repeated, pi))) {
+      head = lastHead + 1;
+      while (head < Math.min(lastHead + 1 + HEAD_ZONE, out.length) && isEdgeFurniture(out[head], repeated, pi)) head++;
+    }
     out = out.slice(head);
     let foot = out.length;
     while (foot > 0 && out.length - foot < FOOT_ZONE && (isEdgeFurniture(out[foot - 1], repeated, pi) || isCatchword(out[foot - 1]))) foot--;

@@ -69,6 +69,11 @@ const REGION_SHORT: Array<[RegExp, string]> = [
   [/jawa timur/i, 'Jatim'],
   [/jawa tengah/i, 'Jateng'],
   [/jawa barat/i, 'Jabar'],
+  [/kutai kartanegara/i, 'Kukar'],
+  [/kutai timur/i, 'Kutim'],
+  [/kutai barat/i, 'Kubar'],
+  [/penajam paser utara/i, 'PPU'],
+  [/mahakam ulu/i, 'Mahulu'],
 ];
 
 function ministryShort(name: string): string {
@@ -103,9 +108,29 @@ const JENIS_RULES: JenisRule[] = [
   { re: /^PERATURAN DAERAH (.+)$/, short: (m) => `Perda ${regionShort(m[1])}` },
   { re: /^PERATURAN BUPATI (.+)$/, short: (m) => `Perbup ${regionShort(m[1])}` },
   { re: /^PERATURAN WALI\s?KOTA (.+)$/, short: (m) => `Perwali ${regionShort(m[1])}` },
-  { re: /^PERATURAN (BADAN|LEMBAGA|KEPALA) (.+)$/, short: (m) => `Per${initials(m[2])}` },
+  { re: /^KEPUTUSAN BUPATI (.+)$/, short: (m) => `Kepbup ${regionShort(m[1])}` },
+  { re: /^KEPUTUSAN WALI\s?KOTA (.+)$/, short: (m) => `Kepwal ${regionShort(m[1])}` },
+  { re: /^INSTRUKSI (GUBERNUR|BUPATI|WALI\s?KOTA) (.+)$/, short: (m) => `Ins${m[1].toLowerCase().startsWith('g') ? 'gub' : m[1].toLowerCase().startsWith('b') ? 'bup' : 'wal'} ${regionShort(m[2])}` },
+  // "Peraturan Kepala Badan Kepegawaian Negara" → Perka BKN, "Peraturan Badan Siber dan Sandi
+  // Negara" → Perban BSSN, "Peraturan Lembaga Kebijakan Pengadaan …" → Perlem LKPP: the issuer's
+  // initials keep its own first word (Badan, Lembaga), as people abbreviate it.
+  { re: /^PERATURAN KEPALA (.+)$/, short: (m) => `Perka ${issuerInitials(m[1])}` },
+  { re: /^PERATURAN (BADAN|LEMBAGA|KOMISI|OTORITA|OTORITAS) (.+)$/, short: (m) => `${m[1] === 'BADAN' ? 'Perban' : m[1] === 'LEMBAGA' ? 'Perlem' : 'Per'} ${issuerInitials(`${m[1]} ${m[2]}`)}` },
+  { re: /^KEPUTUSAN (KEPALA|BADAN|LEMBAGA|DIREKTUR JENDERAL|SEKRETARIS) (.+)$/, short: (m) => `Kep ${issuerInitials(m[2])}` },
+  { re: /^SURAT EDARAN (GUBERNUR|BUPATI|WALI\s?KOTA) (.+)$/, short: (m) => `SE ${titleCase(m[1]).replace(/\s/g, '')} ${regionShort(m[2])}` },
+  { re: /^SURAT EDARAN (KEPALA|BADAN|SEKRETARIS) (.+)$/, short: (m) => `SE ${issuerInitials(m[2])}` },
   { re: /^SURAT EDARAN\b/, short: () => 'SE' },
 ];
+
+/** Initials of an issuing body, its own first word included: "Badan Siber dan Sandi Negara" → "BSSN". */
+function issuerInitials(name: string): string {
+  return name
+    .replace(/\s+REPUBLIK INDONESIA\b/gi, '')
+    .split(/[\s/-]+/)
+    .filter((w) => w && !LOWER_WORDS.has(w.toLowerCase()) && /^\p{L}/u.test(w))
+    .map((w) => w[0].toUpperCase())
+    .join('');
+}
 
 const LOWER_WORDS = new Set(['dan', 'atau', 'atas', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'dalam', 'tentang', 'serta', 'bagi', 'oleh', 'dengan']);
 const SMALL_WORDS = new Set([...LOWER_WORDS, 'nomor', 'tahun', 'republik', 'indonesia']);
@@ -140,6 +165,9 @@ export function ocrDigits(s: string): string {
 
 /** The number's leading numeric part, as used in short citations: "41/PER/M.KOMINFO/10/2009" → "41", "02" → "2". */
 export function leadingNumber(nomor: string): string {
+  // Regional decisions carry classification codes: "100.3.3.1/K.512/2023" is cited whole (its
+  // leading "100" is shared by every decision of that class), without the year.
+  if (/^\s*\d+\.\d/.test(nomor)) return nomor.trim().replace(/\s*\/\s*(?:19|20)\d\d\s*$/, '').toUpperCase();
   // Ministerial numbers "26/PER/M.KOMINFO/5/2007", also OCR'd as "261PERIM.KOMINF01512007".
   const ministerial = /^\s*0*(\d+?)\s*[/Il1|]?\s*(?:PER|KEP|P)\s*[/Il1|.]?\s*M\b/i.exec(nomor);
   if (ministerial) return ministerial[1];
@@ -174,6 +202,12 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
       j++;
     }
     jenisLine = jenisLine.replace(/\s+/g, ' ').replace(/,/g, ', ').replace(/\s+/g, ' ').trim().replace(/PEM\S{2,5}NTAH/g, 'PEMERINTAH').replace(/MENTER!/g, 'MENTERI');
+    // A circular names its issuer in the letterhead above it ("MENTERI PENDAYAGUNAAN … / Yth. … /
+    // SURAT EDARAN / NOMOR 18 TAHUN 2022"): "Surat Edaran Menteri Pendayagunaan …".
+    if (/^SURAT EDARAN$/.test(jenisLine)) {
+      const issuer = letterheadIssuer(lines.slice(Math.max(0, i - 8), i));
+      if (issuer) jenisLine = `SURAT EDARAN ${issuer}`;
+    }
     const rule = JENIS_RULES.find((r) => r.re.test(jenisLine));
     if (!rule || !isNomor(lines[j] ?? '')) continue;
     const nm = /^(?:NOMOR|NO\.?)\s*:?\s*(.+)$/i.exec(lines[j])!;
@@ -199,7 +233,9 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     const inline = lines[k].replace(/^TENTANG\s*:?\s*/i, '');
     if (inline) subject.push(inline);
     for (let s = k + 1; s < lines.length && s < k + 8; s++) {
-      if (/^(DENGAN RAHMAT|PRESIDEN REPUBLIK|MENTERI\b|GUBERNUR\b|BUPATI\b|WALI\s?KOTA\b|KEPALA\b|MENIMBANG|ANGGOTA DEWAN|DEWAN GUBERNUR|BAB\b|PASAL\b)/i.test(lines[s])) break;
+      if (/^(DENGAN RAHMAT|PRESIDEN REPUBLIK|MENTERI\b|GUBERNUR\b|BUPATI\b|WALI\s?KOTA\b|KEPALA\b|MENIMBANG|ANGGOTA DEWAN|DEWAN GUBERNUR|BAB\b|PASAL\b|YTH\b|SEHUBUNGAN\b|DALAM RANGKA\b|BERKENAAN\b|MEMPERHATIKAN\b|MEMUTUSKAN\b)/i.test(lines[s])) break;
+      // The body of a circular or decision starts with numbered or lettered parts ("1. Latar Belakang").
+      if (/^(\d{1,2}|[A-H]|[IVX]{1,4})\s?[.)]\s*\S/.test(lines[s])) break;
       subject.push(lines[s]);
     }
     if (!tahun || subject.length === 0) continue;
@@ -209,6 +245,18 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     return buildIdentity({ jenis: titleCase(jenisFull), jenisShort, nomor, tahun, tentang });
   }
   return undefined;
+}
+
+/** The issuer in a letterhead: "MENTERI PENDAYAGUNAAN APARATUR NEGARA / DAN REFORMASI BIROKRASI / REPUBLIK INDONESIA". */
+function letterheadIssuer(above: string[]): string | undefined {
+  const start = above.findIndex((l) => /^(MENTERI|GUBERNUR|BUPATI|WALI\s?KOTA|KEPALA|SEKRETARIS)\b/.test(l) && l === l.toUpperCase());
+  if (start < 0) return undefined;
+  const parts: string[] = [];
+  for (const l of above.slice(start)) {
+    if (l !== l.toUpperCase() || /^(YTH|REPUBLIK INDONESIA)\b/i.test(l)) break;
+    parts.push(l.replace(/,$/, ''));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim() || undefined;
 }
 
 /**

@@ -33,14 +33,21 @@ const KIND_WORDS: Array<[RegExp, string]> = [
   [/^(perbup|peraturan bupati)$/, 'perbup'],
   [/^(perwali|perwal|peraturan wali ?kota)$/, 'perwali'],
   [/^(kepmen\w*)$/, 'kepmen'],
+  [/^(kepgub|keputusan gubernur)$/, 'kepgub'],
+  [/^(kepbup|keputusan bupati)$/, 'kepbup'],
+  [/^(kepwal|kepwali|keputusan wali ?kota)$/, 'kepwal'],
+  [/^(perban|perbadan|peraturan badan)$/, 'perban'],
+  [/^(perka|perkaban|peraturan kepala)$/, 'perka'],
+  [/^(perlem|peraturan lembaga)$/, 'perlem'],
+  [/^(se|surat edaran|circular)$/, 'se'],
   [/^(permen\w*|peraturan menteri(?: [a-z]+){0,6}|ministerial regulation|minister regulation)$/, 'permen'],
 ];
 
 const KIND_PATTERN =
-  'perppu|perpu|peraturan pemerintah pengganti undang-undang|undang-undang|undang undang|undang2|uu|law|act|peraturan pemerintah|government regulation|pp|peraturan presiden|presidential regulation|perpres|instruksi presiden|inpres|keputusan presiden|keppres|kepres|peraturan bank indonesia|pbi|padg|keputusan bersama|skb|peraturan gubernur|pergub|peraturan daerah|perda|peraturan bupati|perbup|peraturan wali ?kota|perwali|perwal|kepmen\\w*|permen\\w*|peraturan menteri(?: (?!nomor|no\\b|nomer)[a-z]+){0,6}|ministerial regulation';
+  'keputusan gubernur|kepgub|keputusan bupati|kepbup|keputusan wali ?kota|kepwali?|peraturan badan|perban|perbadan|peraturan kepala|perkaban|perka|peraturan lembaga|perlem|surat edaran|se|perppu|perpu|peraturan pemerintah pengganti undang-undang|undang-undang|undang undang|undang2|uu|law|act|peraturan pemerintah|government regulation|pp|peraturan presiden|presidential regulation|perpres|instruksi presiden|inpres|keputusan presiden|keppres|kepres|peraturan bank indonesia|pbi|padg|keputusan bersama|skb|peraturan gubernur|pergub|peraturan daerah|perda|peraturan bupati|perbup|peraturan wali ?kota|perwali|perwal|kepmen\\w*|permen\\w*|peraturan menteri(?: (?!nomor|no\\b|nomer)[a-z]+){0,6}|ministerial regulation';
 
 const NUMBER_YEAR = new RegExp(
-  `\\b(${KIND_PATTERN})\\s*(?:republik indonesia\\s*|ri\\s*)?(?:(?!no\\b|nomor|nomer|number)[a-z&.-]{1,12}\\s*){0,3}?(?:no\\.?|nomor|nomer|number|nr\\.?|#)?\\s*:?\\s*([0-9]+[a-z0-9./-]*?)\\s*(?:/|tahun|thn\\.?|th\\.?|tahun\\s*:|of|year)\\s*((?:19|20)\\d\\d)\\b`,
+  `\\b(${KIND_PATTERN})(?![a-z])\\s*(?:republik indonesia\\s*|ri\\s*)?(?:(?!no\\b|nomor|nomer|number)[a-z&.-]{1,12}\\s*){0,3}?(?:no\\.?|nomor|nomer|number|nr\\.?|#)?\\s*:?\\s*([0-9]+[a-z0-9./-]*?)\\s*(?:/|tahun|thn\\.?|th\\.?|tahun\\s*:|of|year)\\s*((?:19|20)\\d\\d)\\b`,
   'i',
 );
 
@@ -48,7 +55,21 @@ const NUMBER_YEAR = new RegExp(
 const BARE_NUMBER_YEAR = /\b(?:no\.?|nomor|nomer|number)\s*:?\s*([0-9]+[a-z0-9./-]*?)\s*(?:\/|tahun|thn\.?|th\.?|of)\s*((?:19|20)\d\d)\b/i;
 
 const PASAL = /\b(?:pasal|psl\.?|ps\.|article|art\.)\s*([0-9]{1,4})\s?([a-e])?\b(?!\s*(?:\/|tahun|thn)\s*(?:19|20)\d\d)/i;
-const AYAT = /\b(?:ayat|paragraph)\s*\(?([0-9]{1,2})\)?/i;
+const AYAT = /\b(?:ayat|paragraph|para\.?)\s*\(?([0-9]{1,2})\)?/i;
+
+/** Dictums of an Instruksi or Keputusan: "diktum kedua", "diktum ke-2", "Diktum KESATU". */
+const DIKTUM = /\b(?:diktum|dictum)\s+(?:ke-?\s?)?(kesatu|pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{1,2})\b/i;
+const DIKTUM_ORDINALS = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN', 'KESEMBILAN', 'KESEPULUH'];
+const DIKTUM_WORDS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'];
+
+/** "kedua", "ke-2", "2", "pertama" → "KEDUA", …, "KESATU" (a first dictum is written KESATU or PERTAMA). */
+export function diktumLabel(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w === 'pertama') return 'KESATU';
+  if (/^\d+$/.test(w)) return DIKTUM_ORDINALS[Number(w) - 1];
+  const i = DIKTUM_WORDS.indexOf(w.replace(/^ke/, ''));
+  return i >= 0 ? DIKTUM_ORDINALS[i] : DIKTUM_ORDINALS.includes(w.toUpperCase()) ? w.toUpperCase() : undefined;
+}
 
 export function kindFamily(word: string): string | undefined {
   const w = word.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -59,7 +80,7 @@ export function kindFamily(word: string): string | undefined {
 /** The family of a regulation's `jenisShort` ("Permenkominfo" → "permen", "Pergub Kaltim" → "pergub"). */
 export function familyOfShort(jenisShort: string): string {
   const s = jenisShort.toLowerCase();
-  for (const fam of ['perpu', 'perpres', 'permen', 'pergub', 'perbup', 'perwali', 'perda', 'kepmen', 'keppres', 'inpres', 'padg', 'pbi', 'skb', 'pp', 'uu']) if (s.startsWith(fam)) return fam;
+  for (const fam of ['perpu', 'perpres', 'permen', 'pergub', 'perbup', 'perwali', 'perda', 'perban', 'perka', 'perlem', 'kepmen', 'keppres', 'kepgub', 'kepbup', 'kepwal', 'inpres', 'padg', 'pbi', 'skb', 'se', 'pp', 'uu']) if (s.startsWith(fam)) return fam;
   return s;
 }
 
@@ -73,6 +94,12 @@ export function parseArticleReference(question: string): ArticleReference | unde
   if (pm) rest = rest.replace(pm[0].toLowerCase(), ' ');
   const ref: ArticleReference = { rest };
   if (pm) ref.pasal = `${Number(pm[1])}${(pm[2] ?? '').toUpperCase()}`;
+  const dm = pm ? null : DIKTUM.exec(q);
+  if (dm) {
+    ref.pasal = diktumLabel(dm[1]);
+    rest = rest.replace(dm[0].toLowerCase(), ' ');
+    ref.rest = rest;
+  }
   if (am) ref.ayat = am[1];
   if (nm) {
     ref.jenis = nm[1];
@@ -89,4 +116,38 @@ export function parseArticleReference(question: string): ArticleReference | unde
     return { rest: q.toLowerCase() };
   }
   return ref;
+}
+
+/** A kind word anywhere in a question ("permen", "UU", "peraturan gubernur", "regulation"), with what follows it. */
+const KIND_ANYWHERE = new RegExp(`\\b(${KIND_PATTERN}|peraturan|regulasi)(?![a-z])\\s+(.*)$`, 'i');
+/** Words that follow a kind word without naming a subject ("UU nomor …", "PP yang …", "permen itu apa"). */
+const NOT_SUBJECT = new Set(['no', 'nomor', 'nomer', 'number', 'tahun', 'thn', 'th', 'pasal', 'psl', 'ayat', 'article', 'yang', 'yg', 'itu', 'ini', 'apa', 'apakah', 'mana', 'ini', 'tsb', 'tersebut', 'tentang', 'ttg', 'soal', 'mengenai', 'terkait', 'baru', 'lama', 'terbaru', 'isinya', 'isi', 'bunyi', 'bunyinya', 'nya', 'ri', 'republik', 'indonesia', 'of', 'on', 'the', 'about', 'and', 'dan', 'atau', 'di', 'ke', 'dari', 'untuk', 'buat', 'sih', 'dong', 'ya', 'kah', 'diubah', 'mengatur', 'ngatur', 'bilang', 'says', 'say', 'menteri', 'minister', 'presiden', 'pemerintah', 'daerah', 'gubernur', 'bupati', 'kota']);
+
+/**
+ * The subject words a question gives after a kind word: "permen penyiaran berlangganan" →
+ * [penyiaran, berlangganan], "UU ITE pasal 27" → [ite], "PP tentang disiplin PNS" → [disiplin, pns];
+ * English "the civil-servant discipline regulation" → [civil, servant, discipline].
+ */
+export function subjectAfterKind(question: string): { kind: string; family?: string; words: string[] } | undefined {
+  const q = question.replace(/[’']/g, "'").replace(/\s+/g, ' ');
+  const en = /\b(?:the|a|an)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(regulation|law|act|decree|instruction)\b/i.exec(q);
+  if (en) {
+    const words = en[1].toLowerCase().split(/[\s-]+/).filter((w) => w.length >= 3 && !NOT_SUBJECT.has(w) && !/^(presidential|government|ministerial|governor'?s?|regional|new|old|latest|same|this|that)$/.test(w));
+    if (words.length) return { kind: en[2].toLowerCase(), words };
+  }
+  const m = KIND_ANYWHERE.exec(q);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const raw of m[2].split(/\s+/)) {
+    const w = raw.toLowerCase().replace(/[^a-z0-9-]/g, '');
+    if (!w) break;
+    if (/\d/.test(w) || w === 'pasal' || w === 'ayat' || w === 'diktum') break;
+    if (NOT_SUBJECT.has(w)) {
+      if (words.length) break;
+      continue;
+    }
+    words.push(w);
+    if (words.length >= 4 || /[?,.!]$/.test(raw)) break;
+  }
+  return words.length ? { kind: m[1].toLowerCase(), family: kindFamily(m[1]), words } : undefined;
 }

@@ -40,7 +40,7 @@ export interface RegulationSection {
 }
 
 const MAX_PART = 850;
-const PARA_START = /^(\(\s?[0-9lI]{1,2}[a-z]?\s?\)|[a-z]\.\s|[a-z]\)\s|\d{1,3}\.\s|[-•]\s)/;
+const PARA_START = /^(\(\s?[0-9lI]{1,2}[a-z]?\s?\)|[a-z]\.\s|[a-z]\)\s|\d{1,3}[a-z]?\.\s|[-•]\s)/;
 
 /** Lines of a unit → paragraphs: each ayat, huruf and numbered item on its own line. */
 export function unitParagraphs(lines: string[]): string[] {
@@ -135,9 +135,10 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
         if (intro >= 0 && body.length > intro + 2) {
           const lead = body.slice(0, intro + 1).join('\n');
           for (const p of body.slice(intro + 1)) {
-            const n = /^(\d{1,3})\.\s/.exec(p)?.[1];
+            // "6a." is a definition inserted by an amendment.
+            const n = /^(\d{1,3}[a-z]?)\.\s/.exec(p)?.[1];
             // The defined term names the unit: "Definisi Pengendali Data Pribadi" (found by "apa itu …").
-            const term = /^\d{1,3}\.\s+(.{2,80}?)\s+(?:adalah|yang selanjutnya|ialah|merupakan)\b/.exec(p)?.[1];
+            const term = /^\d{1,3}[a-z]?\.\s+(.{2,80}?)\s+(?:adalah|yang selanjutnya|ialah|merupakan)\b/.exec(p)?.[1];
             out.push({ headingPath: term ? [...headingPath, `Definisi ${term}`] : headingPath, text: `${lead}\n${p}`, citation: `${cite}${n ? ` angka ${n}` : ''}`, regulation: reg('definisi', amendmentText) });
           }
           break;
@@ -162,17 +163,67 @@ export function regulationSections(id: RegulationIdentity, units: RegulationUnit
       case 'lampiran':
         out.push({ headingPath: ['Lampiran'], text: paras.join('\n'), citation: `${id.shortName} Lampiran`, regulation: reg('lampiran') });
         break;
-      case 'diktum':
+      case 'diktum': {
+        const items = addresseeItems(u.lines);
+        if (items) {
+          // "Khusus kepada: 1. Menteri … untuk: a. …": each addressee's instructions are their own unit.
+          for (const it of items) {
+            const headingPath = it.name ? [`Diktum ${u.pasal}`, `${it.n}. ${it.name}`] : [`Diktum ${u.pasal}`];
+            for (const part of splitAtAyat(unitParagraphs(it.lines))) out.push({ headingPath, text: part.join('\n'), citation: `${id.shortName} Diktum ${u.pasal}${it.name ? ` angka ${it.n}` : ''}`, regulation: reg('diktum') });
+          }
+          break;
+        }
         for (const part of splitAtAyat(paras)) out.push({ headingPath: [`Diktum ${u.pasal}`], text: part.join('\n'), citation: `${id.shortName} Diktum ${u.pasal}`, regulation: reg('diktum') });
         break;
+      }
     }
   }
   return out;
 }
 
-/** A recognised regulation whose articles could not be found: its text as paragraphs, under its real name. */
+/** An addressee of an instruction: "16. Menteri Komunikasi dan Informatika untuk:", OCR'd ". Menteri Sosial untuk:". */
+const ADDRESSEE = /^(?:(\d{1,2})\s?\.\s?|\.\s?)?((?:Menteri|Jaksa Agung|Kepala|Para|Direksi|Ketua|Gubernur|Bupati|Wali\s?kota|Sekretaris|Panglima|Dewan|Direktur)\b.*)$/;
+
+/**
+ * The addressees of a dictum ("Khusus kepada: 1. Menteri Koordinator … untuk: a. …; 2. Menteri
+ * …"), each with its lines; undefined when the dictum does not list at least three of them.
+ * A number lost by OCR is the previous one plus one.
+ */
+function addresseeItems(lines: string[]): Array<{ n: number; name?: string; lines: string[] }> | undefined {
+  const items: Array<{ n: number; name?: string; lines: string[] }> = [{ n: 0, lines: [] }];
+  for (let i = 0; i < lines.length; i++) {
+    const m = ADDRESSEE.exec(lines[i]);
+    const ahead = lines.slice(i, i + 3).join(' ').replace(/^(\d{1,2}\s?\.|\.)\s?/, '');
+    const named = m ? /^(.{3,140}?)\s+untuk\b/.exec(ahead) ?? (/:$/.test(lines[i]) || /:$/.test(lines[i + 1] ?? '') ? /^(.{3,140}?):/.exec(ahead) : null) : null;
+    if (m && named && !/[;.]/.test(named[1])) {
+      const prev = items[items.length - 1].n;
+      items.push({ n: m[1] ? Number(m[1]) : prev + 1, name: named[1].replace(/\s+/g, ' ').trim(), lines: [lines[i]] });
+    } else items[items.length - 1].lines.push(lines[i]);
+  }
+  const named = items.filter((it) => it.name);
+  if (named.length < 3) return undefined;
+  return items.filter((it) => it.lines.length > 0);
+}
+
+/** A numbered part heading of a circular or a guideline: "1. Latar Belakang", "B. Maksud dan Tujuan". */
+const PART_HEADING = /^((?:\d{1,2}|[A-H]|[IVX]{1,4})\.)\s*(\p{Lu}[\p{L} ,/&-]{2,70})$/u;
+
+/**
+ * A recognised regulation whose articles could not be found (a Surat Edaran, a badly scanned
+ * page order): its text under its real name, split at its numbered part headings when it has
+ * them ("1. Latar Belakang", "2. Maksud dan Tujuan"), each part cited by its heading.
+ */
 export function plainSections(id: RegulationIdentity, text: string): RegulationSection[] {
   const regulation: ChunkRegulation = { key: id.key, shortName: id.shortName, title: regulationTitle(id), jenisShort: id.jenisShort, nomor: id.nomor, tahun: id.tahun, aliases: id.aliases, kind: 'preamble' };
-  const paras = unitParagraphs(text.split('\n'));
-  return [{ headingPath: [], text: paras.join('\n\n'), citation: id.shortName, regulation }];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const parts: Array<{ heading?: string; lines: string[] }> = [{ lines: [] }];
+  lines.forEach((l, i) => {
+    const m = PART_HEADING.exec(l);
+    if (m && !/[.;:,]$/.test(l) && /^\p{Lu}/u.test(lines[i + 1] ?? '')) parts.push({ heading: `${m[1]} ${m[2].trim()}`, lines: [] });
+    else parts[parts.length - 1].lines.push(l);
+  });
+  if (parts.length < 3) return [{ headingPath: [], text: unitParagraphs(lines).join('\n\n'), citation: id.shortName, regulation }];
+  return parts
+    .filter((p) => p.lines.length > 0)
+    .map((p) => ({ headingPath: p.heading ? [p.heading] : ['Pembukaan'], text: unitParagraphs(p.lines).join('\n'), citation: `${id.shortName} ${p.heading ? `angka ${p.heading.replace(/\..*$/, '')}` : 'bagian Pembukaan'}`, regulation }));
 }

@@ -71,7 +71,7 @@ const BAB_LINE = /^BAB\s*([IVXLCivxlc1]{1,7})\b\.?\s*(.*)$/;
 const BAGIAN_LINE = /^Bagian\s+(Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|Kesebelas|Kedua\s?belas|Ketiga\s?belas|Keempat\s?belas|Kelima\s?belas|Ke[\w\s]+)\s*$/i;
 const PARAGRAF_LINE = /^Paragraf\s+(\d+|Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh)\s*$/i;
 const DIKTUM_LINE = /^(KESATU|PERTAMA|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|KESEBELAS|KEDUA BELAS)\s*:?\s*(.*)$/;
-const CLOSING_LINE = /^(Ditetapkan|Disahkan)\s+di\b/i;
+const CLOSING_LINE = /^(Ditetapkan|Disahkan|Dikeluarkan)\s+di\b/i;
 const LAMPIRAN_LINE = /^LAMPIRAN\b/;
 const AMEND_ITEM = /^(\d{1,3})(?:\.\s*|\s+)(Ketentuan|Di\s?antara|Pasal|BAB|Bab|Bagian|Paragraf|Penjelasan|Lampiran|Setelah|Menambahkan|Ditambahkan|Judul)\b/;
 
@@ -118,6 +118,10 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
   let lastNum = 0;
   let lastSuffix = '';
   let sawPasal = false;
+  let sawDiktum = false;
+  // Dictum labels printed in a column of their own ("PERTAMA / KEDUA" then ": Mengambil …",
+  // ": Khusus kepada: …"): each waits for the next line that opens with a colon.
+  const pendingDiktum: string[] = [];
   // Amending regulations: the current amending article ("I") and item.
   let amendArticle: string | undefined;
   let amendItem: AmendmentInfo | undefined;
@@ -149,7 +153,7 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
       cur.lines.push(line);
       continue;
     }
-    if (mode === 'body' && sawPasal && CLOSING_LINE.test(line)) {
+    if (mode === 'body' && (sawPasal || sawDiktum) && CLOSING_LINE.test(line)) {
       mode = 'closing';
       push({ kind: 'penutup', path: ['Penutup'], lines: [line] });
       continue;
@@ -208,7 +212,8 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     const bm = !inPenjelasan ? BAB_LINE.exec(line) : null;
     if (bm && (romanToInt(bm[1].replace(/1/g, 'I')) !== undefined) && (!bm[2] || isTitleLine(bm[2]))) {
       const roman = bm[1].toUpperCase().replace(/1/g, 'I');
-      let title = bm[2]?.trim() ?? '';
+      // "BAB I - KETENTUAN UMUM" (converted documents put the title after a dash or colon).
+      let title = bm[2]?.trim().replace(/^[-–—:.]\s*/, '') ?? '';
       if (!title && next && isTitleLine(next)) {
         title = next;
         i++;
@@ -255,8 +260,26 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     }
     // Regulations without articles (Instruksi, Keputusan): the dictums KESATU, KEDUA …
     const dm = !sawPasal && !inPenjelasan ? DIKTUM_LINE.exec(line) : null;
-    if (dm && (cur.kind === 'diktum' || /MEMUTUSKAN|Menetapkan|Untuk\s*:?$/i.test(cur.lines.slice(-3).join(' ')) || units.some((u) => u.kind === 'diktum'))) {
-      push({ kind: 'diktum', pasal: dm[1], path: [], lines: dm[2] ? [dm[2]] : [] });
+    if (dm && (cur.kind === 'diktum' || pendingDiktum.length > 0 || /MEMUTUSKAN|Menetapkan|Untuk\s*:?$/i.test(cur.lines.slice(-3).join(' ')) || units.some((u) => u.kind === 'diktum'))) {
+      const content = dm[2].replace(/^:\s*/, '').trim();
+      sawDiktum = true;
+      if (!content && !/^:/.test(next ?? '') && (pendingDiktum.length > 0 || DIKTUM_LINE.test(next ?? ''))) {
+        pendingDiktum.push(dm[1]);
+        continue;
+      }
+      if (!content && /^:/.test(next ?? '')) {
+        // "KESATU" then ": Membentuk …" on the next line.
+        const text = next!.replace(/^:\s*/, '');
+        push({ kind: 'diktum', pasal: dm[1], path: [], lines: text ? [text] : [] });
+        i++;
+        continue;
+      }
+      push({ kind: 'diktum', pasal: dm[1], path: [], lines: content ? [content] : [] });
+      continue;
+    }
+    if (pendingDiktum.length > 0 && /^:/.test(line)) {
+      const text = line.replace(/^:\s*/, '');
+      push({ kind: 'diktum', pasal: pendingDiktum.shift(), path: [], lines: text ? [text] : [] });
       continue;
     }
     if (inPenjelasan && cur.kind === 'penjelasan-umum' && /^(II|Il|11)\.\s*PASAL DEMI PASAL/i.test(line)) continue;
