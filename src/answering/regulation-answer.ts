@@ -31,17 +31,26 @@ export function amendmentNote(regulation: NamedRegulation | undefined, language:
 
 export function composeArticleAnswer(passages: Passage[], article: ArticleLookupSummary | undefined, language: Locale, regulation?: NamedRegulation): RegulationAnswer {
   // A Penjelasan that only says "Cukup jelas." adds nothing to the article.
-  const pinned = passages.filter((p) => p.pinned && !(p.regulation?.kind === 'penjelasan' && /^cukup jelas\.?$/i.test(p.text.trim())));
+  let pinned = passages.filter((p) => p.pinned && !(p.regulation?.kind === 'penjelasan' && /^cukup jelas\.?$/i.test(p.text.trim())));
   const citations: Citation[] = [];
   const blocks: string[] = [];
+  // "pasal 27 ayat 3": the part holding ayat (3) goes first, that ayat at its top.
+  const ayat = article?.ayat;
+  const holdsAyat = (p: Passage) => p.regulation?.kind !== 'penjelasan' && ayatBlocks(p.text).some((b) => b.startsWith(`(${ayat})`));
+  const found = ayat ? pinned.find(holdsAyat) : undefined;
+  if (found) pinned = [found, ...pinned.filter((p) => p !== found)];
+  else if (ayat && article && pinned.length > 0) {
+    blocks.push(language === 'en' ? `Article ${article.pasal} of ${article.shortName} has no paragraph (${ayat}) in the knowledge base; the whole article follows.` : `Pasal ${article.pasal} ${article.shortName} tidak memuat ayat (${ayat}) menurut basis pengetahuan; berikut pasalnya.`);
+  }
   let used = 0;
   for (const p of pinned) {
     if (used > MAX_ARTICLE_CHARS) break;
     const n = citations.length + 1;
-    citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+    const asked = p === found ? `${(p.citation ?? '').replace(/\s+ayat\s+\([^)]*\)(?:–\([^)]*\))?$/, '')} ayat (${ayat})` : undefined;
+    citations.push({ ...toCitation(p, n), ...(asked ? { citation: asked } : p.citation ? { citation: p.citation } : {}) });
     const reg = p.regulation;
     const amend = reg?.amendment;
-    const label = p.citation ?? `${p.title} ${p.heading}`;
+    const label = asked ?? p.citation ?? `${p.title} ${p.heading}`;
     let head: string;
     if (amend && article) {
       head = language === 'en'
@@ -53,7 +62,8 @@ export function composeArticleAnswer(passages: Passage[], article: ArticleLookup
       head = `${label} — ${p.title}:`;
     }
     const room = Math.max(200, MAX_ARTICLE_CHARS - used);
-    const body = p.text.length > room ? `${p.text.slice(0, p.text.lastIndexOf(' ', room))} …` : p.text;
+    const text = p === found ? ayatFirst(p.text, ayat!) : p.text;
+    const body = text.length > room ? `${text.slice(0, text.lastIndexOf(' ', room))} …` : text;
     blocks.push(`${head}\n${body} [${n}]`);
     used += body.length;
   }
@@ -130,6 +140,13 @@ function cutAtParagraph(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf('\n', max);
   return `${text.slice(0, cut > max * 0.4 ? cut : text.lastIndexOf(' ', max))} …`;
+}
+
+/** The article with ayat (n) first and the others after it, in order. */
+function ayatFirst(text: string, ayat: string): string {
+  const blocks = ayatBlocks(text);
+  const i = blocks.findIndex((b) => b.startsWith(`(${ayat})`));
+  return i <= 0 ? text : [blocks[i], ...blocks.filter((_, j) => j !== i)].join('\n');
 }
 
 /** An article's ayat: each block starts at a line "(n) …" and keeps its huruf lines. */

@@ -85,6 +85,8 @@ export const RELEVANCE_THRESHOLD = 0.3;
 /** What the catalog found for a question naming an article (see `regulation/catalog.ts`). */
 export interface ArticleLookupSummary {
   pasal: string;
+  /** The ayat asked ("pasal 27 ayat 3"), when the question names one. */
+  ayat?: string;
   regulationTitle: string;
   shortName: string;
   /** The regulation has no such article; `range` says which it has. */
@@ -288,6 +290,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const article: ArticleLookupSummary | undefined = lookup?.pasal
     ? {
         pasal: lookup.pasal,
+        ...(lookup.reference.ayat ? { ayat: lookup.reference.ayat } : {}),
         regulationTitle: lookup.regulation.title,
         shortName: lookup.regulation.shortName,
         missing: lookup.missing,

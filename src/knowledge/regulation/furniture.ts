@@ -121,10 +121,16 @@ export function removeFurniture(rawPages: string[]): string {
     let head = 0;
     while (head < Math.min(HEAD_ZONE, out.length) && isEdgeFurniture(out[head], repeated, pi)) head++;
     // OCR specks of a scanned seal or signature ("Kgna", "su", "JAN") above the running head.
+    const speck = (l: string) => l.length <= 8 && !/\s/.test(l) && !/^(pas[ae]l|bab|pertama|ke[a-z]{3,})\b/i.test(l);
     const lastHead = out.slice(0, HEAD_ZONE + 3).findLastIndex((l, i) => i >= head && isEdgeFurniture(l, repeated, pi) && letters(l).length >= 6);
-    if (pi > 0 && lastHead >= head && out.slice(head, lastHead).every((l) => l.length <= 5 || isEdgeFurniture(l, repeated, pi))) {
-      head = lastHead + 1;
-      while (head < Math.min(lastHead + 1 + HEAD_ZONE, out.length) && isEdgeFurniture(out[head], repeated, pi)) head++;
+    if (lastHead > head && out.slice(head, lastHead).every((l) => speck(l) || isEdgeFurniture(l, repeated, pi))) {
+      if (pi > 0) {
+        head = lastHead + 1;
+        while (head < Math.min(lastHead + 1 + HEAD_ZONE, out.length) && isEdgeFurniture(out[head], repeated, pi)) head++;
+      } else {
+        // Page 1 keeps its head (it may open the preamble); only the specks above it go.
+        out = [...out.slice(0, head), ...out.slice(head, lastHead).filter((l) => !speck(l)), ...out.slice(lastHead)];
+      }
     }
     out = out.slice(head);
     let foot = out.length;

@@ -263,7 +263,7 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     if (dm && (cur.kind === 'diktum' || pendingDiktum.length > 0 || /MEMUTUSKAN|Menetapkan|Untuk\s*:?$/i.test(cur.lines.slice(-3).join(' ')) || units.some((u) => u.kind === 'diktum'))) {
       const content = dm[2].replace(/^:\s*/, '').trim();
       sawDiktum = true;
-      if (!content && !/^:/.test(next ?? '') && (pendingDiktum.length > 0 || DIKTUM_LINE.test(next ?? ''))) {
+      if (!content && (pendingDiktum.length > 0 || (!/^:/.test(next ?? '') && DIKTUM_LINE.test(next ?? '')))) {
         pendingDiktum.push(dm[1]);
         continue;
       }

@@ -93,8 +93,18 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     expect(actions).toContain('34:dihapus');
   });
 
-  it('a regulation without findable articles still gets its real name', async () => {
+  it('Inpres 1/2022 (scanned, two columns): dictum labels paired with their text, one unit per addressee', async () => {
     const doc = await load('INPRES-2022-001-OPTIMALISASI-PELAKSANAAN-PROGRAM-JAMINAN-KESEHATAN-NASIONAL.pdf');
     expect(doc.title).toBe('Instruksi Presiden Nomor 1 Tahun 2022 tentang Optimalisasi Pelaksanaan Program Jaminan Kesehatan Nasional');
+    const by = (c: string) => doc.sections.find((s) => s.citation === c);
+    expect(by('Inpres 1/2022 Diktum PERTAMA')?.text).toMatch(/^Mengambil langkah-langkah sesuai tugas, fungsi, dan kewenangan/);
+    expect(by('Inpres 1/2022 Diktum KETIGA')?.text).toMatch(/^Pendanaan untuk optimalisasi/);
+    const kominfo = doc.sections.find((s) => s.headingPath.join(' › ') === 'Diktum KEDUA › 14. Menteri Komunikasi dan Informatika');
+    expect(kominfo?.citation).toBe('Inpres 1/2022 Diktum KEDUA angka 14');
+    expect(kominfo?.text).toContain('daerah tertinggal, terluar, dan');
+    expect(doc.sections.filter((s) => s.citation.startsWith('Inpres 1/2022 Diktum KEDUA angka')).length).toBeGreaterThanOrEqual(28);
+    // OCR specks of the seal above a running head go with the head.
+    expect(doc.sections.map((s) => s.text).join('\n')).not.toMatch(/Kgna|NaPASTS/);
+    expect(by('Inpres 1/2022 bagian Penutup')?.text).toMatch(/^Dikeluarkan di Jakarta/);
   });
 });
