@@ -191,7 +191,15 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     .slice(0, HEADER_LINES)
     .map((l) => l.trim())
     // Letter-spaced headings: "T E N T A N G" → "TENTANG".
-    .map((l) => (/^(\p{Lu}\s){2,}\p{Lu}$/u.test(l) ? l.replace(/\s/g, '') : l));
+    .map((l) => (/^(\p{Lu}\s){2,}\p{Lu}$/u.test(l) ? l.replace(/\s/g, '') : l))
+    // The whole name on one line (a converted document's title, a joined PDF line):
+    // "Peraturan Pemerintah … Nomor 71 Tahun 2019 tentang …" → kind / number / subject lines.
+    // Only a document's first lines, and only a name (no sentence: "Perpres Nomor 132 Tahun 2022
+    // adalah …" in an ordinary document is not a regulation's opening).
+    .flatMap((l, i) => {
+      const m = i < 4 && !/[()]|\.\s|\b(adalah|merupakan|yaitu|ialah|mengatur|diterbitkan)\b/i.test(l) ? /^(\S.{5,}?)\s+(No(?:mor|\.)?\s*:?\s*[\dOIl][\w./-]*(?:\s+Tahun\s+\d{4})?)\s+(Tentang\b.*)$/i.exec(l) : null;
+      return m && JENIS_RULES.some((r) => r.re.test(m[1].toUpperCase().replace(/\s+REPUBLIK INDONESIA$/, ''))) ? [m[1], m[2], m[3]] : [l];
+    });
   const isNomor = (l: string) => /^(NOMOR|NO\.?)\s*:?\s*[\dOIl]/i.test(l);
   for (let i = 0; i < lines.length; i++) {
     // The kind can run over several lines ("INSTRUKSI / PRESIDEN REPUBLIK INDONESIA").
@@ -245,6 +253,14 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     return buildIdentity({ jenis: titleCase(jenisFull), jenisShort, nomor, tahun, tentang });
   }
   return undefined;
+}
+
+/** True when the text's first lines hold a regulation's whole name on one line ("… Nomor 71 Tahun 2019 tentang …"). */
+export function nameOnOneLine(text: string): boolean {
+  return text
+    .split('\n')
+    .slice(0, 4)
+    .some((l) => /^\S.{5,}?\s+No(?:mor|\.)?\s*:?\s*[\dOIl]\S*(?:\s+Tahun\s+\d{4})?\s+Tentang\b/i.test(l.trim()));
 }
 
 /** The issuer in a letterhead: "MENTERI PENDAYAGUNAAN APARATUR NEGARA / DAN REFORMASI BIROKRASI / REPUBLIK INDONESIA". */

@@ -1,5 +1,5 @@
 import { removeFurniture } from './furniture.js';
-import { buildIdentity, parseIdentity, regulationTitle, type RegulationIdentity } from './identity.js';
+import { buildIdentity, nameOnOneLine, parseIdentity, regulationTitle, type RegulationIdentity } from './identity.js';
 import { plainSections, regulationSections, type RegulationSection } from './sections.js';
 import { parseStructure } from './structure.js';
 
@@ -47,6 +47,9 @@ export function recogniseRegulation(pages: string[], override: IdentityOverride 
   // A regulation without articles we can find (a Keputusan of dictums, a badly scanned page
   // order) still gets its real name; its text is chunked as plain paragraphs.
   const structured = articles.size + amended >= 2;
+  // A name on one line ("# Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE") also heads
+  // ordinary documents about a regulation: without articles or dictums, such a text is not one.
+  if (!structured && !declared && !units.some((u) => u.kind === 'diktum') && nameOnOneLine(text)) return undefined;
   return {
     identity,
     title: regulationTitle(identity),

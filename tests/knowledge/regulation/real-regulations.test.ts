@@ -102,7 +102,7 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     const kominfo = doc.sections.find((s) => s.headingPath.join(' › ') === 'Diktum KEDUA › 14. Menteri Komunikasi dan Informatika');
     expect(kominfo?.citation).toBe('Inpres 1/2022 Diktum KEDUA angka 14');
     expect(kominfo?.text).toContain('daerah tertinggal, terluar, dan');
-    expect(doc.sections.filter((s) => s.citation.startsWith('Inpres 1/2022 Diktum KEDUA angka')).length).toBeGreaterThanOrEqual(28);
+    expect(doc.sections.filter((s) => s.citation?.startsWith('Inpres 1/2022 Diktum KEDUA angka')).length).toBeGreaterThanOrEqual(28);
     // OCR specks of the seal above a running head go with the head.
     expect(doc.sections.map((s) => s.text).join('\n')).not.toMatch(/Kgna|NaPASTS/);
     expect(by('Inpres 1/2022 bagian Penutup')?.text).toMatch(/^Dikeluarkan di Jakarta/);

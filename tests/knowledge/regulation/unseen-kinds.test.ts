@@ -56,6 +56,20 @@ describe('kinds of regulation not in our set', () => {
   });
 });
 
+describe('a regulation named on one line', () => {
+  it('a converted copy whose first line is the whole name is read as kind, number and subject', () => {
+    const doc = asText('Peraturan Pemerintah Republik Indonesia Nomor 71 Tahun 2019 tentang Penyelenggaraan Sistem dan Transaksi Elektronik\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMEMUTUSKAN:\nPasal 1\nSistem Elektronik adalah serangkaian perangkat.\nPasal 2\nBerlaku sejak diundangkan.');
+    expect(doc.regulation).toMatchObject({ shortName: 'PP 71/2019', articleCount: 2 });
+    expect(doc.regulation!.aliases).toContain('PP PSTE');
+  });
+
+  it('an ordinary document headed by a regulation\'s name, without articles, keeps its own sections', () => {
+    const doc = asMarkdown('# Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE\n\n## Prinsip SPBE\nPerpres ini menetapkan prinsip efektivitas dan keterpaduan.\n\n## Tata kelola\nTata kelola SPBE dikoordinasikan oleh Tim Koordinasi SPBE Nasional.\n');
+    expect(doc.regulation).toBeUndefined();
+    expect(doc.sections.map((s) => s.headingPath.at(-1))).toEqual(['Prinsip SPBE', 'Tata kelola']);
+  });
+});
+
 describe('an amending UU in the "Pasal I … angka …" form', () => {
   const doc = asText(`UNDANG-UNDANG REPUBLIK INDONESIA
 NOMOR 19 TAHUN 2016
@@ -111,7 +125,7 @@ Ketentuan pada ayat ini mengacu pada pencemaran nama baik dalam KUHP.
   it('each item is the base article as amended, an inserted definition "6a." is its own unit', () => {
     const cites = doc.sections.map((s) => s.citation);
     expect(cites).toEqual(expect.arrayContaining(['UU 19/2016 Pasal I angka 2 (Pasal 27 UU 11/2008)', 'UU 19/2016 Pasal I angka 3 (Pasal 40A UU 11/2008)', 'UU 19/2016 Pasal I angka 1 (Pasal 1 UU 11/2008) angka 6a', 'UU 19/2016 Penjelasan Pasal 27']));
-    expect(doc.sections.find((s) => s.citation.endsWith('angka 6a'))?.headingPath.at(-1)).toBe('Definisi Penyelenggara Sistem Elektronik');
+    expect(doc.sections.find((s) => s.citation?.endsWith('angka 6a'))?.headingPath.at(-1)).toBe('Definisi Penyelenggara Sistem Elektronik');
     expect(doc.sections.find((s) => s.citation === 'UU 19/2016 Pasal I angka 3 (Pasal 40A UU 11/2008)')?.regulation?.amendment?.action).toBe('disisipkan');
   });
 });
