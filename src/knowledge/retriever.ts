@@ -18,6 +18,7 @@ import { analyse, type Canonicaliser } from './text.js';
 import { parseQuestion, type Question } from './question.js';
 import type { VectorIndex } from './vector-index.js';
 import type { RegulationCatalog } from './regulation/catalog.js';
+import { parseArticleReference, subjectAfterKind } from './regulation/references.js';
 import type { ChunkRegulation } from './regulation/sections.js';
 
 export interface Passage {
@@ -191,19 +192,48 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // A regulation's part is read with its regulation's names: an abbreviation the base regulation
   // defines ("KPU") is not missing from the article of an amendment that inserted it.
   const family = regulationFamilyTerms(parts);
+  const named = parts.catalog?.mentioned(parsed.raw);
+  // The words that name the regulation in the question ("permen", "penyiaran", "berlangganan",
+  // "27", "2022") are said by every part of it, whether or not its text repeats them.
+  const naming = named ? namingTerms(parsed.raw, canon, regulationNameTerms(parts, named.regulation.key)) : undefined;
   const present = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false);
+  const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
+  // A question naming a regulation ("menurut PP PSTE, PSE lingkup privat wajib apa?") is about
+  // its articles: among thousands of chunks they may not reach the candidates on word overlap
+  // alone, so its parts with most of the question's other words join them.
+  // The question's words other than the regulation's own names (and known to the index).
+  const own = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
+  const residual = own ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !own.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
+  if (named) {
+    if (residual.length > 0) {
+      const inRegulation = regulationChunks(parts.catalog!, named.regulation.key);
+      const best = inRegulation
+        .filter((i) => !fused.has(i))
+        .map((i) => ({ i, w: residual.reduce((a, x) => a + (present(x.t, i) ? x.w : 0), 0) }))
+        .filter((x) => x.w > 0)
+        .sort((a, b) => b.w - a.w)
+        .slice(0, 8);
+      for (const x of best) fused.set(x.i, { rrf: 0, sim: 0 });
+    }
+  }
   const scored = [...fused.entries()].map(([index, e]) => {
+    // A part of the named regulation is judged on the question's other words: the naming words
+    // are its own, whether or not its text repeats them.
+    const skip = isNamed(index) ? naming! : undefined;
     let covered = 0;
+    let total = 0;
     resolvedTerms.forEach((t, i) => {
+      if (skip?.has(t)) return;
+      total += weights[i];
       if (present(t, index)) covered += weights[i];
     });
-    const coverage = resolvedTerms.length ? covered / totalWeight : 0;
+    const coverage = !resolvedTerms.length ? 0 : total > 0 ? covered / total : 1;
     // A name or number of the question that this passage lacks ("2019", "CPNS", "Kaltara").
     let missing = 0;
     resolvedTerms.forEach((t, i) => {
       // Only specific names count: a common one ("Indonesia" in an Indonesian knowledge base) is no signal.
       const idf = lexical.has(t) ? lexical.idf(t) : maxIdf;
-      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !present(t, index)) missing = Math.max(missing, idf / maxIdf);
+      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !present(t, index) && !skip?.has(t)) missing = Math.max(missing, idf / maxIdf);
     });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
     // A section whose heading names what is asked ("Pengertian … SPBE" for "Apa itu SPBE?") is the best entry point.
@@ -218,19 +248,16 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     return { index, score, coverage, similarity, missing };
   });
   // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
-  const named = parts.catalog?.mentioned(parsed.raw);
   if (named) {
     // Among its articles, the words that are not the regulation's own name decide: in "di inpres
     // optimalisasi JKN menkominfo disuruh ngapain", every part has "inpres", "optimalisasi" and
     // "JKN"; the one that has "kominfo" is asked.
-    const own = regulationNameTerms(parts, named.regulation.key);
-    const residual = resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !own.has(x.t));
     const residualWeight = residual.reduce((a, x) => a + x.w, 0);
     for (const s of scored) {
       if (chunks[s.index].regulation?.key !== named.regulation.key) continue;
       const share = residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0;
       // A part with none of the other words (its opening, which repeats the name) gets no push.
-      s.score += FUSION.namedRegulationBoost * (residualWeight > 0 ? 2 * share : 1);
+      s.score += FUSION.namedRegulationBoost * (residualWeight > 0 ? 3 * share : 1);
     }
   }
   // "What is the SPBE index of East Kalimantan?" names no year: among sections about one year
@@ -446,6 +473,26 @@ function regulationFamilyTerms(parts: RetrieverParts): Map<number, Set<string>> 
     if (terms) m!.set(i, terms);
   });
   return m;
+}
+
+/**
+ * Analysed terms of the words a question names a regulation with: its kind, number and year,
+ * and those words after the kind that are the regulation's own ("inpres optimalisasi JKN
+ * menkominfo …" → inpres, optimalisasi, jkn; "menkominfo" is what is asked about).
+ */
+function namingTerms(question: string, canon: Canonicaliser, own: Set<string>): Set<string> {
+  const ref = parseArticleReference(question);
+  const sub = subjectAfterKind(question);
+  const subject = analyse((sub?.words ?? []).join(' '), canon).filter((t) => own.has(t));
+  return new Set([...analyse([ref?.jenis, ref?.nomor, ref?.tahun, sub?.kind].filter(Boolean).join(' '), canon), ...subject]);
+}
+
+/** Chunk indexes of a regulation's articles, dictums and Penjelasan, and of its amendments' amended articles. */
+function regulationChunks(catalog: RegulationCatalog, key: string): number[] {
+  const e = catalog.entries.get(key);
+  if (!e) return [];
+  const lists = [e.articles, e.explanations, e.amendedArticles, ...catalog.amendmentsOf(key).map((a) => a.amendedArticles)];
+  return [...new Set(lists.flatMap((m) => [...m.values()].flat()))];
 }
 
 const nameTermsCache = new WeakMap<Chunk[], Map<string, Set<string>>>();

@@ -280,7 +280,7 @@ function letterheadIssuer(above: string[]): string | undefined {
  * (OCR reads the slashes as I, l or 1). Numbers of other shapes are returned unchanged.
  */
 export function cleanMinisterialNumber(nomor: string): string {
-  const m = /^0*(\d{1,3}?)[Il|1/]?(PER|KEP|P)[Il|/]?(M)[.]?([A-Z0]{2,11}[A-HJ-Z0])[Il|1/](\d{1,2}?)[Il|1/](\d{4})$/.exec(nomor);
+  const m = /^0*(\d{1,3}?)[Il|1/]?(PER|KEP|P)[Il1|/]?(M)[.]?([A-Z0]{2,11}[A-HJ-Z0])[Il|1/](\d{1,2}?)[Il|1/](\d{4})$/.exec(nomor);
   if (!m) return nomor;
   return `${nomor.match(/^0*/)![0]}${m[1]}/${m[2]}/${m[3]}.${m[4].replace(/0/g, 'O')}/${m[5]}/${m[6]}`;
 }

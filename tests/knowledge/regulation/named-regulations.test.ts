@@ -131,3 +131,21 @@ describe('questions naming regulations', () => {
     expect(none.text).toContain('Pasal 2 Permenkominfo 41/2032 tidak memuat ayat (7)');
   });
 });
+
+describe('a named regulation among many documents', () => {
+  const many = makeTmpDir('asisten-named-many-');
+  let big: KnowledgeBase;
+  beforeAll(async () => {
+    const files: Record<string, string> = { 'regulasi/penyiaran.txt': PENYIARAN };
+    // Notes about subscription broadcasting that share the question's words far more often than the article does.
+    for (let i = 0; i < 80; i++) files[`catatan-${i}.md`] = `# Catatan penyiaran berlangganan ${i}\n\n## Kapasitas saluran ${i}\nPenyiaran berlangganan: kapasitas saluran program dalam negeri dibahas lagi, kapasitas saluran penyiaran berlangganan, program dalam negeri nomor ${i}.\n`;
+    writeFiles(`${many.dir}/knowledge`, files);
+    big = await KnowledgeBase.open({ knowledgeDir: `${many.dir}/knowledge`, dataDir: `${many.dir}/data`, embeddings: new LocalHashEmbeddings() });
+  });
+  afterAll(() => many.cleanup());
+
+  it('its article with the question\'s other words comes first, even when word overlap alone would not reach it', async () => {
+    const r = await big.retrieve('menurut permen penyiaran berlangganan berapa kapasitas saluran untuk program dalam negeri?');
+    expect(r.passages[0].citation).toBe('Permenkominfo 41/2032 Pasal 2');
+  });
+});
