@@ -345,14 +345,14 @@ function unknownRegulationOf(catalog: RegulationCatalog, question: string, passa
     const cites = new RegExp(`(?<![\\d.])0*${nomor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:/|tahun)\\s*${tahun}\\b`, 'i');
     return passages.some((p) => cites.test(`${p.title}\n${p.heading}\n${p.text}`)) ? undefined : { name: asked.name };
   }
-  // The word after the kind is the name's head ("UU ITE", "PP disiplin", "permen ID-SIRTII …");
-  // an English name comes before "regulation", and all its words must be in one passage:
-  // "civil-servant discipline" is not covered by passages about civil servants.
+  // The word after the kind is the name's head ("UU ITE", "PP disiplin", "permen ID-SIRTII …").
+  // An English name comes before "regulation" ("the civil-servant discipline regulation"); its
+  // words are translated through the glossary, and it is unknown only when none of them is found.
   const terms = [...new Set((asked.english ? asked.words : asked.words.slice(0, 1)).flatMap((w) => analyse(w, canon)))];
   if (terms.length === 0) return undefined;
   const named = passages.some((p) => {
     const own = new Set(analyse(`${p.title} ${p.heading} ${p.text}`, canon));
-    return terms.every((t) => own.has(t));
+    return terms.some((t) => own.has(t));
   });
   return named ? undefined : { name: asked.name };
 }

@@ -201,7 +201,8 @@ export class RegulationCatalog {
   unresolved(question: string): { name: string; words: string[]; numbered: boolean; english?: boolean } | undefined {
     const reference = parseArticleReference(question);
     if (reference?.nomor && reference.tahun) {
-      if (this.resolve(reference)) return undefined;
+      // Only with a kind: "juara nomor 1 tahun 2023" names no regulation.
+      if (!reference.jenis || this.resolve(reference)) return undefined;
       const kind = reference.jenis ? reference.jenis.replace(/\b\w/g, (c) => c.toUpperCase()) : 'Nomor';
       return { name: `${kind.length <= 4 ? kind.toUpperCase() : kind} ${reference.nomor}/${reference.tahun}`, words: [reference.nomor, reference.tahun], numbered: true };
     }

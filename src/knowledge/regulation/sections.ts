@@ -45,10 +45,12 @@ const PARA_START = /^(\(\s?[0-9lI]{1,2}[a-z]?\s?\)|[a-z]\.\s|[a-z]\)\s|\d{1,3}[a
 /** Lines of a unit → paragraphs: each ayat, huruf and numbered item on its own line. */
 export function unitParagraphs(lines: string[]): string[] {
   const paras: string[][] = [];
-  for (const l of lines) {
-    if (paras.length === 0 || PARA_START.test(l)) paras.push([l]);
+  // A Penjelasan's own headings ("Ayat (3)", "Huruf a", "Angka 2") stand on their own line.
+  const label = /^(Ayat\s*\(\d+[a-z]?\)|Huruf\s+[a-z]|Angka\s+\d+[a-z]?)\s*$/i;
+  lines.forEach((l, i) => {
+    if (paras.length === 0 || PARA_START.test(l) || label.test(l) || label.test(lines[i - 1] ?? '')) paras.push([l]);
     else paras[paras.length - 1].push(l);
-  }
+  });
   return paras.map((p) => joinLines(p).replace(/^\(\s?([0-9lI]{1,2})\s?\)/, (_a, n: string) => `(${n.replace(/[lI]/g, '1')})`)).filter(Boolean);
 }
 

@@ -164,6 +164,9 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
     }
     const inPenjelasan = mode === 'penjelasan';
 
+    // The Penjelasan of an amendment walks "Pasal I / Angka 2 / Pasal 27": the Roman article is a
+    // marker (read as a number it would be a Penjelasan of Pasal 1).
+    if (opts.amending && inPenjelasan && ROMAN_PASAL_LINE.test(line)) continue;
     // Amending article "Pasal I", "Pasal II".
     const rm = opts.amending && !inPenjelasan ? ROMAN_PASAL_LINE.exec(line) : null;
     if (rm && romanToInt(rm[1]) !== undefined) {
@@ -248,7 +251,9 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
         // after the end of a sentence or a title, before an ayat or a capitalised sentence.
         const prev = lines[i - 1] ?? '';
         const headingContext = /[.;:]$/.test(prev) || isTitleLine(prev) ? /^(\(1\)|\p{Lu})/u.test(next ?? '') : false;
-        const continues = lastNum === 0 ? n <= 3 : (n > lastNum && (n <= lastNum + 8 || (headingContext && n <= lastNum + 60))) || (n === lastNum && suffix > lastSuffix);
+        // An amendment's Penjelasan follows the amended articles ("Angka 2 / Pasal 27"), not 1, 2, 3.
+        const amendedOrder = opts.amending && inPenjelasan && /^Angka\s+\d+/i.test(prev);
+        const continues = amendedOrder || (lastNum === 0 ? n <= 3 : (n > lastNum && (n <= lastNum + 8 || (headingContext && n <= lastNum + 60))) || (n === lastNum && suffix > lastSuffix));
         if (continues) {
           lastNum = n;
           lastSuffix = suffix;

@@ -126,6 +126,9 @@ Ketentuan pada ayat ini mengacu pada pencemaran nama baik dalam KUHP.
     const cites = doc.sections.map((s) => s.citation);
     expect(cites).toEqual(expect.arrayContaining(['UU 19/2016 Pasal I angka 2 (Pasal 27 UU 11/2008)', 'UU 19/2016 Pasal I angka 3 (Pasal 40A UU 11/2008)', 'UU 19/2016 Pasal I angka 1 (Pasal 1 UU 11/2008) angka 6a', 'UU 19/2016 Penjelasan Pasal 27']));
     expect(doc.sections.find((s) => s.citation?.endsWith('angka 6a'))?.headingPath.at(-1)).toBe('Definisi Penyelenggara Sistem Elektronik');
+    // "Pasal I" in the Penjelasan is a marker, not a Penjelasan of Pasal 1.
+    expect(cites).not.toContain('UU 19/2016 Penjelasan Pasal 1');
+    expect(doc.sections.find((s) => s.citation === 'UU 19/2016 Penjelasan Pasal 27')?.text).toMatch(/^Ayat \(3\)\nKetentuan pada ayat ini/);
     expect(doc.sections.find((s) => s.citation === 'UU 19/2016 Pasal I angka 3 (Pasal 40A UU 11/2008)')?.regulation?.amendment?.action).toBe('disisipkan');
   });
 });
