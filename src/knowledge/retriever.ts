@@ -347,12 +347,13 @@ function unknownRegulationOf(catalog: RegulationCatalog, question: string, passa
   }
   // The word after the kind is the name's head ("UU ITE", "PP disiplin", "permen ID-SIRTII …").
   // An English name comes before "regulation" ("the civil-servant discipline regulation"); its
-  // words are translated through the glossary, and it is unknown only when none of them is found.
+  // words are translated through the glossary and must all be in one passage: passages about
+  // civil servants that never mention discipline do not cover it.
   const terms = [...new Set((asked.english ? asked.words : asked.words.slice(0, 1)).flatMap((w) => analyse(w, canon)))];
   if (terms.length === 0) return undefined;
   const named = passages.some((p) => {
     const own = new Set(analyse(`${p.title} ${p.heading} ${p.text}`, canon));
-    return terms.some((t) => own.has(t));
+    return terms.every((t) => own.has(t));
   });
   return named ? undefined : { name: asked.name };
 }

@@ -146,7 +146,7 @@ const EN_STOPWORDS = new Set([
   'what', 'who', 'whom', 'when', 'where', 'which', 'why', 'how', 'much', 'many', 'tell', 'please', 'explain', 'about', 'does',
   'did', 'do', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'me', 'i', 'you', 'can',
   'could', 'would', 'should', 'there', 'their', 'its', 'it', 'this', 'that', 'with', 'by', 'as', 'be', 'been', 'has', 'have', 'had',
-  'know', 'want', 'need', 'get', 'give', 'show', 'list',
+  'know', 'want', 'need', 'get', 'give', 'show', 'list', 'according',
 ]);
 for (const w of EXTRA_STOPWORDS) ID_STOPWORDS.add(w);
 // Words that are stopwords in a general list but topical here.
