@@ -139,7 +139,7 @@ const EXTRA_STOPWORDS = [
   'mengenai', 'terkait', 'seputar', 'hal', 'kasih', 'beri', 'berikan', 'dimaksud', 'maksud', 'maksudnya', 'artinya', 'bedanya', 'beda',
   'admin', 'sebenarnya', 'cuma', 'pernah', 'bilang', 'memang', 'begitu', 'terus', 'tapi', 'kemarin', 'dulu', 'seperti', 'beberapa', 'banyak', 'hallo', 'halo', 'min', 'gan', 'sis', 'bro', 'kok', 'kah', 'pun',
   // "disuruh ngapain aja": what someone is told to do, in chat words (the question asks for the list).
-  'ngapain', 'ngapa', 'disuruh', 'suruh', 'nyuruh', 'menurut',
+  'ngapain', 'ngapa', 'disuruh', 'suruh', 'nyuruh',
 ];
 const EN_STOPWORDS = new Set([
   ...enStopwordList,

@@ -209,10 +209,14 @@ export class RegulationCatalog {
     if (reference && this.resolve(reference)) return undefined;
     const named = subjectAfterKind(question);
     if (!named) return undefined;
+    const english = /^(regulation|law|act|decree|instruction)$/.test(named.kind);
+    // A kind and subject words name a regulation for sure only with an article ("UU ITE pasal 27")
+    // or as an English name ("the civil-servant discipline regulation"); "perpres tentang SPBE apa
+    // saja?" may be answered by ordinary documents, so it is not declined for that alone.
+    if (!english && !reference?.pasal) return undefined;
     const kind = named.kind.length <= 4 ? named.kind.toUpperCase() : named.kind;
     // Short words given with a kind are names ("UU ite" → "UU ITE").
     const words = named.words.map((w) => (w.length <= 4 ? w.toUpperCase() : w)).join(' ');
-    const english = /^(regulation|law|act|decree|instruction)$/.test(named.kind);
     return { name: english ? `${named.words.join(' ')} ${named.kind}` : `${kind} ${words}`, words: named.words, numbered: false, english };
   }
 

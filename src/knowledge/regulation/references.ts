@@ -136,7 +136,9 @@ export function subjectAfterKind(question: string): { kind: string; family?: str
     if (words.length) return { kind: en[2].toLowerCase(), words };
   }
   const m = KIND_ANYWHERE.exec(q);
-  if (!m) return undefined;
+  // English kind words name a regulation only as "the … regulation/law" (above): "against the
+  // law to …", "what does the act say" name none.
+  if (!m || /^(law|act|.*regulation)$/i.test(m[1])) return undefined;
   const words: string[] = [];
   for (const raw of m[2].split(/\s+/)) {
     const w = raw.toLowerCase().replace(/[^a-z0-9-]/g, '');
