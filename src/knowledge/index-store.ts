@@ -23,7 +23,7 @@ import type { Chunk } from './chunker.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
 
-export const ENGINE_VERSION = 10;
+export const ENGINE_VERSION = 11;
 
 export interface ManifestFile {
   hash: string;
