@@ -343,7 +343,9 @@ function unknownRegulationOf(catalog: RegulationCatalog, question: string, passa
   if (asked.numbered) {
     const [nomor, tahun] = asked.words;
     const cites = new RegExp(`(?<![\\d.])0*${nomor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:/|tahun)\\s*${tahun}\\b`, 'i');
-    return passages.some((p) => cites.test(`${p.title}\n${p.heading}\n${p.text}`)) ? undefined : { name: asked.name };
+    // A regulation's part that cites it ("Mengingat: … Undang-Undang Nomor 11 Tahun 2008 …") does
+    // not make it loaded; its own title, or an ordinary document about it, does.
+    return passages.some((p) => cites.test(p.title) || (!p.regulation && cites.test(`${p.heading}\n${p.text}`))) ? undefined : { name: asked.name };
   }
   // The word after the kind is the name's head ("UU ITE", "PP disiplin", "permen ID-SIRTII …").
   // An English name comes before "regulation" ("the civil-servant discipline regulation"); its
