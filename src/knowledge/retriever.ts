@@ -253,12 +253,16 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     // optimalisasi JKN menkominfo disuruh ngapain", every part has "inpres", "optimalisasi" and
     // "JKN"; the one that has "kominfo" is asked.
     const residualWeight = residual.reduce((a, x) => a + x.w, 0);
-    for (const s of scored) {
-      if (chunks[s.index].regulation?.key !== named.regulation.key) continue;
-      const share = residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0;
-      // A part with none of the other words (its opening, which repeats the name) gets no push.
-      s.score += FUSION.namedRegulationBoost * (residualWeight > 0 ? 3 * share : 1);
-    }
+    const own = scored.filter((s) => chunks[s.index].regulation?.key === named.regulation.key);
+    const shares = own.map((s) => (residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0));
+    const bestShare = Math.max(0, ...shares);
+    own.forEach((s, i) => {
+      // The parts with (nearly) the most of the other words get the full push, the others a
+      // little, and a part with none of them (its opening, which repeats the name) none; the
+      // order among the best is left to the ordinary ranking.
+      const share = shares[i];
+      s.score += residualWeight === 0 ? FUSION.namedRegulationBoost : share === 0 ? 0 : FUSION.namedRegulationBoost * (share >= bestShare * 0.75 ? 2.5 : 1);
+    });
   }
   // "What is the SPBE index of East Kalimantan?" names no year: among sections about one year
   // each, the latest recorded one is what is meant (not an older or unconfirmed year).
