@@ -15,7 +15,9 @@
 const ALWAYS_FURNITURE: RegExp[] = [
   /^SK\s*N[o0]\.?\s*[0-9OIl]{4,}\s*[A-Z]?$/i, // Setneg stamp: "SK No 155227 A"
   /^salinan( sesuai dengan aslinya)?$/i,
-  /^(www\.)?(djpp|peraturan|jdih)\.[a-z.]+(\/\S*)?$/i,
+  /^(www\.)?(djpp|peraturan|jdih|jdihn|bphn|setkab|hukumonline|legalitas|jdih\.[a-z]+)\.[a-z.]+(\/\S*)?$/i, // download copies: "www.hukumonline.com", "peraturan.bpk.go.id"
+  /^(diunduh|didownload|downloaded)\s+(dari|from|pada)\b.{0,80}$/i, // "Diunduh dari jdih.… pada …"
+  /^(https?:\/\/|www\.)[a-z0-9.-]+\.go\.id(\/\S*)?$/i, // a site address on its own line ("www.jdih.kaltimprov.go.id")
   /^halaman\s+\d+\s+(dari|of)\s+\d+$/i,
   /^-\s*\d{1,3}\s*-$/, // "-26-", "- 2 -"
 ];
@@ -71,7 +73,7 @@ function isCatchword(line: string): boolean {
 
 /** Remove download footers glued to the end of a text line ("…;www.djpp.kemenkumham.go.id"). */
 function stripGluedFooters(line: string): string {
-  return line.replace(/\s*(https?:\/\/)?www\.djpp\.kemenkumham\.go\.id\S*/gi, '').trimEnd();
+  return line.replace(/\s*(https?:\/\/)?www\.(djpp\.kemenkumham\.go\.id|hukumonline\.com)\S*/gi, '').trimEnd();
 }
 
 /**

@@ -28,6 +28,13 @@ describe('kinds of regulation not in our set', () => {
     expect(doc.sections.find((s) => s.citation === `${shortName} Pasal 1`)?.text).toBe('Ketentuan ini berlaku bagi perangkat daerah.');
   });
 
+  it('download copies: site heads and "Diunduh dari …" lines are furniture', () => {
+    const doc = asText('www.hukumonline.com\nPERATURAN GUBERNUR KALIMANTAN TIMUR\nNOMOR 6 TAHUN 2021\nTENTANG\nSATU DATA\nMEMUTUSKAN:\nPasal 1\nData dikelola oleh Dinas.\nwww.jdih.kaltimprov.go.id\nDiunduh dari jdih.kaltimprov.go.id pada 2 Januari 2024\nPasal 2\nBerlaku sejak diundangkan.www.hukumonline.com');
+    expect(doc.regulation?.shortName).toBe('Pergub Kaltim 6/2021');
+    expect(doc.sections.find((s) => s.citation === 'Pergub Kaltim 6/2021 Pasal 1')?.text).toBe('Data dikelola oleh Dinas.');
+    expect(doc.sections.find((s) => s.citation === 'Pergub Kaltim 6/2021 Pasal 2')?.text).toBe('Berlaku sejak diundangkan.');
+  });
+
   it('a regional decision keeps its classification number whole (its "100" is shared by a whole class)', () => {
     const doc = asText('KEPUTUSAN GUBERNUR KALIMANTAN TIMUR\nNOMOR 100.3.3.1/K.512/2023\nTENTANG\nTIM KOORDINASI SPBE\nGUBERNUR KALIMANTAN TIMUR,\nMEMUTUSKAN:\nMenetapkan :\nKESATU : Membentuk Tim Koordinasi SPBE.\nKEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.\nDitetapkan di Samarinda');
     expect(doc.regulation).toMatchObject({ shortName: 'Kepgub Kaltim 100.3.3.1/K.512/2023', tahun: '2023', key: 'kepgubkaltim-100.3.3.1/k.512-2023' });
