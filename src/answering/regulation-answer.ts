@@ -62,7 +62,7 @@ export function composeArticleAnswer(passages: Passage[], article: ArticleLookup
       head = `${label} — ${p.title}:`;
     }
     const room = Math.max(200, MAX_ARTICLE_CHARS - used);
-    const text = p === found ? ayatFirst(p.text, ayat!) : p.text;
+    const text = p === found ? ayatFirst(p.text, ayat!) : ayat && reg?.kind === 'penjelasan' ? explanationAyatFirst(p.text, ayat) : p.text;
     const body = text.length > room ? `${text.slice(0, text.lastIndexOf(' ', room))} …` : text;
     blocks.push(`${head}\n${body} [${n}]`);
     used += body.length;
@@ -146,6 +146,17 @@ function cutAtParagraph(text: string, max: number): string {
 function ayatFirst(text: string, ayat: string): string {
   const blocks = ayatBlocks(text);
   const i = blocks.findIndex((b) => b.startsWith(`(${ayat})`));
+  return i <= 0 ? text : [blocks[i], ...blocks.filter((_, j) => j !== i)].join('\n');
+}
+
+/** A Penjelasan with its "Ayat (n)" part first: the explanation of the ayat asked. */
+function explanationAyatFirst(text: string, ayat: string): string {
+  const blocks: string[] = [];
+  for (const line of text.split('\n')) {
+    if (blocks.length === 0 || /^Ayat\s*\(\d+[a-z]?\)\s*$/i.test(line)) blocks.push(line);
+    else blocks[blocks.length - 1] += `\n${line}`;
+  }
+  const i = blocks.findIndex((b) => new RegExp(`^Ayat\\s*\\(${ayat}\\)\\s*(\\n|$)`, 'i').test(b));
   return i <= 0 ? text : [blocks[i], ...blocks.filter((_, j) => j !== i)].join('\n');
 }
 

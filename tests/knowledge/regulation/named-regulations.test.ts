@@ -27,6 +27,23 @@ Pasal 2
 Pasal 3
 Peraturan Menteri ini mulai berlaku pada tanggal diundangkan.
 Ditetapkan di Jakarta
+PENJELASAN
+ATAS
+PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA NOMOR 41 TAHUN 2032
+I. UMUM
+Penyiaran berlangganan perlu diatur.
+II. PASAL DEMI PASAL
+Pasal 1
+Cukup jelas.
+Pasal 2
+Ayat (1)
+Cukup jelas.
+Ayat (2)
+Cukup jelas.
+Ayat (3)
+Program dalam negeri adalah program siaran yang diproduksi di Indonesia.
+Pasal 3
+Cukup jelas.
 `;
 
 const INPRES = `INSTRUKSI PRESIDEN REPUBLIK INDONESIA
@@ -130,6 +147,8 @@ describe('questions naming regulations', () => {
     const a = await answers.answer('Permenkominfo 41/2032 pasal 2 ayat 3 bunyinya apa');
     expect(a.citations[0].citation).toBe('Permenkominfo 41/2032 Pasal 2 ayat (3)');
     expect(a.text).toMatch(/^Permenkominfo 41\/2032 Pasal 2 ayat \(3\) — .*:\n\(3\) Lembaga Penyiaran Berlangganan wajib menyediakan .*\n\(1\) Setiap/);
+    // The Penjelasan of that ayat heads the Penjelasan.
+    expect(a.text).toMatch(/Penjelasan \(Permenkominfo 41\/2032 Penjelasan Pasal 2\):\nAyat \(3\)\nProgram dalam negeri adalah program siaran yang diproduksi di Indonesia\./);
     const none = await answers.answer('Permenkominfo 41/2032 pasal 2 ayat 7');
     expect(none.text).toContain('Pasal 2 Permenkominfo 41/2032 tidak memuat ayat (7)');
   });
