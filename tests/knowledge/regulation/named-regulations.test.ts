@@ -97,6 +97,8 @@ describe('questions naming regulations', () => {
     expect(parseArticleReference('sebanyak 5 tahun 2020 apa saja')?.jenis).toBeUndefined();
     expect(subjectAfterKind('permen penyiaran berlangganan pasal 2')?.words).toEqual(['penyiaran', 'berlangganan']);
     expect(subjectAfterKind('UU ITE pasal 27 ayat 3 isinya apa')?.words).toEqual(['ite']);
+    // "tentang" ends a ministry's name: the subject follows it.
+    expect(subjectAfterKind('Pasal 3 Peraturan Menteri tentang Pengelolaan Nama Domain')).toMatchObject({ family: 'permen', words: ['pengelolaan', 'nama', 'domain'] });
     expect(subjectAfterKind('Under the civil-servant discipline regulation, what is the sanction?')?.words).toEqual(['civil', 'servant', 'discipline']);
   });
 
