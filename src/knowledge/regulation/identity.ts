@@ -196,9 +196,15 @@ export function parseIdentity(text: string): RegulationIdentity | undefined {
     // "Peraturan Pemerintah … Nomor 71 Tahun 2019 tentang …" → kind / number / subject lines.
     // Only a document's first lines, and only a name (no sentence: "Perpres Nomor 132 Tahun 2022
     // adalah …" in an ordinary document is not a regulation's opening).
-    .flatMap((l, i) => {
+    .flatMap((l, i, all) => {
       const m = i < 4 && !/[()]|\.\s|\b(adalah|merupakan|yaitu|ialah|mengatur|diterbitkan)\b/i.test(l) ? /^(\S.{5,}?)\s+(No(?:mor|\.)?\s*:?\s*[\dOIl][\w./-]*(?:\s+Tahun\s+\d{4})?)\s+(Tentang\b.*)$/i.exec(l) : null;
-      return m && JENIS_RULES.some((r) => r.re.test(m[1].toUpperCase().replace(/\s+REPUBLIK INDONESIA$/, ''))) ? [m[1], m[2], m[3]] : [l];
+      if (m && JENIS_RULES.some((r) => r.re.test(m[1].toUpperCase().replace(/\s+REPUBLIK INDONESIA$/, '')))) return [m[1], m[2], m[3]];
+      // Scans join what the page sets apart: "PERATURAN GUBERNUR … NOMOR 6 TAHUN 2021" / "TENTANG",
+      // or "NOMOR 6 TAHUN 2021 TENTANG …".
+      const kn = /^([A-Z][A-Z ,.]{8,}?)\s+(NOMOR\s*:?\s*[\dOIl][\w./-]*(?:\s+TAHUN\s+[\dOIlS]{4})?)$/.exec(l);
+      if (kn && /^TENTANG\b/i.test(all[i + 1] ?? '') && JENIS_RULES.some((r) => r.re.test(kn[1].replace(/\s+REPUBLIK INDONESIA$/, '')))) return [kn[1], kn[2]];
+      const nt = /^(NOMOR\s*:?\s*[\dOIl][\w./-]*(?:\s+TAHUN\s+[\dOIlS]{4})?)\s+(TENTANG\b.*)$/i.exec(l);
+      return nt ? [nt[1], nt[2]] : [l];
     });
   const isNomor = (l: string) => /^(NOMOR|NO\.?)\s*:?\s*[\dOIl]/i.test(l);
   for (let i = 0; i < lines.length; i++) {

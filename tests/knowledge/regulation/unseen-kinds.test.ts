@@ -70,6 +70,13 @@ describe('a regulation named on one line', () => {
     expect(doc.regulation!.aliases).toContain('PP PSTE');
   });
 
+  it.each([
+    ['PERATURAN GUBERNUR KALIMANTAN TIMUR NOMOR 6 TAHUN 2021\nTENTANG\nSATU DATA', 'Pergub Kaltim 6/2021'],
+    ['PERATURAN MENTERI DALAM NEGERI\nNOMOR 73 TAHUN 2022 TENTANG PENCATATAN NAMA PADA DOKUMEN KEPENDUDUKAN', 'Permendagri 73/2022'],
+  ])('a scan that joins kind and number, or number and subject: %s', (head, shortName) => {
+    expect(asText(`${head}\n${body('GUBERNUR')}`).regulation).toMatchObject({ shortName, articleCount: 2 });
+  });
+
   it('an ordinary document headed by a regulation\'s name, without articles, keeps its own sections', () => {
     const doc = asMarkdown('# Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE\n\n## Prinsip SPBE\nPerpres ini menetapkan prinsip efektivitas dan keterpaduan.\n\n## Tata kelola\nTata kelola SPBE dikoordinasikan oleh Tim Koordinasi SPBE Nasional.\n');
     expect(doc.regulation).toBeUndefined();
