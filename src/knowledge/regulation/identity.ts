@@ -179,16 +179,16 @@ export function regulationKey(jenisShort: string, nomor: string, tahun: string):
   return `${jenisShort}-${leadingNumber(nomor)}-${tahun}`.toLowerCase().replace(/\s+/g, '');
 }
 
-const HEADER_LINES = 80;
+export const HEADER_LINES = 80;
 
 /**
  * Parse the identity from the first lines of a (furniture-free) regulation text. Returns
  * undefined when the text does not open like a regulation.
  */
-export function parseIdentity(text: string): RegulationIdentity | undefined {
+export function parseIdentity(text: string, headerLines = HEADER_LINES): RegulationIdentity | undefined {
   const lines = text
     .split('\n')
-    .slice(0, HEADER_LINES)
+    .slice(0, headerLines)
     .map((l) => l.trim())
     // Letter-spaced headings: "T E N T A N G" → "TENTANG".
     .map((l) => (/^(\p{Lu}\s){2,}\p{Lu}$/u.test(l) ? l.replace(/\s/g, '') : l))

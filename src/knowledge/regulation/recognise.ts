@@ -3,6 +3,9 @@ import { buildIdentity, nameOnOneLine, parseIdentity, regulationTitle, type Regu
 import { plainSections, regulationSections, type RegulationSection } from './sections.js';
 import { parseStructure } from './structure.js';
 
+/** How far down an opening is still looked for when it is not among the first lines. */
+const LATE_HEADER_LINES = 300;
+
 /**
  * Recognise a regulation in a loader's output and parse it. A text is a regulation when its
  * opening names a kind, number and subject ("PERATURAN PRESIDEN / NOMOR 95 TAHUN 2018 /
@@ -30,7 +33,10 @@ export interface IdentityOverride {
 
 export function recogniseRegulation(pages: string[], override: IdentityOverride = {}): RecognisedRegulation | undefined {
   const text = removeFurniture(pages);
-  const parsed = parseIdentity(text);
+  // A cover page, a table of contents or an OCR'd page of one word per line can push the opening
+  // further down; found there, it counts only with articles below it (see `structured`).
+  const early = parseIdentity(text);
+  const parsed = early ?? parseIdentity(text, LATE_HEADER_LINES);
   const declared = override.jenis && override.jenisShort && override.nomor && override.tahun && override.tentang;
   if (!parsed && !declared) return undefined;
   const identity = buildIdentity({
@@ -49,7 +55,7 @@ export function recogniseRegulation(pages: string[], override: IdentityOverride 
   const structured = articles.size + amended >= 2;
   // A name on one line ("# Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE") also heads
   // ordinary documents about a regulation: without articles or dictums, such a text is not one.
-  if (!structured && !declared && !units.some((u) => u.kind === 'diktum') && nameOnOneLine(text)) return undefined;
+  if (!structured && !declared && !units.some((u) => u.kind === 'diktum') && (nameOnOneLine(text) || !early)) return undefined;
   return {
     identity,
     title: regulationTitle(identity),

@@ -77,6 +77,14 @@ describe('a regulation named on one line', () => {
     expect(asText(`${head}\n${body('GUBERNUR')}`).regulation).toMatchObject({ shortName, articleCount: 2 });
   });
 
+  it('an opening below a long cover or table of contents is found, with articles under it', () => {
+    const cover = Array.from({ length: 120 }, (_, i) => `BAB ${i % 9 + 1} halaman ${i + 3}`).join('\n');
+    const doc = asText(`DAFTAR ISI\n${cover}\nPERATURAN DAERAH PROVINSI KALIMANTAN TIMUR\nNOMOR 2 TAHUN 2019\nTENTANG\nKETERBUKAAN INFORMASI PUBLIK\n${body('GUBERNUR')}`);
+    expect(doc.regulation).toMatchObject({ shortName: 'Perda Kaltim 2/2019', articleCount: 2 });
+    // Found that far down without articles, a name is only a mention.
+    expect(asText(`Catatan rapat\n${cover}\nPERATURAN DAERAH PROVINSI KALIMANTAN TIMUR\nNOMOR 2 TAHUN 2019\nTENTANG\nKETERBUKAAN INFORMASI PUBLIK\nRapat membahas keterbukaan informasi.`).regulation).toBeUndefined();
+  });
+
   it('an ordinary document headed by a regulation\'s name, without articles, keeps its own sections', () => {
     const doc = asMarkdown('# Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE\n\n## Prinsip SPBE\nPerpres ini menetapkan prinsip efektivitas dan keterpaduan.\n\n## Tata kelola\nTata kelola SPBE dikoordinasikan oleh Tim Koordinasi SPBE Nasional.\n');
     expect(doc.regulation).toBeUndefined();
