@@ -358,6 +358,8 @@ export class AnswerService {
       wantsNumber: q.kind === 'number' || q.kind === 'date',
       wantsName: q.kind === 'name',
       wantsDate: q.kind === 'date',
+      wantsPlace: q.kind === 'place',
+      isTopic: (t) => this.topicTerms().has(t),
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
       // A partial answer gives only the nearest fact: one sentence. A list, or a question asking
       // several things, gets room for them, and so does the long sentence of a regulation's article;
@@ -367,7 +369,9 @@ export class AnswerService {
     let result = composeExtractive(input);
     // A nearest fact that only says the value is unconfirmed ("belum terkonfirmasi …") is no fact on its
     // own: the sentence with the reported value comes with it.
-    if (partial && result.sentences.length === 1 && HEDGED.test(result.sentences[0].text)) result = composeExtractive({ ...input, maxSentences: 2 });
+    // Likewise a reported value whose passage calls it unconfirmed comes with that caveat.
+    const leadPassage = result.citations[0] && decision.passages.find((p) => p.chunkId === result.citations[0].chunkId);
+    if (partial && result.sentences.length === 1 && (HEDGED.test(result.sentences[0].text) || (leadPassage && HEDGED.test(leadPassage.text)))) result = composeExtractive({ ...input, maxSentences: 2 });
     const t = TEXTS[language];
     let body = renderExtractive(result);
     if (partial) body = `${t.missing(subjectOf(q, glossarySpelling(kb.glossary)))} ${decision.latest ? t.latestRecorded : t.nearestRecorded} ${body}`;

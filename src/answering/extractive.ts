@@ -37,6 +37,13 @@ export interface ExtractiveInput {
   wantsName?: boolean;
   /** The question asks when (kapan, when): a sentence with a calendar date answers it. */
   wantsDate?: boolean;
+  /** The question asks where (di mana, where): a sentence naming a location answers it. */
+  wantsPlace?: boolean;
+  /**
+   * Topic terms (the glossary's acronyms: dts, dla, gta …). A sentence naming another topic and none
+   * of the question's ("Target peserta DLA 2022 …" for a question about DTS) is about something else.
+   */
+  isTopic?: (term: string) => boolean;
   /** The question's constraints: the lead sentence should name the asked year and place. */
   prefer?: { years?: string[]; places?: Place[] };
   maxChars?: number;
@@ -49,7 +56,18 @@ export interface ExtractiveResult {
   citations: Citation[];
 }
 
-const TARGET = /\b(target|menargetkan|ditargetkan)\b/i;
+/** A value reported with a qualifier: a target, a self-assessment or a provisional score is not the value reached. */
+const QUALIFIED_VALUE = /\b(?:target(?:nya)?|menargetkan|ditargetkan|penilaian mandiri|self-assessment|penilaian sementara|sementara|provisional)\b[^,.;]*?\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*/gi;
+const QUALIFIERS = /\b(target|menargetkan|ditargetkan|mandiri|self-assessment|sementara|provisional)\b/i;
+/** A location: "di Hotel Mercure", "di Jalan HM Rifadin", "berada di …", "in Singapore". */
+const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located)\b/u;
+const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
+/** A value that is not a date: "3,79", "245.000", "20 jam" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
+function hasValue(text: string): boolean {
+  return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
+}
+const DAY_RANGE = /\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b|\b\d{1,2}\/\d{1,2}\/(19|20)\d\d\b/i;
 const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\s+(19|20)\d\d\b/i;
 
 /** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
@@ -98,6 +116,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const top = input.passages.slice(0, 3);
   const bestRel = top[0]?.relevance ?? 0;
+  const asksQualified = input.terms.some((t) => QUALIFIERS.test(t));
+  const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
   type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
   const cands: Cand[] = [];
   top.forEach((p, pi) => {
@@ -118,7 +138,10 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       let w = 0;
       for (const [t, idf] of termWeights) if (tokens.has(t) || names.has(t)) w += idf;
       let score = w / totalWeight;
-      if (input.wantsNumber && /\d/.test(text)) score += 0.15;
+      // The kind of answer asked for must be in the sentence that answers: a value (not only a year)
+      // for "berapa", a date for "kapan", a location for "di mana".
+      if (input.wantsNumber && !input.wantsDate) score += hasValue(text) ? 0.15 : -0.1;
+      else if (input.wantsNumber && /\d/.test(text)) score += 0.15;
       // The sentence naming the asked year (and place) is the one that answers.
       const years = input.prefer?.years ?? [];
       if (years.length && years.every((y) => text.includes(y))) score += 0.35;
@@ -130,9 +153,13 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // question about Kaltim) is about something else — unless it names the asked place too
       // ("Pelatihan GCIO Pemprov Kaltim … di Jakarta").
       if (!here && places.length && placesIn(text).some((o) => (o.scope === 'province' || o.scope === 'city') && !places.some((pl) => pl.id === o.id))) score -= 0.15;
-      // A target ("target Indeks SPBE 2023 sebesar 3,4") is not the value reached, unless a target is asked.
-      if (TARGET.test(text) && !termWeights.has('target')) score -= 0.25;
-      if (input.wantsDate && DATE_RE.test(text)) score += 0.1;
+      // A target ("target Indeks SPBE 2023 sebesar 3,4"), a self-assessment or a provisional score is not
+      // the value reached, unless such a value is asked — or the sentence also reports the value reached
+      // ("menjaring 245.000 peserta, melampaui target 200.000").
+      if (QUALIFIERS.test(text) && !asksQualified && !hasValue(text.replace(QUALIFIED_VALUE, ' '))) score -= 0.4;
+      if (input.wantsDate) score += DATE_RE.test(text) || DAY_RANGE.test(text) ? 0.1 : -0.1;
+      if (input.wantsPlace && LOCATION.test(text)) score += 0.15;
+      if (askedTopics.length > 0 && !askedTopics.some((t) => tokens.has(t)) && [...tokens].some((t) => input.isTopic!(t))) score -= 0.2;
       score += 0.15 * headingCover;
       // "Siapa …?" is answered by the sentence that names someone the question does not name.
       if (input.wantsName && namesSomeoneNew(text, input.terms, input.analyse)) score += 0.15;

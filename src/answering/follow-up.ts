@@ -3,7 +3,7 @@
  * standalone query by carrying the previous question's key terms. Deterministic, so the
  * same conversation always retrieves the same passages.
  */
-import { parseQuestion, type Question } from '../knowledge/question.js';
+import { parseQuestion, subjectOf, type Question } from '../knowledge/question.js';
 import { analyse } from '../knowledge/text.js';
 
 export interface Turn {
@@ -26,6 +26,7 @@ const GENERIC = new Set([
   'buka', 'tutup', 'kuota', 'link', 'tautan', 'materi', 'tahun', 'asn', 'pns', 'pejabat', 'eselon', 'staf', 'join', 'apply', 'require',
   'requirement', 'requirements', 'cost', 'fee', 'free', 'when', 'where', 'who', 'certificate', 'duration', 'deadline', 'online', 'offline',
   'ikut', 'latih', 'nilai', 'hasil', 'contoh', 'tujuan', 'manfaat', 'benefit', 'pimpin', 'kepala', 'daerah', 'lain', 'lagi', 'tingkat',
+  'mitra', 'kerjasama', 'kampus', 'universitas', 'target', 'alamat', 'kantor', 'tema', 'selenggara',
 ]);
 
 /**
@@ -42,6 +43,8 @@ export function rewriteFollowUp(
 ): string {
   const prev = [...history].reverse().find((t) => t.role === 'user' && t.text.trim() !== question.trim());
   if (!prev) return question;
+  const ordinal = pickFromList(question, history);
+  if (ordinal) return ordinal;
   const changed = changeConstraints(question, prev.text);
   if (changed) return changed;
   const own = terms(question);
@@ -54,9 +57,73 @@ export function rewriteFollowUp(
   if (!(refers && own.length <= 4) && !noTopic) return question;
   const carry = prevTerms.filter((t) => !own.includes(t) && !GENERIC.has(t));
   if (carry.length === 0) return question;
-  // Carry the previous question's own words (unstemmed) so every analyser sees them.
-  const prevWords = prev.text.replace(/[?!.]+$/, '');
-  return `${question.trim()} (${prevWords})`;
+  return `${question.trim()} (${carriedSubject(prev.text, own, terms, isTopic)})`;
+}
+
+/** Words that frame a subject without naming it ("program DTS" is DTS). */
+const FRAME_WORDS = new Set(['program', 'programnya', 'programme']);
+
+/**
+ * The previous question's subject, to carry into an aspect follow-up (unstemmed, so every analyser
+ * sees it): its content words without question words, fillers and framing words — and without the
+ * aspect it asked about ("peserta" in "peserta dts 2022 brp org") when the follow-up asks another
+ * one ("targetnya berapa?" → "targetnya berapa? (dts 2022)"), unless that aspect names a topic.
+ */
+function carriedSubject(previous: string, own: string[], terms: (text: string) => string[], isTopic: (term: string) => boolean): string {
+  const p = parseQuestion(previous);
+  const head = p.head && own.length > 0 && !terms(p.head).some(isTopic) ? p.head : undefined;
+  const words = subjectOf(p)
+    // subjectOf capitalises the phrase; the carried words keep the user's own casing.
+    .replace(/^\S+/, (w) => (previous.includes(w) ? w : w.toLowerCase()))
+    .split(/\s+/)
+    .filter((w) => {
+      const t = terms(w);
+      // Chat words the glossary reads as stopwords ("dgn", "aja") and framing words carry nothing.
+      if (t.length === 0 || FRAME_WORDS.has(w.toLowerCase())) return false;
+      // The previous aspect ("peserta", "gratis") gives way to the follow-up's own.
+      // A capitalised word belongs to a name ("Digital Leadership Academy") and stays.
+      return own.length === 0 || /^\p{Lu}/u.test(w) || !(w === head || t.every((x) => GENERIC.has(x)));
+    });
+  return words.length > 0 ? words.join(' ') : previous.replace(/[?!.]+$/, '');
+}
+
+const ORDINALS: Record<string, number> = {
+  pertama: 1, kesatu: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5, keenam: 6, ketujuh: 7, kedelapan: 8, kesembilan: 9,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+};
+const ORDINAL_RE = /^(?:(?:kalau|kalo|klo|terus|lalu|dan|and|what about|how about|what is|what's)\s+)?(?:(?:yang|yg|the)\s+)?(?:(?:nomor|no\.?|number|poin|point|item)\s*(\d)|ke-?(\d)|(pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(terakhir|last))\b(?:\s+(?:one|itu|tadi|apa|apaan|maksudnya|artinya|what|is|it))*\s*[?!.]*$/i;
+
+/**
+ * "yang kedua apa?", "the second one?", "nomor 3?" after an answer that lists things: the follow-up
+ * asks about that item of the list the bot just gave ("Apa itu Vocational School Graduate Academy
+ * (VSGA)?"). Undefined when the question is not such a pointer or the last answer has no list.
+ */
+export function pickFromList(question: string, history: Turn[]): string | undefined {
+  const m = question.trim().match(ORDINAL_RE);
+  if (!m) return undefined;
+  const last = [...history].reverse().find((t) => t.role === 'assistant');
+  if (!last) return undefined;
+  const items = listIn(last.text);
+  if (items.length < 2) return undefined;
+  const n = m[1] ?? m[2] ? Number(m[1] ?? m[2]) : m[3] ? ORDINALS[m[3].toLowerCase()] : items.length;
+  const item = items[n - 1];
+  if (!item) return undefined;
+  return parseQuestion(question).language === 'en' ? `What is ${item}?` : `Apa itu ${item}?`;
+}
+
+/** The items of the longest enumeration in a text ("… adalah A, B, C, dan D."), without source markers. */
+function listIn(text: string): string[] {
+  let best: string[] = [];
+  for (const sentence of text.replace(/\s*\[\d+(?:,\s*\d+)*\]/g, '').split(/(?<=[.!?])\s+(?=[A-Z])|\n+/)) {
+    const body = sentence.replace(/^.*?\b(?:adalah|yaitu|yakni|ialah|meliputi|terdiri (?:atas|dari)|are|include|includes)\b\s*:?\s*|^.*?:\s*/i, '');
+    const items = body
+      .replace(/[.!?]+$/, '')
+      .split(/\s*[,;]\s*(?:(?:dan|serta|and)\s+)?|\s+(?:dan|serta|and)\s+/)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 1 && x.length <= 80);
+    if (items.length >= 3 && items.length > best.length) best = items;
+  }
+  return best;
 }
 
 /** Words that only say "the year before", "and in", "what about" — no subject of their own. */

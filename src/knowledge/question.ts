@@ -21,7 +21,7 @@ import type { Locale } from '../locale.js';
 import { detectLanguage } from './language.js';
 import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './text.js';
 
-export type AskedKind = 'number' | 'date' | 'name' | 'list' | 'yesno' | 'definition' | 'other';
+export type AskedKind = 'number' | 'date' | 'name' | 'place' | 'list' | 'yesno' | 'definition' | 'other';
 
 export interface Place {
   /** Canonical id: 'kaltim', 'nasional', or the folded name ('papua', 'balikpapan'). */
@@ -192,9 +192,10 @@ function placesOf(folded: string): Place[] {
 
 function kindOf(folded: string, language: Locale): AskedKind {
   const q = ` ${folded.replace(/[^a-z0-9,.]+/g, ' ')} `;
-  if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of) /.test(q)) return 'definition';
+  if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|singkatan dari) /.test(q)) return 'definition';
   if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date) /.test(q)) return 'date';
   if (/ (siapa|siapakah|sapa|who|whom) /.test(q)) return 'name';
+  if (/ (dimana|di mana|where|lokasinya|lokasi|alamat|alamatnya|address) /.test(q)) return 'place';
   if (/ (berapa|berapakah|jumlah|how many|how much|skor|score|nilai|indeks|index) /.test(q)) return 'number';
   // "apa saja", "sebutkan", or a reduplicated plural ("tema-tema", "syarat2").
   if (/ (apa saja|sebutkan|apa aja|what are the|list|daftar) /.test(q) || /\b([a-z]{3,})-\1\b/.test(folded)) return 'list';
