@@ -163,6 +163,7 @@ export class AnswerService {
       knows: (w) => kb.knows(w),
       terms: (w) => kb.terms(w),
       passageTerms: (p) => this.passageTerms(p),
+      isTopic: (t) => this.topicTerms().has(t),
     });
     if (decision.coverage === 'none') {
       this.deps.logger?.debug({ event: 'not_found', reason: decision.reason }, 'question not covered');
@@ -301,7 +302,7 @@ export class AnswerService {
     for (const side of sides) {
       const sq = parseQuestion(side.query, kb.glossary.canonicalise);
       const r = await kb.retrieve(sq, this.deps.k ?? 5);
-      const d = assessCoverage(sq, r, { knows: (w) => kb.knows(w), terms: (w) => kb.terms(w), passageTerms: (p) => this.passageTerms(p) });
+      const d = assessCoverage(sq, r, { knows: (w) => kb.knows(w), terms: (w) => kb.terms(w), passageTerms: (p) => this.passageTerms(p), isTopic: (t) => this.topicTerms().has(t) });
       if (d.coverage !== 'full') return undefined;
       const res = composeExtractive({
         passages: d.passages,

@@ -30,11 +30,17 @@ export interface CoverageDecision {
   /** True when every recorded year of the subject is before the asked one ("yang terakhir tercatat"). */
   latest: boolean;
   /** Why the outcome is none (for logs and tests). */
-  reason?: 'not_relevant' | 'unknown_attribute' | 'place_absent' | 'role_absent';
+  reason?: 'not_relevant' | 'unknown_attribute' | 'attribute_absent' | 'place_absent' | 'role_absent';
 }
 
 /** Words that name the question's own topic and may be absent from a passage that still answers it. */
-const SOFT_HEADS = new Set(['syarat', 'syaratnya', 'cara', 'caranya', 'bagaimana', 'program', 'pelatihan', 'info', 'informasi', 'penjelasan', 'tentang', 'fungsi', 'tujuan', 'manfaat', 'peran', 'tugas', 'isi', 'bunyi', 'bunyinya', 'contoh', 'how', 'why', 'tell', 'explain', 'describe']);
+const SOFT_HEADS = new Set([
+  'syarat', 'syaratnya', 'cara', 'caranya', 'bagaimana', 'program', 'pelatihan', 'info', 'informasi', 'penjelasan', 'tentang', 'fungsi', 'tujuan', 'manfaat', 'peran', 'tugas', 'isi', 'bunyi', 'bunyinya', 'contoh',
+  'how', 'why', 'tell', 'explain', 'describe', 'training', 'programme', 'information', 'purpose', 'role', 'task', 'tasks', 'function', 'content', 'example', 'process', 'steps', 'meaning', 'definition', 'difference',
+]);
+
+/** A passage about the subject this relevant answers even though another passage holds the asked attribute's word. */
+const STRONG_SUBJECT = 0.7;
 
 const yearRe = /\b(19|20)\d\d\b/g;
 
@@ -77,6 +83,8 @@ export interface CoverageDeps {
   terms: (word: string) => string[];
   /** Analysed terms of a passage text. */
   passageTerms: (p: Passage) => Set<string>;
+  /** Terms that name a topic (the glossary's acronyms: dts, spbe, diskominfo …). */
+  isTopic?: (term: string) => boolean;
 }
 
 export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: CoverageDeps): CoverageDecision {
@@ -88,8 +96,12 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
   // base. Indonesian word order puts it first; in English the first content word is often an
   // adjective or untranslated vocabulary, so there it only counts for questions about the future
   // ("weather … tomorrow"), which a record of documents cannot answer anyway.
-  const headApplies = q.head && !SOFT_HEADS.has(q.head) && !q.places.some((p) => p.aliases.includes(q.head!)) && (q.language === 'id' || q.future);
-  if (headApplies && !deps.knows(q.head!)) return none('unknown_attribute');
+  const attribute = q.head && !SOFT_HEADS.has(q.head) && !q.places.some((p) => p.aliases.includes(q.head!)) && (q.headCertain || q.future) ? q.head : undefined;
+  // An English word the knowledge base does not know is usually untranslated vocabulary; it rules the
+  // answer out only when the glossary translates it ("salary" → gaji) and the translation is unknown too.
+  const untranslated = attribute !== undefined && q.language === 'en' && !q.future && deps.terms(attribute).includes(attribute);
+  if (attribute && !deps.knows(attribute) && !untranslated) return none('unknown_attribute');
+  const headApplies = attribute !== undefined && !untranslated;
   const headTerms = headApplies ? deps.terms(q.head!) : [];
   const placeTerms = new Set(q.places.flatMap((pl) => pl.aliases.flatMap((a) => deps.terms(a))));
   const subjectTerms = retrieval.terms.filter((t) => !/^(19|20)\d\d$/.test(t) && !placeTerms.has(t));
@@ -108,6 +120,23 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     const inPlace = candidates.filter((p) => places.every((pl) => mentionsPlace(`${p.title} ${p.heading} ${p.text}`, pl)));
     if (inPlace.length === 0) return none('place_absent');
     candidates = inPlace;
+  }
+  // The attribute must be held by a passage about the subject: "alamat kantor Diskominfo" is not
+  // answered by the address of another office, "anggaran SPBE" not by a budget of something else.
+  // Only a competing holder counts: when no passage states the attribute at all, it may simply be
+  // worded otherwise, and the passages about the subject answer.
+  if (headApplies && deps.isTopic) {
+    const topics = subjectTerms.filter((t) => deps.isTopic!(t) && !headTerms.includes(t));
+    // Any retrieved passage in the asked place may be the competing holder, however weakly it matched.
+    const inPlace = retrieval.passages.filter((p) => q.places.every((pl) => mentionsPlace(`${p.title} ${p.heading} ${p.text}`, pl)));
+    const holders = inPlace.filter((p) => headTerms.some((t) => deps.passageTerms(p).has(t)));
+    const about = (p: Passage) => topics.some((t) => deps.passageTerms(p).has(t));
+    // … unless a passage about the subject matches the question strongly (and better than the holder):
+    // "aplikasi" in "Melalui aplikasi apa DLA Kaltim 2024 dibuka?" is answered by the DLA passage naming
+    // Zoom, however many other passages say "aplikasi".
+    const subjectBest = Math.max(0, ...candidates.filter(about).map((p) => p.relevance));
+    const holderBest = Math.max(0, ...holders.map((p) => p.relevance));
+    if (topics.length > 0 && holders.length > 0 && !holders.some(about) && subjectBest < Math.max(STRONG_SUBJECT, holderBest)) return none('attribute_absent');
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

@@ -53,6 +53,12 @@ export interface Question {
   role?: string;
   /** The attribute asked for: the first content word ("gaji" in "Berapa gaji Kepala Diskominfo?"). */
   head?: string;
+  /**
+   * The head is surely the asked attribute: always in Indonesian (the attribute comes first); in
+   * English only when read from "what is the <attribute> of …" / "how big is X's <attribute>" (the
+   * last noun of the phrase after the verb), since the first content word there is often an adjective.
+   */
+  headCertain: boolean;
   kind: AskedKind;
   /** A value the user supplies ("nilai 4,5 predikatnya apa?") — an input, not a search term. */
   givenScore?: number;
@@ -233,8 +239,11 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   });
   // Documents are Indonesian: an English office is checked by its Indonesian name.
   const role = asked && (ROLE_IN_INDONESIAN[asked] ?? asked);
-  // The asked attribute: the first word that carries content for the index (stopwords and chat words do not).
-  const head = words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
+  // The asked attribute: the first word that carries content for the index (stopwords and chat words do not);
+  // in English the last noun of the phrase the question asks about.
+  // (Read from the words as typed: the glossary turns "what" into "apa".)
+  const english = language === 'en' ? englishHead(normaliseWords(withoutHearsay).filter((w) => !FILLERS.has(w))) : undefined;
+  const head = english ?? words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
   // The search text: normalised words; a supplied score is not searched for (it is not in any document).
   const searchWords = givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words;
   // Keep the original casing of words that look like names, so the retriever still sees them as names.
@@ -251,11 +260,37 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
     places: placesOf(foldText(withoutHearsay)),
     role,
     head,
+    headCertain: language === 'id' || english !== undefined,
     kind: kindOf(folded.replace(/\bbrp\b/g, 'berapa').replace(/\bkpn\b/g, 'kapan'), language),
     givenScore,
     comparison,
     parts: partsOf(folded),
   };
+}
+
+const EN_COPULA = new Set(['is', 'are', 'was', 'were']);
+const EN_ASKING = new Set(['what', 'which', 'who', 'how', 'where']);
+const EN_PHRASE_END = new Set(['of', 'for', 'in', 'at', 'on', 'by', 'to', 'from', 'with', 'under', 'per', 'during', 'that', 'which', 'who', 'and', 'or', 'as', 'like', 'about', 'now', 'today', 'tomorrow', 'currently']);
+const EN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'current', 'latest']);
+
+/**
+ * The attribute an English question asks about: the last word of the noun phrase after the verb
+ * ("What is the office address of …" → address, "How big is Kaltim's SPBE budget for 2024?" →
+ * budget, "What was the national SPBE index in 2023?" → index). Undefined for other shapes.
+ */
+function englishHead(words: string[]): string | undefined {
+  const v = words.findIndex((w) => EN_COPULA.has(w));
+  // "what is", "who was", "how big is": at most one word between the question word and the verb.
+  if (v < 1 || v > 2 || !EN_ASKING.has(words[0])) return undefined;
+  let phrase: string[] = [];
+  for (const w of words.slice(v + 1)) {
+    if (EN_PHRASE_END.has(w)) break;
+    // "Kaltim's SPBE budget": the owner is not the attribute (the tokeniser leaves "s" behind).
+    if (w === 's') phrase = [];
+    else if (!(phrase.length === 0 && EN_DETERMINERS.has(w))) phrase.push(w);
+  }
+  const head = phrase.filter((w) => !/^\d/.test(w)).pop();
+  return head && !QUESTION_WORDS.has(head) ? head : undefined;
 }
 
 const ASKING = /\b(apa|siapa|sapa|kapan|kpn|dimana|di mana|mana|berapa|brp|bagaimana|gimana|mengapa|kenapa|what|who|when|where|which|how|why)\b/g;
