@@ -63,8 +63,10 @@ const QUALIFIERS = /\b(target|menargetkan|ditargetkan|mandiri|self-assessment|se
 const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located)\b/u;
 const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
-/** A value that is not a date: "3,79", "245.000", "20 jam" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
+/** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
+const NUMBER_WORDS = /\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
 function hasValue(text: string): boolean {
+  if (NUMBER_WORDS.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
 }
 const DAY_RANGE = /\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b|\b\d{1,2}\/\d{1,2}\/(19|20)\d\d\b/i;
@@ -140,7 +142,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       let score = w / totalWeight;
       // The kind of answer asked for must be in the sentence that answers: a value (not only a year)
       // for "berapa", a date for "kapan", a location for "di mana".
-      if (input.wantsNumber && !input.wantsDate) score += hasValue(text) ? 0.15 : -0.1;
+      if (input.wantsNumber && !input.wantsDate) score += hasValue(text) ? 0.15 : -0.2;
       else if (input.wantsNumber && /\d/.test(text)) score += 0.15;
       // The sentence naming the asked year (and place) is the one that answers.
       const years = input.prefer?.years ?? [];

@@ -26,7 +26,7 @@ const GENERIC = new Set([
   'buka', 'tutup', 'kuota', 'link', 'tautan', 'materi', 'tahun', 'asn', 'pns', 'pejabat', 'eselon', 'staf', 'join', 'apply', 'require',
   'requirement', 'requirements', 'cost', 'fee', 'free', 'when', 'where', 'who', 'certificate', 'duration', 'deadline', 'online', 'offline',
   'ikut', 'latih', 'nilai', 'hasil', 'contoh', 'tujuan', 'manfaat', 'benefit', 'pimpin', 'kepala', 'daerah', 'lain', 'lagi', 'tingkat',
-  'mitra', 'kerjasama', 'kampus', 'universitas', 'target', 'alamat', 'kantor', 'tema', 'selenggara',
+  'mitra', 'kerjasama', 'kampus', 'universitas', 'target', 'alamat', 'kantor', 'tema', 'selenggara', 'luncur', 'resmi', 'lantik', 'undang', 'umum',
 ]);
 
 /**

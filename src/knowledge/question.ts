@@ -151,8 +151,9 @@ const SCORE_QUESTION = /\b(predikat|predikatnya|kategori|kategorinya|tingkat|lev
 
 /** Folded, chat-normalised words of a text (glossary informal spellings applied). */
 export function normaliseWords(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
-  // An English idiom whose words mislead word by word ("took part" is not "bagian").
-  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  // English idioms whose words mislead word by word ("took part" is not "bagian"; "stand for" asks for the
+  // full name, which a definition gives).
+  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').replace(/\b(stand|stands) for\b/g, ' ').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
   return words.flatMap((w) => {
     const chat = CHAT.get(w);
     if (chat) return chat.split(' ');
