@@ -59,8 +59,8 @@ export interface ExtractiveResult {
 /** A value reported with a qualifier: a target, a self-assessment or a provisional score is not the value reached. */
 const QUALIFIED_VALUE = /\b(?:target(?:nya)?|menargetkan|ditargetkan|penilaian mandiri|self-assessment|penilaian sementara|sementara|provisional)\b[^,.;]*?\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*/gi;
 const QUALIFIERS = /\b(target|menargetkan|ditargetkan|mandiri|self-assessment|sementara|provisional)\b/i;
-/** A location: "di Hotel Mercure", "di Jalan HM Rifadin", "berada di …", "in Singapore". */
-const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located)\b/u;
+/** A location: "di Hotel Mercure", "di Jalan HM Rifadin", "berada di …", "in Singapore" — or, for where to register, a portal. */
+const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located|melalui|lewat|via|portal|situs|laman|website)\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net)\b/u;
 const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
 /** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
@@ -160,7 +160,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // ("menjaring 245.000 peserta, melampaui target 200.000").
       if (QUALIFIERS.test(text) && !asksQualified && !hasValue(text.replace(QUALIFIED_VALUE, ' '))) score -= 0.4;
       if (input.wantsDate) score += DATE_RE.test(text) || DAY_RANGE.test(text) ? 0.1 : -0.1;
-      if (input.wantsPlace && LOCATION.test(text)) score += 0.15;
+      if (input.wantsPlace) score += LOCATION.test(text) ? 0.15 : -0.1;
       if (askedTopics.length > 0 && !askedTopics.some((t) => tokens.has(t)) && [...tokens].some((t) => input.isTopic!(t))) score -= 0.2;
       score += 0.15 * headingCover;
       // "Siapa …?" is answered by the sentence that names someone the question does not name.

@@ -77,6 +77,7 @@ function carriedSubject(previous: string, own: string[], terms: (text: string) =
     .replace(/^\S+/, (w) => (previous.includes(w) ? w : w.toLowerCase()))
     .split(/\s+/)
     .filter((w) => {
+      if (/^(19|20)\d\d$/.test(w)) return true;
       const t = terms(w);
       // Chat words the glossary reads as stopwords ("dgn", "aja") and framing words carry nothing.
       if (t.length === 0 || FRAME_WORDS.has(w.toLowerCase())) return false;

@@ -40,4 +40,34 @@ describe('the sentence that answers leads', () => {
     expect(lead('apa tugas dinas komunikasi dan informatika kalimantan timur di SPBE', [other, own])).toContain('Kalimantan Timur mengoordinasikan');
   });
 
+  it('"berapa" is answered by a sentence holding a value, not only a year or a day', () => {
+    const p = passage('d', 'Peserta DTS', 'Syarat umum peserta DTS menurut ketentuan tahun 2019 adalah WNI yang lulus Tes Substansi. Pada tahun 2019 DTS dibuka untuk sekitar 25.000 peserta.');
+    expect(lead('berapa peserta DTS tahun 2019', [p])).toContain('25.000');
+    const dated = passage('e', 'Evaluasi SPBE Kaltim 2024', 'Rapat persiapan evaluasi SPBE Kaltim berlangsung pada 28 Oktober 2024. Penilaian mandiri SPBE Kaltim 2024 menghasilkan nilai 4,35.');
+    expect(lead('penilaian mandiri spbe kaltim 2024 berapa', [dated])).toContain('4,35');
+  });
+
+  it('a value reported beside its target answers; a target or self-assessment alone does not', () => {
+    const reached = passage('f', 'Peserta', 'Target peserta tahun 2022 adalah 550 orang. Pada tahun 2022 program menjaring 245.000 peserta, melampaui target 200.000 peserta.');
+    expect(lead('berapa peserta tahun 2022', [reached])).toContain('245.000');
+    const self = passage('g', 'Proses penilaian SPBE Kaltim 2024', 'Penilaian mandiri SPBE Kaltim 2024 menghasilkan nilai 4,35. Nilai akhir SPBE Kaltim 2024 adalah 3,79.');
+    expect(lead('nilai spbe kaltim 2024 berapa', [self])).toContain('3,79');
+  });
+
+  it('a sentence about another programme loses to one about the asked programme', () => {
+    const p = passage('h', 'Program digital', 'Peserta DLA 2022 berjumlah 550 orang. Pada tahun 2022 DTS menjaring 245.000 orang.');
+    const topics = new Set(['dla', 'dts']);
+    expect(lead('peserta dts 2022 brp org', [p], { isTopic: (t) => topics.has(t) })).toContain('DTS menjaring');
+    expect(lead('peserta dts 2022 brp org', [p])).toContain('DLA');
+  });
+
+  it('"kapan" is answered by a dated sentence and "di mana" by a located one', () => {
+    const p = passage('i', 'DLA 2021', 'DLA 2021 bekerja sama dengan empat universitas mitra. Pendaftaran DLA 2021 dibuka pada 19–27 Agustus 2021.');
+    expect(lead('kapan pendaftaran DLA 2021', [p])).toContain('Agustus');
+    const where = passage('j', 'Pelatihan GCIO 2023', 'Pelatihan GCIO 2023 dibuka Sekda dengan pidato kunci tentang kepemimpinan digital. Pelatihan GCIO 2023 diselenggarakan di Hotel Mercure, Jakarta Selatan.');
+    const q = parseQuestion('pelatihan GCIO 2023 diadakan dimana?');
+    expect(q.kind).toBe('place');
+    expect(lead('pelatihan GCIO 2023 diadakan dimana?', [where], { wantsPlace: true })).toContain('Mercure');
+  });
+
 });

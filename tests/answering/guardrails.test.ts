@@ -3,7 +3,7 @@ import { checkQuestion, detectSmallTalk, isInjection, MAX_QUESTION_CHARS } from 
 import { detectLanguage } from '../../src/answering/language.js';
 import { detectPii, redactPii } from '../../src/pii.js';
 import { sanitiseCitations } from '../../src/answering/prompts.js';
-import { rewriteFollowUp } from '../../src/answering/follow-up.js';
+import { pickFromList, rewriteFollowUp } from '../../src/answering/follow-up.js';
 
 describe('guardrails', () => {
   it('caps the length', () => {
@@ -95,6 +95,28 @@ describe('offline follow-up rewriting', () => {
     expect(rewriteFollowUp('kalau syaratnya?', history, terms)).toContain('Digital Leadership Academy');
     expect(rewriteFollowUp('and who can join?', history, terms)).toContain('Digital Leadership Academy');
   });
+  it('carries the previous subject without the aspect the follow-up replaces', () => {
+    const history = [{ role: 'user' as const, text: 'peserta dts 2022 brp org' }];
+    const q = rewriteFollowUp('targetnya berapa?', history, terms);
+    expect(q).toContain('dts 2022');
+    expect(q).not.toContain('peserta');
+    // A name keeps all its words, even its first one.
+    expect(rewriteFollowUp('kalau syaratnya?', [{ role: 'user', text: 'Apa itu Digital Leadership Academy?' }], terms)).toContain('(Digital Leadership Academy)');
+  });
+
+  it('"yang kedua apa?" asks about that item of the list just given', () => {
+    const history = [
+      { role: 'user' as const, text: 'akademi di DTS apa aja?' },
+      { role: 'assistant' as const, text: 'Delapan akademi program DTS itu adalah Fresh Graduate Academy (FGA), Vocational School Graduate Academy (VSGA), Thematic Academy (TA), dan Talent Scouting Academy (TSA). [1]' },
+    ];
+    expect(pickFromList('yang kedua apa?', history)).toBe('Apa itu Vocational School Graduate Academy (VSGA)?');
+    expect(pickFromList('the last one?', history)).toBe('What is Talent Scouting Academy (TSA)?');
+    expect(rewriteFollowUp('yg ketiga?', history, terms)).toBe('Apa itu Thematic Academy (TA)?');
+    // Not a pointer, or nothing listed: no pick.
+    expect(pickFromList('kalau syaratnya?', history)).toBeUndefined();
+    expect(pickFromList('yang kedua apa?', [{ role: 'assistant', text: 'DTS gratis. [1]' }])).toBeUndefined();
+  });
+
   it('leaves a self-contained question alone', () => {
     const history = [{ role: 'user' as const, text: 'Apa itu Digital Leadership Academy?' }];
     expect(rewriteFollowUp('Berapa indeks SPBE Kaltim 2024?', history, terms)).toBe('Berapa indeks SPBE Kaltim 2024?');

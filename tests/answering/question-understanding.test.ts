@@ -40,6 +40,16 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Berapa indeks SPBE Kaltim 2024?').yearShift).toBeUndefined();
   });
 
+  it('reads the attribute of an English question from the phrase it asks about', () => {
+    expect(parseQuestion('What is the office address of Diskominfo Kaltim?')).toMatchObject({ head: 'address', headCertain: true, kind: 'place' });
+    expect(parseQuestion("How big is Kaltim's SPBE budget for 2024?")).toMatchObject({ head: 'budget', headCertain: true });
+    expect(parseQuestion('What was the national SPBE index in 2023?').head).toBe('index');
+    // Other shapes leave the attribute unsure (the first content word is often an adjective).
+    expect(parseQuestion('Who operates INA Digital?').headCertain).toBe(false);
+    expect(parseQuestion('What does SPBE stand for?').kind).toBe('definition');
+    expect(parseQuestion('berapa gaji kepala diskominfo').headCertain).toBe(true);
+  });
+
   it('knows an office from its deputy and a regulation from an office', () => {
     expect(parseQuestion('siapa gubernur kaltim skrg?').role).toBe('gubernur');
     expect(parseQuestion('Who is the governor of East Kalimantan?').role).toBe('gubernur');
@@ -105,6 +115,35 @@ describe('three outcomes on the real knowledge base', () => {
     expect(a.text).toMatch(/^Indeks SPBE Kaltim 2021 belum tercatat/);
     expect(a.text).toContain('belum terkonfirmasi');
     expect(a.text).toContain('2,22');
+  });
+
+  it('declines an attribute held only by a passage about something else, in both languages', async () => {
+    // The knowledge base has an address (BPSDM's) and budgets (other topics), none of Diskominfo or SPBE.
+    for (const q of ['alamat kantor diskominfo kaltim dimana?', 'berapa anggaran SPBE Kaltim tahun 2024?', "How big is Kaltim's SPBE budget for 2024?", 'What is the salary of the head of Diskominfo Kaltim?']) {
+      expect((await answers.answer(q)).coverage, q).toBe('none');
+    }
+    // A passage about the subject that answers in other words still answers.
+    const zoom = await answers.answer('Melalui aplikasi apa DLA Kalimantan Timur 2024 dibuka?');
+    expect(zoom.coverage).toBe('full');
+    expect(zoom.text).toContain('Zoom');
+    expect((await answers.answer('Where is the BPSDM office of East Kalimantan located?')).text).toContain('Rifadin');
+  });
+
+  it('follow-ups keep the subject and replace only the aspect or item asked', async () => {
+    const talk = async (...turns: string[]) => {
+      const history: Array<{ role: 'user' | 'assistant'; text: string }> = [];
+      let last = '';
+      for (const t of turns) {
+        const a = await answers.answer(t, { history });
+        history.push({ role: 'user', text: a.query ?? t }, { role: 'assistant', text: a.text.slice(0, 500) });
+        last = a.text;
+      }
+      return last;
+    };
+    expect(await talk('DLA 2021 kerjasama dgn kampus mana aja', 'kapan daftarnya?')).toMatch(/^[^.]*19–27 Agustus 2021/);
+    expect(await talk('akademi di DTS apa aja?', 'yang kedua apa?')).toMatch(/^[^.]*Vocational School Graduate Academy/);
+    expect(await talk('peserta dts 2022 brp org', 'targetnya berapa?')).toContain('200.000');
+    expect(await talk('INA Digital diluncurkan kapan?', 'siapa pengelolanya?')).toMatch(/^[^.]*PERURI/);
   });
 
   it('refuses instead of substituting: another attribute, office, place or the weather', async () => {
