@@ -37,7 +37,11 @@ export interface CoverageDecision {
 const SOFT_HEADS = new Set([
   'syarat', 'syaratnya', 'cara', 'caranya', 'bagaimana', 'program', 'pelatihan', 'info', 'informasi', 'penjelasan', 'tentang', 'fungsi', 'tujuan', 'manfaat', 'peran', 'tugas', 'isi', 'bunyi', 'bunyinya', 'contoh',
   'how', 'why', 'tell', 'explain', 'describe', 'training', 'programme', 'information', 'purpose', 'role', 'task', 'tasks', 'function', 'content', 'example', 'process', 'steps', 'meaning', 'definition', 'difference',
+  // English words that name the kind of answer, not an attribute ("Which dates were …", "What year …").
+  'date', 'dates', 'year', 'years', 'day', 'days', 'time', 'number', 'amount', 'name', 'names', 'total', 'kind', 'type', 'types',
 ]);
+
+const REGULATION_KINDS = /^(uu|undang|pp|perpres|inpres|keppres|permen\w*|kepmen\w*|perda|pergub|perwali|perbup|se|skb|peraturan|keputusan|instruksi|surat|pasal|ayat|lampiran|law|regulation|decree|article)$/i;
 
 /** A passage about the subject this relevant answers even though another passage holds the asked attribute's word. */
 const STRONG_SUBJECT = 0.7;
@@ -125,7 +129,8 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
   // answered by the address of another office, "anggaran SPBE" not by a budget of something else.
   // Only a competing holder counts: when no passage states the attribute at all, it may simply be
   // worded otherwise, and the passages about the subject answer.
-  if (headApplies && deps.isTopic) {
+  // (A head that names a topic or a document — "inpres", "DLA" — is the subject itself, not an attribute.)
+  if (headApplies && deps.isTopic && !headTerms.some(deps.isTopic) && !REGULATION_KINDS.test(q.head!)) {
     const topics = subjectTerms.filter((t) => deps.isTopic!(t) && !headTerms.includes(t));
     // Any retrieved passage in the asked place may be the competing holder, however weakly it matched.
     const inPlace = retrieval.passages.filter((p) => q.places.every((pl) => mentionsPlace(`${p.title} ${p.heading} ${p.text}`, pl)));

@@ -63,13 +63,14 @@ const QUALIFIERS = /\b(target|menargetkan|ditargetkan|mandiri|self-assessment|se
 const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located|melalui|lewat|via|portal|situs|laman|website)\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net)\b/u;
 const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
+/** A day of a month ("29 April", "19–27 Agustus", "23/5/2023"): a date even without its year. */
+const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
 /** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
 const NUMBER_WORDS = /\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
 function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
 }
-const DAY_RANGE = /\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b|\b\d{1,2}\/\d{1,2}\/(19|20)\d\d\b/i;
 const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\s+(19|20)\d\d\b/i;
 
 /** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
@@ -159,7 +160,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // the value reached, unless such a value is asked — or the sentence also reports the value reached
       // ("menjaring 245.000 peserta, melampaui target 200.000").
       if (QUALIFIERS.test(text) && !asksQualified && !hasValue(text.replace(QUALIFIED_VALUE, ' '))) score -= 0.4;
-      if (input.wantsDate) score += DATE_RE.test(text) || DAY_RANGE.test(text) ? 0.1 : -0.1;
+      if (input.wantsDate) score += DATE_RE.test(text) || DAY_MONTH.test(text) ? 0.1 : -0.1;
       if (input.wantsPlace) score += LOCATION.test(text) ? 0.15 : -0.1;
       if (askedTopics.length > 0 && !askedTopics.some((t) => tokens.has(t)) && [...tokens].some((t) => input.isTopic!(t))) score -= 0.2;
       score += 0.15 * headingCover;

@@ -200,7 +200,7 @@ function placesOf(folded: string): Place[] {
 function kindOf(folded: string, language: Locale): AskedKind {
   const q = ` ${folded.replace(/[^a-z0-9,.]+/g, ' ')} `;
   if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|singkatan dari) /.test(q)) return 'definition';
-  if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date) /.test(q)) return 'date';
+  if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date|what dates|which date|which dates|on what day) /.test(q)) return 'date';
   if (/ (siapa|siapakah|sapa|who|whom) /.test(q)) return 'name';
   if (/ (dimana|di mana|where|lokasinya|lokasi|alamat|alamatnya|address) /.test(q)) return 'place';
   if (/ (berapa|berapakah|jumlah|how many|how much|skor|score|nilai|indeks|index) /.test(q)) return 'number';
@@ -283,6 +283,8 @@ function englishHead(words: string[]): string | undefined {
   const v = words.findIndex((w) => EN_COPULA.has(w));
   // "what is", "who was", "how big is": at most one word between the question word and the verb.
   if (v < 1 || v > 2 || !EN_ASKING.has(words[0])) return undefined;
+  // "Which dates were …", "what year was …": the word after the question word is the attribute.
+  if (v === 2 && (words[0] === 'which' || words[0] === 'what')) return words[1];
   let phrase: string[] = [];
   for (const w of words.slice(v + 1)) {
     if (EN_PHRASE_END.has(w)) break;
