@@ -50,6 +50,8 @@ export function rewriteFollowUp(
   const own = terms(question);
   const prevTerms = terms(prev.text);
   if (prevTerms.length === 0) return question;
+  const swapped = swapTopic(question, prev.text, terms, isTopic);
+  if (swapped) return swapped;
   // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone.
   if (own.some(isTopic)) return question;
   const refers = REFERS_BACK.some((re) => re.test(question.trim()));
@@ -58,6 +60,36 @@ export function rewriteFollowUp(
   const carry = prevTerms.filter((t) => !own.includes(t) && !GENERIC.has(t));
   if (carry.length === 0) return question;
   return `${question.trim()} (${carriedSubject(prev.text, own, terms, isTopic)})`;
+}
+
+const OFFICE_HEADS = /^(kepala|kadis|ketua|sekretaris|wakil|head|chief|chair|deputy)$/i;
+const SWAP_MARKER = /^(kalau|kalo|klo|bagaimana dengan|gimana dengan|terus|lalu|trus|dan|and|what about|how about|also|untuk|for)\b/i;
+
+/**
+ * "kalau GTA?" after "syarat ikut DTS apa aja?", "what about DLA?" after "peserta dts 2022 brp org":
+ * a follow-up naming only another topic (and perhaps a year) asks the previous question about it —
+ * the topic is replaced, the aspect and year kept ("syarat ikut GTA apa aja?").
+ */
+function swapTopic(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
+  const q = question.trim();
+  if (!SWAP_MARKER.test(q) && q.split(/\s+/).length > 2) return undefined;
+  const rest = q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg|the|for|untuk)\b/i, '');
+  const words = rest.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+  const topicWords = words.map((w) => w.replace(/-?nya$/i, '')).filter((w) => terms(w).some(isTopic));
+  // Everything else must be a year or say nothing (a particle, "one", "-nya").
+  const other = words.filter((w) => !topicWords.includes(w.replace(/-?nya$/i, '')) && !/^(19|20)\d\d$/.test(w) && terms(w).length > 0 && !CHANGE_ONLY.has(terms(w)[0]));
+  if (topicWords.length === 0 || other.length > 0) return undefined;
+  const prevWords = previous.trim().replace(/[?!.]+$/, '').split(/\s+/);
+  const at = prevWords.findIndex((w) => terms(w).some(isTopic));
+  // "Kepala Diskominfo" names an office holder: "kalau Sekda-nya?" asks about another office, not the
+  // head of the Sekda — that is the aspect rule's case.
+  if (at < 0 || (at > 0 && OFFICE_HEADS.test(prevWords[at - 1]))) return undefined;
+  const newTerms = new Set(topicWords.flatMap(terms));
+  if (terms(prevWords[at]).every((t) => newTerms.has(t))) return undefined;
+  prevWords.splice(at, 1, topicWords.join(' '));
+  const swapped = `${prevWords.join(' ')}?`;
+  const year = words.find((w) => /^(19|20)\d\d$/.test(w));
+  return year ? (changeConstraints(year, swapped) ?? swapped) : swapped;
 }
 
 /** Words that frame a subject without naming it ("program DTS" is DTS). */

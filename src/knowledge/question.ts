@@ -201,7 +201,9 @@ function kindOf(folded: string, language: Locale): AskedKind {
   const q = ` ${folded.replace(/[^a-z0-9,.]+/g, ' ')} `;
   if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|singkatan dari) /.test(q)) return 'definition';
   if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date|what dates|which date|which dates|on what day) /.test(q)) return 'date';
-  if (/ (siapa|siapakah|sapa|who|whom) /.test(q)) return 'name';
+  // "untuk siapa?", "who is it for?" ask for an audience (staf ASN, pimpinan), not a person's name.
+  const audience = / (untuk|buat|bagi|utk) (siapa|sapa) /.test(q) || /^ who .* for $/.test(q.replace(/[?.!]/g, ' ').replace(/\s+/g, ' '));
+  if (/ (siapa|siapakah|sapa|who|whom) /.test(q) && !audience) return 'name';
   if (/ (dimana|di mana|where|lokasinya|lokasi|alamat|alamatnya|address) /.test(q)) return 'place';
   if (/ (berapa|berapakah|jumlah|how many|how much|skor|score|nilai|indeks|index) /.test(q)) return 'number';
   // "apa saja", "sebutkan", or a reduplicated plural ("tema-tema", "syarat2").
@@ -221,7 +223,11 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   const raw = text.trim().replace(/\b((?:19|20)\d\d)(nya|an)\b/gi, '$1');
   const language = detectLanguage(raw);
   // "ngasih tau" / "kasih tahu" is one verb: memberitahukan (to notify).
-  const withoutHearsay = raw.replace(HEARSAY, ' ').replace(/\b(?:ngasih|kasih)\s+(?:tau|tahu)\b/gi, 'memberitahukan');
+  // "X itu program buat siapa?" asks what X is for: "itu program" only frames X (every topic is a programme).
+  const withoutHearsay = raw
+    .replace(HEARSAY, ' ')
+    .replace(/\b(?:ngasih|kasih)\s+(?:tau|tahu)\b/gi, 'memberitahukan')
+    .replace(/\b(itu|tuh)\s+(?:program|programnya)\s+(buat|untuk|utk|bagi)\b/gi, '$1 $2');
   const words = normaliseWords(withoutHearsay, canon).filter((w) => !FILLERS.has(w));
   const normalised = words.join(' ');
   const folded = foldText(raw);

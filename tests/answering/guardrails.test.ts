@@ -104,6 +104,17 @@ describe('offline follow-up rewriting', () => {
     expect(rewriteFollowUp('kalau syaratnya?', [{ role: 'user', text: 'Apa itu Digital Leadership Academy?' }], terms)).toContain('(Digital Leadership Academy)');
   });
 
+  it('"kalau GTA?" asks the previous question about another topic', () => {
+    const topics = new Set(['dts', 'gta', 'dla', 'diskominfo', 'sekda']);
+    const isTopic = (t: string) => topics.has(t);
+    expect(rewriteFollowUp('kalau GTA?', [{ role: 'user', text: 'syarat ikut DTS apa aja?' }], terms, isTopic)).toBe('syarat ikut GTA apa aja?');
+    expect(rewriteFollowUp('what about DLA 2022?', [{ role: 'user', text: 'peserta dts 2021 brp org' }], terms, isTopic)).toBe('peserta DLA 2022 brp org?');
+    // "Kepala Diskominfo" is an office holder: another office is not "Kepala Sekda".
+    expect(rewriteFollowUp('kalau Sekda-nya?', [{ role: 'user', text: 'Siapa Kepala Diskominfo Kaltim?' }], terms, isTopic)).not.toContain('Kepala Sekda');
+    // A follow-up with an aspect of its own is not a topic swap.
+    expect(rewriteFollowUp('kalau GTA syaratnya?', [{ role: 'user', text: 'peserta DTS 2022 brp' }], terms, isTopic)).not.toBe('peserta GTA 2022 brp?');
+  });
+
   it('"yang kedua apa?" asks about that item of the list just given', () => {
     const history = [
       { role: 'user' as const, text: 'akademi di DTS apa aja?' },

@@ -48,6 +48,10 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Who operates INA Digital?').headCertain).toBe(false);
     expect(parseQuestion('What does SPBE stand for?').kind).toBe('definition');
     expect(parseQuestion('berapa gaji kepala diskominfo').headCertain).toBe(true);
+    // "untuk siapa?" asks for an audience, not a person's name; "itu program" only frames the topic.
+    expect(parseQuestion('GTA itu program buat siapa sih?')).toMatchObject({ kind: 'other', searchText: 'GTA itu buat siapa' });
+    expect(parseQuestion('Who is GTA for?').kind).toBe('other');
+    expect(parseQuestion('siapa kepala bpsdm kaltim').kind).toBe('name');
   });
 
   it('knows an office from its deputy and a regulation from an office', () => {
