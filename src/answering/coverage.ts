@@ -142,6 +142,10 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     const subjectBest = Math.max(0, ...candidates.filter(about).map((p) => p.relevance));
     const holderBest = Math.max(0, ...holders.map((p) => p.relevance));
     if (topics.length > 0 && holders.length > 0 && !holders.some(about) && subjectBest < Math.max(STRONG_SUBJECT, holderBest)) return none('attribute_absent');
+    // In another province or city than Kaltim, nothing in the knowledge base records the attribute at
+    // all: a passage that merely mentions the place ("Wali Kota Samarinda … DLA") does not answer
+    // "What is the SPBE index of Samarinda city?".
+    if (holders.length === 0 && q.places.some((pl) => pl.scope === 'city' || pl.scope === 'province')) return none('attribute_absent');
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

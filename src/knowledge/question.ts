@@ -278,6 +278,7 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
 const EN_COPULA = new Set(['is', 'are', 'was', 'were']);
 const EN_ASKING = new Set(['what', 'which', 'who', 'how', 'where']);
 const EN_PHRASE_END = new Set(['of', 'for', 'in', 'at', 'on', 'by', 'to', 'from', 'with', 'under', 'per', 'during', 'that', 'which', 'who', 'and', 'or', 'as', 'like', 'about', 'now', 'today', 'tomorrow', 'currently']);
+const EN_KIND_WORDS = new Set(['number', 'numbers', 'date', 'dates', 'name', 'names', 'amount', 'total', 'year']);
 const EN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'current', 'latest']);
 
 /**
@@ -298,7 +299,9 @@ function englishHead(words: string[]): string | undefined {
     if (w === 's') phrase = [];
     else if (!(phrase.length === 0 && EN_DETERMINERS.has(w))) phrase.push(w);
   }
-  const head = phrase.filter((w) => !/^\d/.test(w)).pop();
+  const nouns = phrase.filter((w) => !/^\d/.test(w));
+  // "phone number", "registration date": the word before a kind word is the attribute.
+  const head = nouns.length > 1 && EN_KIND_WORDS.has(nouns[nouns.length - 1]) ? nouns[nouns.length - 2] : nouns.pop();
   return head && !QUESTION_WORDS.has(head) ? head : undefined;
 }
 
