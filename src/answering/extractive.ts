@@ -57,16 +57,18 @@ export interface ExtractiveResult {
 }
 
 /** A value reported with a qualifier: a target, a self-assessment or a provisional score is not the value reached. */
-const QUALIFIED_VALUE = /\b(?:target(?:nya)?|menargetkan|ditargetkan|penilaian mandiri|self-assessment|penilaian sementara|sementara|provisional)\b[^,.;]*?\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*/gi;
-const QUALIFIERS = /\b(target|menargetkan|ditargetkan|mandiri|self-assessment|sementara|provisional)\b/i;
+const QUALIFIED_VALUE = /\b(?:target(?:nya)?|menargetkan|ditargetkan|penilaian mandiri|self-assessment|(?:penilaian|nilai|hasil|skor) sementara|provisional)\b[^,.;]*?\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*/gi;
+const QUALIFIERS = /\b(target|menargetkan|ditargetkan|penilaian mandiri|self-assessment|(?:penilaian|nilai|hasil|skor) sementara|provisional)\b/i;
+/** Question terms that ask for such a value themselves ("berapa target …", "penilaian mandiri …"). */
+const ASKS_QUALIFIED = /^(target|mandiri|sementara|provisional|self)$/;
 /** A location: "di Hotel Mercure", "di Jalan HM Rifadin", "berada di …", "in Singapore" — or, for where to register, a portal. */
 const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located|melalui|lewat|via|portal|situs|laman|website)\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net)\b/u;
 const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
 /** A day of a month ("29 April", "19–27 Agustus", "23/5/2023"): a date even without its year. */
 const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
-/** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
 const NUMBER_WORDS = /\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
+/** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
 function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
@@ -119,7 +121,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const top = input.passages.slice(0, 3);
   const bestRel = top[0]?.relevance ?? 0;
-  const asksQualified = input.terms.some((t) => QUALIFIERS.test(t));
+  const asksQualified = input.terms.some((t) => ASKS_QUALIFIED.test(t));
   const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
   type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
   const cands: Cand[] = [];
