@@ -135,7 +135,9 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // Any retrieved passage in the asked place may be the competing holder, however weakly it matched.
     const inPlace = retrieval.passages.filter((p) => q.places.every((pl) => mentionsPlace(`${p.title} ${p.heading} ${p.text}`, pl)));
     const holders = inPlace.filter((p) => headTerms.some((t) => deps.passageTerms(p).has(t)));
-    const about = (p: Passage) => topics.some((t) => deps.passageTerms(p).has(t));
+    // A part of a regulation is about that regulation, whose abbreviations ("UU PDP", "KPU") are its
+    // keywords rather than words of each article.
+    const about = (p: Passage) => p.regulation !== undefined || topics.some((t) => deps.passageTerms(p).has(t));
     // … unless a passage about the subject matches the question strongly (and better than the holder):
     // "aplikasi" in "Melalui aplikasi apa DLA Kaltim 2024 dibuka?" is answered by the DLA passage naming
     // Zoom, however many other passages say "aplikasi".

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerService } from '../../src/answering/answer-service.js';
+import { assessCoverage } from '../../src/answering/coverage.js';
 import { changeConstraints } from '../../src/answering/follow-up.js';
+import type { Passage, RetrievalResult } from '../../src/knowledge/retriever.js';
+import { analyse } from '../../src/knowledge/text.js';
 import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { parseQuestion } from '../../src/knowledge/question.js';
@@ -74,6 +77,26 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('tahun lalu gimana?', 'indeks spbe kaltim 2024 dpt brp')).toBe('indeks spbe kaltim 2023 dpt brp?');
     // A follow-up with its own subject is not a constraint change.
     expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
+  });
+});
+
+describe('an attribute held by another subject', () => {
+  const passage = (id: string, text: string, relevance: number, regulation?: Passage['regulation']): Passage => ({
+    rank: 1, score: 1, relevance, coverage: 1, similarity: 1, source: `${id}.md`, file: `${id}.md`, title: id, heading: id, text, sources: [], chunkId: id, ...(regulation ? { regulation } : {}),
+  });
+  const deps = { knows: () => true, terms: (w: string) => analyse(w), passageTerms: (p: Passage) => new Set(analyse(`${p.heading} ${p.text}`)), isTopic: (t: string) => ['pdp', 'bpsdm', 'diskominfo'].includes(t) };
+  const assess = (question: string, passages: Passage[]) => {
+    const q = parseQuestion(question);
+    const retrieval = { question, passages, relevance: passages[0].relevance, relevant: true, terms: [...new Set(analyse(q.searchText))], parsed: q } as unknown as RetrievalResult;
+    return assessCoverage(q, retrieval, deps);
+  };
+
+  it('is declined; a regulation article is about its regulation even without its abbreviation', () => {
+    const bpsdm = passage('bpsdm', 'Alamat kantor BPSDM berada di Jalan HM Rifadin.', 0.6);
+    const diskominfo = passage('diskominfo', 'Diskominfo mengoordinasikan tim teknis SPBE.', 0.4);
+    expect(assess('alamat kantor diskominfo dimana?', [bpsdm, diskominfo])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    const article = passage('pasal57', 'Sanksi administratif berupa denda administratif paling tinggi 2 persen dari pendapatan tahunan.', 0.6, { key: 'uu-27-2022', shortName: 'UU 27/2022', title: 'UU PDP', jenisShort: 'UU', nomor: '27', tahun: '2022', aliases: ['UU PDP'], kind: 'pasal', pasal: '57' });
+    expect(assess('berapa denda administratif maksimal di UU PDP?', [article]).coverage).toBe('full');
   });
 });
 
