@@ -56,7 +56,11 @@ export function rewriteFollowUp(
   if (own.some(isTopic)) return question;
   const refers = REFERS_BACK.some((re) => re.test(question.trim()));
   const noTopic = own.length <= 3 && own.every((t) => GENERIC.has(t));
-  if (!(refers && own.length <= 4) && !noTopic) return question;
+  // An ellipsis with an aspect but no subject of its own ("diundangkan di lembaran negara nomor brp?"
+  // after "Perpres SPBE nomor berapa?"): no topic, no place, no name — it asks about the same subject.
+  const f = parseQuestion(question);
+  const subjectless = own.length <= 4 && f.places.length === 0 && f.years.length === 0 && !/\s\p{Lu}/u.test(` ${question.trim().slice(1)}`) && prevTerms.some(isTopic);
+  if (!(refers && own.length <= 4) && !noTopic && !subjectless) return question;
   const carry = prevTerms.filter((t) => !own.includes(t) && !GENERIC.has(t));
   if (carry.length === 0) return question;
   return `${question.trim()} (${carriedSubject(prev.text, own, terms, isTopic)})`;

@@ -104,6 +104,14 @@ describe('offline follow-up rewriting', () => {
     expect(rewriteFollowUp('kalau syaratnya?', [{ role: 'user', text: 'Apa itu Digital Leadership Academy?' }], terms)).toContain('(Digital Leadership Academy)');
   });
 
+  it('an ellipsis without a subject of its own asks about the previous subject', () => {
+    const isTopic = (t: string) => t === 'gcio';
+    const history = [{ role: 'user' as const, text: 'pelatihan GCIO 2023 berapa peserta' }];
+    expect(rewriteFollowUp('diadakan di mana?', history, terms, isTopic)).toBe('diadakan di mana? (GCIO 2023)');
+    // A question naming a place or a name of its own stands alone.
+    expect(rewriteFollowUp('siapa gubernur Kaltim sekarang?', history, terms, isTopic)).toBe('siapa gubernur Kaltim sekarang?');
+  });
+
   it('"kalau GTA?" asks the previous question about another topic', () => {
     const topics = new Set(['dts', 'gta', 'dla', 'diskominfo', 'sekda']);
     const isTopic = (t: string) => topics.has(t);
