@@ -11,7 +11,7 @@
 import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
 import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
-import { HEDGED } from './extractive.js';
+import { HEDGED, hasValue } from './extractive.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
 /** The outcomes of an answer the user got (rated with 👍/👎). */
@@ -73,9 +73,19 @@ function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], 
   // The asked attribute ("indeks"), when the passage names it, must be in the year's sentence; a
   // sentence saying the value is unconfirmed or not given records nothing for that year.
   const needHead = headTerms.length > 0 && headTerms.some((t) => deps.passageTerms(p).has(t));
+  // The topic asked about ("DTS" in "How many DTS participants … 2023?") must be in the year's sentence
+  // too ("DLA 2023 memiliki kuota 500 peserta" records DLA's 2023), unless the passage is a regulation's
+  // part (its abbreviation is a keyword, not a word of the article); and for "berapa" the sentence must
+  // report a value, not only mention the year ("… pada tahun 2025 membahas peralihan …").
+  const topics = deps.isTopic && !p.regulation ? subjectTerms.filter(deps.isTopic) : [];
+  // (A regulation's number is the value when one is asked: "Kepmen PANRB nomor berapa …?"; its digits
+  // are blanked in the period text.)
+  const wantsValue = q.kind === 'number' && !q.words.some((w) => w === 'nomor' || REGULATION_KINDS.test(w));
   return splitSentences(text).some((s) => {
     if (!re.test(s) || HEDGED.test(s)) return false;
+    if (wantsValue && !hasValue(s)) return false;
     const terms = deps.terms(s);
+    if (topics.length > 0 && !terms.some((t) => topics.includes(t))) return false;
     return terms.some((t) => subjectTerms.includes(t)) && (!needHead || terms.some((t) => headTerms.includes(t)));
   });
 }

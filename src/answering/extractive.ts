@@ -69,7 +69,7 @@ const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${
 const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
 const NUMBER_WORDS = /\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
 /** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
-function hasValue(text: string): boolean {
+export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
 }

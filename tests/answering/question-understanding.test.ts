@@ -159,6 +159,16 @@ describe('three outcomes on the real knowledge base', () => {
     expect((await answers.answer('Where is the BPSDM office of East Kalimantan located?')).text).toContain('Rifadin');
   });
 
+  it('a year is recorded only by a sentence about the asked topic that reports a value', async () => {
+    // "Rapat koordinasi … pada tahun 2025 membahas peralihan dari evaluasi SPBE …" holds no value.
+    expect((await answers.answer('What is the national SPBE index in 2025?')).coverage).toBe('partial');
+    // The PMD transition "mulai tahun 2026" is not about DTS.
+    expect((await answers.answer('jadwal DTS 2026 kapan')).coverage).toBe('partial');
+    // A regulation's number is the value asked for.
+    const kepmen = await answers.answer('Keputusan Menteri PANRB nomor berapa yang memuat hasil evaluasi SPBE 2023?');
+    expect(kepmen.coverage).toBe('full');
+  });
+
   it('follow-ups keep the subject and replace only the aspect or item asked', async () => {
     const talk = async (...turns: string[]) => {
       const history: Array<{ role: 'user' | 'assistant'; text: string }> = [];
