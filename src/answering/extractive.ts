@@ -67,7 +67,8 @@ const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|septembe
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
 /** A day of a month ("29 April", "19–27 Agustus", "23/5/2023"): a date even without its year. */
 const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
-const NUMBER_WORDS = /\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
+// Not "satu" ("salah satu", "Satu Data Indonesia" count nothing).
+const NUMBER_WORDS = /\b(dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
 /** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
 export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text)) return true;
