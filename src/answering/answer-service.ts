@@ -226,7 +226,7 @@ export class AnswerService {
   private async standaloneQuery(question: string, history: Turn[]): Promise<string> {
     if (history.length === 0) return question;
     const topics = this.topicTerms();
-    const offline = rewriteFollowUp(question, history, (s) => this.deps.kb.terms(s), (t) => topics.has(t));
+    const offline = rewriteFollowUp(question, history, (s) => this.deps.kb.terms(s), (t) => topics.has(t), (t) => this.deps.kb.knows(t));
     if (!this.deps.llm || offline === question) return offline;
     try {
       return await this.deps.llm.rewrite(question, history);

@@ -40,6 +40,8 @@ export function rewriteFollowUp(
   terms: (text: string) => string[],
   /** Terms that name a topic on their own (the glossary's acronyms: dts, gta, dla …). */
   isTopic: (term: string) => boolean = () => false,
+  /** True when the knowledge base has the term (an ellipsis in words it lacks is another question). */
+  known: (term: string) => boolean = () => true,
 ): string {
   const prev = [...history].reverse().find((t) => t.role === 'user' && t.text.trim() !== question.trim());
   if (!prev) return question;
@@ -59,7 +61,8 @@ export function rewriteFollowUp(
   // An ellipsis with an aspect but no subject of its own ("diundangkan di lembaran negara nomor brp?"
   // after "Perpres SPBE nomor berapa?"): no topic, no place, no name — it asks about the same subject.
   const f = parseQuestion(question);
-  const subjectless = own.length <= 4 && f.places.length === 0 && f.years.length === 0 && !/\s\p{Lu}/u.test(` ${question.trim().slice(1)}`) && prevTerms.some(isTopic);
+  // ("Bagaimana resep rendang padang?" is not: its words are not the knowledge base's.)
+  const subjectless = own.length <= 4 && own.every(known) && f.places.length === 0 && f.years.length === 0 && !/\s\p{Lu}/u.test(` ${question.trim().slice(1)}`) && prevTerms.some(isTopic);
   if (!(refers && own.length <= 4) && !noTopic && !subjectless) return question;
   const carry = prevTerms.filter((t) => !own.includes(t) && !GENERIC.has(t));
   if (carry.length === 0) return question;

@@ -110,6 +110,9 @@ describe('offline follow-up rewriting', () => {
     expect(rewriteFollowUp('diadakan di mana?', history, terms, isTopic)).toBe('diadakan di mana? (GCIO 2023)');
     // A question naming a place or a name of its own stands alone.
     expect(rewriteFollowUp('siapa gubernur Kaltim sekarang?', history, terms, isTopic)).toBe('siapa gubernur Kaltim sekarang?');
+    // Nor does one in words the knowledge base lacks.
+    const known = (t: string) => !['resep', 'rendang', 'enak'].includes(t);
+    expect(rewriteFollowUp('resep rendang enak?', history, terms, isTopic, known)).toBe('resep rendang enak?');
   });
 
   it('"kalau GTA?" asks the previous question about another topic', () => {
