@@ -354,6 +354,7 @@ export class AnswerService {
       // Composed from the passages satisfying the constraints; the answer still reports the ranking as retrieved.
       passages: decision.passages,
       terms: retrieval.terms,
+      question: q.raw,
       analyse: (s) => analyse(s, canon),
       idf: (term) => kb.idf(term),
       wantsNumber: q.kind === 'number' || q.kind === 'date',

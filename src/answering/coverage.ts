@@ -53,10 +53,22 @@ const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|okt
 const DATE_RE = new RegExp(`\\b(\\d{1,2}\\s+)?(${MONTHS})\\s+((19|20)\\d\\d)\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d\\d\\b`, 'gi');
 const MONTH_RE = new RegExp(`\\b(${MONTHS})\\b`, 'i');
 
-/** The passage text without regulation numbers, and without event dates unless the question names a month. */
+/** Words that make a date the time an event ran ("diikuti … pada 21 Oktober sampai 2 Desember 2025"). */
+const EVENT_BEFORE = /\b(diikuti|dilaksanakan|diselenggarakan|berlangsung|digelar|diadakan|dimulai|dibuka|berlangsungnya|pelaksanaan|held|took place|sampai|hingga|s\.d\.|until)\b[^.;]{0,60}$|[–-]\s*$/i;
+
+/**
+ * The passage text without regulation numbers, and without dates unless the question names a month
+ * or the date is when an event ran: "menyampaikannya pada Senin, 13 Januari 2025" (an announcement)
+ * does not make a passage about the year 2025, "diikuti 48 peserta pada 21 Oktober sampai 2 Desember
+ * 2025" is about what happened in 2025.
+ */
 function periodText(p: Passage, q: Question): string {
   const text = withoutRegulationNumbers(`${p.heading} ${p.text}`);
-  return MONTH_RE.test(q.raw) ? text : text.replace(DATE_RE, ' ');
+  if (MONTH_RE.test(q.raw)) return text;
+  return text.replace(DATE_RE, (date: string, ...rest: unknown[]) => {
+    const offset = rest.find((x) => typeof x === 'number') as number;
+    return EVENT_BEFORE.test(text.slice(Math.max(0, offset - 80), offset)) ? date : ' ';
+  });
 }
 
 /**

@@ -44,6 +44,8 @@ export interface ExtractiveInput {
    * of the question's ("Target peserta DLA 2022 …" for a question about DTS) is about something else.
    */
   isTopic?: (term: string) => boolean;
+  /** The question as written: qualifiers ("sementara", "mandiri") are stopwords or stems in `terms`. */
+  question?: string;
   /** The question's constraints: the lead sentence should name the asked year and place. */
   prefer?: { years?: string[]; places?: Place[] };
   maxChars?: number;
@@ -69,9 +71,14 @@ const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${
 const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
 // Not "satu" ("salah satu", "Satu Data Indonesia" count nothing).
 const NUMBER_WORDS = /\b(dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|miliar|triliun|seratus|seribu|sejuta|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b/i;
-/** A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi" (but not "2024", "28 Oktober 2024" or "Perpres 95/2018"). */
+/** A rating given as a grade or category: "kelompok A", "predikat Sangat Baik", "grade B". */
+const CATEGORY_VALUE = /\b(?:(?:kelompok|kategori|grup|group|grade|kelas|level)\s+[A-E]\b|predikat\s+(?:sangat\s+baik|baik|cukup|kurang|memuaskan)\b)/i;
+/**
+ * A value that is not a date: "3,79", "245.000", "20 jam", "delapan akademi", "kelompok A" (but not
+ * "2024", "28 Oktober 2024" or "Perpres 95/2018").
+ */
 export function hasValue(text: string): boolean {
-  if (NUMBER_WORDS.test(text)) return true;
+  if (NUMBER_WORDS.test(text) || CATEGORY_VALUE.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
 }
 const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\s+(19|20)\d\d\b/i;
@@ -122,7 +129,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const top = input.passages.slice(0, 3);
   const bestRel = top[0]?.relevance ?? 0;
-  const asksQualified = input.terms.some((t) => ASKS_QUALIFIED.test(t));
+  const asksQualified = input.terms.some((t) => ASKS_QUALIFIED.test(t)) || (input.question !== undefined && QUALIFIERS.test(input.question));
   const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
   type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
   const cands: Cand[] = [];

@@ -80,6 +80,8 @@ const SWAP_MARKER = /^(kalau|kalo|klo|bagaimana dengan|gimana dengan|terus|lalu|
 function swapTopic(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
   const q = question.trim();
   if (!SWAP_MARKER.test(q) && q.split(/\s+/).length > 2) return undefined;
+  // A place ("kalo yg di sulbar?") is a constraint the place rule changes, never the topic.
+  if (parseQuestion(q).places.length > 0) return undefined;
   const rest = q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg|the|for|untuk)\b/i, '');
   const words = rest.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
   const topicWords = words.map((w) => w.replace(/-?nya$/i, '')).filter((w) => terms(w).some(isTopic));
@@ -167,7 +169,7 @@ function listIn(text: string): string[] {
 }
 
 /** Words that only say "the year before", "and in", "what about" — no subject of their own. */
-const CHANGE_ONLY = new Set(analyse('satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
+const CHANGE_ONLY = new Set(analyse('yg yang ya sih dong deh nih kak min aja saja jg juga gmn bgmn satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
 
 /**
  * A follow-up that only changes a constraint ("kalau tahun sebelumnya berapa?", "and in 2023?",

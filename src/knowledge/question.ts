@@ -286,6 +286,8 @@ const EN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their'
  * ("What is the office address of …" → address, "How big is Kaltim's SPBE budget for 2024?" →
  * budget, "What was the national SPBE index in 2023?" → index). Undefined for other shapes.
  */
+const EN_POSTMODIFIER = /^(?:[a-z]{3,}ed|[a-z]{3,}ing|held|given|made|run|done|taken|available|possible|needed|required)$/;
+
 function englishHead(words: string[]): string | undefined {
   const v = words.findIndex((w) => EN_COPULA.has(w));
   // "what is", "who was", "how big is": at most one word between the question word and the verb.
@@ -300,6 +302,8 @@ function englishHead(words: string[]): string | undefined {
     else if (!(phrase.length === 0 && EN_DETERMINERS.has(w))) phrase.push(w);
   }
   const nouns = phrase.filter((w) => !/^\d/.test(w));
+  // "the academies offered (under …)", "the documents required": a participle after the noun qualifies it.
+  while (nouns.length > 1 && EN_POSTMODIFIER.test(nouns[nouns.length - 1])) nouns.pop();
   // "phone number", "registration date": the word before a kind word is the attribute.
   const head = nouns.length > 1 && EN_KIND_WORDS.has(nouns[nouns.length - 1]) ? nouns[nouns.length - 2] : nouns.pop();
   return head && !QUESTION_WORDS.has(head) ? head : undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerService } from '../../src/answering/answer-service.js';
 import { assessCoverage } from '../../src/answering/coverage.js';
-import { changeConstraints } from '../../src/answering/follow-up.js';
+import { changeConstraints, rewriteFollowUp } from '../../src/answering/follow-up.js';
 import type { Passage, RetrievalResult } from '../../src/knowledge/retriever.js';
 import { analyse } from '../../src/knowledge/text.js';
 import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
@@ -77,6 +77,25 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('tahun lalu gimana?', 'indeks spbe kaltim 2024 dpt brp')).toBe('indeks spbe kaltim 2023 dpt brp?');
     // A follow-up with its own subject is not a constraint change.
     expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
+  });
+
+  it('reads chat particles as no subject: "kalo yg di sulbar?" swaps the place, not the topic', () => {
+    expect(changeConstraints('kalo yg di sulbar?', 'DLA 2025 di Sulut pesertanya brp org?')).toBe('DLA 2025 di sulbar pesertanya brp org?');
+    expect(rewriteFollowUp('kalo yg di sulbar?', [{ role: 'user', text: 'DLA 2025 di Sulut pesertanya brp org?' }], (t) => analyse(t), (t) => ['dla', 'sulbar', 'sulut'].includes(t))).toBe('DLA 2025 di sulbar pesertanya brp org?');
+  });
+});
+
+describe('the year of an event', () => {
+  const p = (text: string): Passage => ({ rank: 1, score: 1, relevance: 0.9, coverage: 1, similarity: 1, source: 'a.md', file: 'a.md', title: 'DLA', heading: 'DLA provinsi', text, sources: [], chunkId: 'a' });
+  const deps = { knows: () => true, terms: (w: string) => analyse(w), passageTerms: (x: Passage) => new Set(analyse(`${x.heading} ${x.text}`)) };
+  const outcome = (question: string, text: string) => {
+    const q = parseQuestion(question);
+    const retrieval = { question, passages: [p(text)], relevance: 0.9, relevant: true, terms: [...new Set(analyse(q.searchText))], parsed: q } as unknown as RetrievalResult;
+    return assessCoverage(q, retrieval, deps).coverage;
+  };
+  it('is the year of its dates; the day something was announced dates no record of that year', () => {
+    expect(outcome('DLA Sulut 2025 pesertanya brp?', 'DLA Sulawesi Utara (Sulut) diikuti 48 peserta pada 21 Oktober sampai 2 Desember 2025.')).toBe('full');
+    expect(outcome('DLA Sulut 2025 pesertanya brp?', 'DLA Sulawesi Utara (Sulut) 2024 mencatat 48 peserta. Hasilnya diumumkan pada 2 Desember 2025.')).toBe('partial');
   });
 });
 
@@ -300,5 +319,22 @@ describe('fresh answers after an edit', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('what an answer must carry', () => {
+  it('a grade or category is a value; an English participle after the noun is not the attribute', async () => {
+    const { hasValue } = await import('../../src/answering/extractive.js');
+    expect(hasValue('Kategori GovTech Maturity Index Indonesia naik dari kelompok B pada tahun 2020 menjadi kelompok A pada tahun 2022.')).toBe(true);
+    expect(hasValue('Indeks itu dibahas pada tahun 2025.')).toBe(false);
+    expect(parseQuestion('What are the different academies offered under the Digital Talent Scholarship?').head).toBe('academies');
+    expect(parseQuestion('What documents are required to join GTA?').head).not.toBe('required');
+  });
+
+  it('a qualified value is what is asked when the question names the qualifier, even as a stopword', async () => {
+    const { composeExtractive } = await import('../../src/answering/extractive.js');
+    const p: Passage = { rank: 1, score: 1, relevance: 0.9, coverage: 1, similarity: 1, source: 'a.md', file: 'a.md', title: 'SPBE', heading: 'Proses penilaian SPBE', text: 'Indeks SPBE Kaltim 2024 adalah 3,79. Penilaian sementara dari KemenPANRB sebelum wawancara memberi nilai 3,28.', sources: [], chunkId: 'a' };
+    const base = { passages: [p], terms: analyse('kalo penilaian sementara dr kemenpan'), analyse: (t: string) => analyse(t), idf: () => 1, wantsNumber: false, maxSentences: 1 };
+    expect(composeExtractive({ ...base, question: 'kalo penilaian sementara dr kemenpan?' }).sentences[0].text).toContain('3,28');
   });
 });
