@@ -86,6 +86,9 @@ const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september
 /** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
 export const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;
 
+/** An article's lead-in that says nothing on its own ("Dalam Peraturan Presiden ini yang dimaksud dengan:"). */
+const CHAPEAU = /\b(yang dimaksud dengan|sebagai berikut|berikut ini)\s*:\s*$/i;
+
 const ANAPHORA = /^(hal (ini|itu|tersebut)|ini|itu|tersebut|dengan demikian|selain itu|namun|akan tetapi|oleh karena itu|karena itu|sementara itu|mereka|beliau|dia|ia)\b/i;
 
 /**
@@ -147,7 +150,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     // "JKN") count as present, as they do in retrieval, so the article wins over the opening that spells them out.
     const names = regulationNames(p, input.analyse);
     sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
-      if (text.length < 25) return;
+      if (text.length < 25 || CHAPEAU.test(text)) return;
       let w = 0;
       for (const [t, idf] of termWeights) if (tokens.has(t) || names.has(t)) w += idf;
       let score = w / totalWeight;
