@@ -56,13 +56,18 @@ export class VectorIndex {
     /** Label of each chunk (chunk order). */
     readonly labels: Int32Array,
     private readonly stats_: VectorIndexStats,
-    private ef: number,
+    private ef_: number,
   ) {
-    hnsw?.setEf(ef);
+    hnsw?.setEf(ef_);
     this.labelToIndex = new Int32Array(stats_.nextLabel).fill(-1);
     labels.forEach((label, i) => {
       this.labelToIndex[label] = i;
     });
+  }
+
+  /** The search breadth in use. */
+  get ef(): number {
+    return this.ef_;
   }
 
   get count(): number {
@@ -135,7 +140,7 @@ export class VectorIndex {
       added++;
     }
     const stats = { elements: this.stats_.elements + added, deleted: this.stats_.deleted + deleted, nextLabel: next };
-    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef), added, deleted };
+    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), added, deleted };
   }
 
   save(file: string): void {
@@ -148,16 +153,16 @@ export class VectorIndex {
   }
 
   setEf(ef: number): void {
-    this.ef = ef;
+    this.ef_ = ef;
     this.hnsw?.setEf(ef);
   }
 
   search(query: Float32Array | number[], k: number): VectorHit[] {
     if (!this.hnsw || this.count === 0) return [];
     const n = Math.min(k, this.count);
-    if (this.ef < n) this.hnsw.setEf(n);
+    if (this.ef_ < n) this.hnsw.setEf(n);
     const res = this.hnsw.searchKnn(Array.isArray(query) ? query : Array.from(query), n);
-    if (this.ef < n) this.hnsw.setEf(this.ef);
+    if (this.ef_ < n) this.hnsw.setEf(this.ef_);
     const hits: VectorHit[] = [];
     res.neighbors.forEach((label, i) => {
       const index = this.labelToIndex[label];
