@@ -3,6 +3,9 @@
  * shaped like a knowledge base so HNSW recall means something (on random word bags every
  * implementation's recall collapses, because such data has no neighbourhood structure).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { rawTokens } from '../src/knowledge/text.js';
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
 export function rng(seed: number): () => number {
@@ -53,4 +56,18 @@ export function syntheticQueries(sections: string[], count: number, seed: number
     qs.push(words.slice(start, start + 3 + Math.floor(r() * 4)).join(' '));
   }
   return qs;
+}
+
+/**
+ * The words synthetic sections draw on: the real knowledge base's titles and markdown text
+ * (words of three letters or more), so synthetic chunks share the real vocabulary.
+ */
+export function syntheticVocabulary(titles: string[], knowledgeDir: string): string[] {
+  const markdown = fs.readdirSync(knowledgeDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(knowledgeDir, f), 'utf8'));
+  return [...new Set(rawTokens(`${JSON.stringify(titles)} ${markdown.join(' ')}`))].filter((w) => w.length > 2);
+}
+
+/** Synthetic document `doc` as markdown: 10 sections, each one chunk. */
+export function documentFile(doc: number, sections: string[]): string {
+  return `# Dokumen sintetis ${doc}\n\n${sections.map((t, i) => `## Bagian ${i}\n${t}\n`).join('\n')}`;
 }

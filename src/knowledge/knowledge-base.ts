@@ -4,7 +4,7 @@ import { buildIndex, glossaryPath, staleReason, type BuildReport } from './index
 import type { EmbeddingsProvider } from './embeddings.js';
 import type { Question } from './question.js';
 import { KnowledgeBaseRetriever, type KnowledgeBaseRetrieverInput } from './langchain-retriever.js';
-import { retrieve, type RetrievalResult } from './retriever.js';
+import { retrieve, type RetrievalResult, type RetrieverParts } from './retriever.js';
 import { analyse } from './text.js';
 import { RegulationCatalog } from './regulation/catalog.js';
 
@@ -119,7 +119,13 @@ export class KnowledgeBase {
       // The provider was reconfigured under a running index: say so instead of a native HNSW error.
       throw new Error(`Dimensi embeddings ${embeddings.dimension} tidak cocok dengan indeks (${dimension}). Jalankan "npm run reindex".`);
     }
-    return retrieve({ chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog }, question, k);
+    return retrieve(this.retrieverParts(), question, k);
+  }
+
+  /** What retrieval searches (the loaded index, glossary, catalog, embeddings): for the benchmark and diagnostics. */
+  retrieverParts(): RetrieverParts {
+    const l = this.loaded;
+    return { chunks: l.chunks, lexical: l.lexical, vectors: l.vectors, embeddings: this.opts.embeddings, glossary: l.glossary, rawVectors: l.rawVectors, catalog: l.catalog };
   }
 
   /** Load the published index if it differs from the one in use. Returns true when swapped. */

@@ -13,10 +13,10 @@ import type { Chunk } from './chunker.js';
 import { headingLabel } from './chunker.js';
 import type { EmbeddingsProvider } from './embeddings.js';
 import type { Glossary } from './glossary.js';
-import type { LexicalIndex } from './lexical-index.js';
+import type { LexicalHit, LexicalIndex } from './lexical-index.js';
 import { analyse, type Canonicaliser } from './text.js';
 import { parseQuestion, type Question } from './question.js';
-import type { VectorIndex } from './vector-index.js';
+import type { VectorHit, VectorIndex } from './vector-index.js';
 import type { RegulationCatalog } from './regulation/catalog.js';
 import { parseArticleReference, subjectAfterKind } from './regulation/references.js';
 import type { ChunkRegulation } from './regulation/sections.js';
@@ -106,6 +106,8 @@ export const FUSION = {
   denseWeight: 0.6,
   expansionWeight: 0.4,
   candidates: 40,
+  /** BM25 candidates whose exact similarity the dense ranking also scores (see {@link denseRanking}). */
+  densePool: 40,
   coverageBoost: 0.02,
   headingBoost: 0.006,
   otherYearPenalty: 0.004,
@@ -133,31 +135,75 @@ export async function retrieve(parts: RetrieverParts, input: string | Question, 
   return retrieveWithVector(parts, parsed, qVec, k);
 }
 
-export function retrieveWithVector(parts: RetrieverParts, input: string | Question, qVec: Float32Array, k = 5): RetrievalResult {
-  const { chunks, lexical, vectors, glossary } = parts;
+/** What a question searches with, and the two candidate lists it gets (see {@link searchCandidates}). */
+export interface SearchCandidates {
+  /** The user's own terms as the lexical index knows them (typo-corrected). */
+  resolvedTerms: string[];
+  /** "definisi pengertian" for definition questions. */
+  intentTerms: string[];
+  /** The weighted terms BM25 searched: own terms, glossary expansion, intent. */
+  lexicalQuery: Array<{ term: string; weight: number }>;
+  /** BM25 hits. */
+  lexHits: LexicalHit[];
+  /** The dense ranking ({@link denseRanking}): best similarity first. */
+  denseHits: VectorHit[];
+  /** False when there was nothing to search (empty index, or no searchable term): both lists are empty. */
+  searched: boolean;
+}
+
+/**
+ * Both candidate lists of a question: BM25 over its terms (glossary expansion counting less)
+ * and the dense ranking. Exported so the benchmark measures the dense ranking that retrieval
+ * really uses.
+ */
+export function searchCandidates(parts: RetrieverParts, parsed: Question, qVec: Float32Array, densePool: number = FUSION.densePool): SearchCandidates {
+  const { lexical, glossary } = parts;
   const canon = glossary.canonicalise;
-  const parsed = typeof input === 'string' ? parseQuestion(input, canon) : input;
   // Fillers, particles and hearsay clauses are gone from the search text ("dpt brp sih? katanya …").
   const question = parsed.searchText;
   const ownTerms = unique(analyse(question, canon));
   // "Apa itu X?" / "What is X?" asks for a definition: sections about definitions get a push.
   const expansion = glossary.expandQuery(question);
   const intentTerms = parsed.kind === 'definition' || DEFINITION_QUESTION.test(parsed.raw) ? unique(analyse('definisi pengertian', canon)) : [];
-  const resolved = lexical.resolveTerms(ownTerms);
-  const resolvedTerms = unique(resolved.map((r) => r.term));
+  const resolvedTerms = unique(lexical.resolveTerms(ownTerms).map((r) => r.term));
   const expTerms = unique(analyse(expansion, canon)).filter((t) => !resolvedTerms.includes(t));
-  const empty: RetrievalResult = { question: parsed.raw, parsed, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
-  if (chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return empty;
+  const lexicalQuery = [
+    ...resolvedTerms.map((term) => ({ term, weight: 1 })),
+    ...expTerms.map((term) => ({ term, weight: FUSION.expansionWeight })),
+    ...intentTerms.filter((t) => !resolvedTerms.includes(t)).map((term) => ({ term, weight: 1.5 })),
+  ];
+  if (parts.chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return { resolvedTerms, intentTerms, lexicalQuery, lexHits: [], denseHits: [], searched: false };
+  const pool = lexical.search(lexicalQuery, Math.max(FUSION.candidates, densePool));
+  const lexHits = pool.length > FUSION.candidates ? pool.slice(0, FUSION.candidates) : pool;
+  return { resolvedTerms, intentTerms, lexicalQuery, lexHits, denseHits: denseRanking(parts, qVec, pool, FUSION.candidates), searched: true };
+}
 
-  const lexHits = lexical.search(
-    [
-      ...resolvedTerms.map((term) => ({ term, weight: 1 })),
-      ...expTerms.map((term) => ({ term, weight: FUSION.expansionWeight })),
-      ...intentTerms.filter((t) => !resolvedTerms.includes(t)).map((term) => ({ term, weight: 1.5 })),
-    ],
-    FUSION.candidates,
-  );
-  const denseHits = vectors.search(qVec, FUSION.candidates);
+/**
+ * The dense ranking: HNSW's approximate neighbours and the BM25 candidates, all with their
+ * exact similarity, best first. The local embedding is lexical (hashed n-grams), so the true
+ * dense neighbours of a question mostly share its words and BM25 finds them; scoring its
+ * candidates exactly (a dot product each) lets HNSW run with a small search breadth `ef`
+ * — the query's main cost — at the same recall against exact search (see README, Benchmark).
+ */
+export function denseRanking(parts: Pick<RetrieverParts, 'vectors' | 'rawVectors'>, qVec: Float32Array, lexHits: LexicalHit[], k: number): VectorHit[] {
+  const hits = parts.vectors.search(qVec, k);
+  const raw = parts.rawVectors;
+  if (!raw || lexHits.length === 0) return hits;
+  const seen = new Set<number>();
+  for (const h of hits) seen.add(h.index);
+  for (const { index } of lexHits) if (!seen.has(index)) hits.push({ index, similarity: dot(raw[index], qVec) });
+  hits.sort((a, b) => b.similarity - a.similarity);
+  if (hits.length > k) hits.length = k;
+  return hits;
+}
+
+export function retrieveWithVector(parts: RetrieverParts, input: string | Question, qVec: Float32Array, k = 5): RetrievalResult {
+  const { chunks, lexical, glossary } = parts;
+  const canon = glossary.canonicalise;
+  const parsed = typeof input === 'string' ? parseQuestion(input, canon) : input;
+  const question = parsed.searchText;
+  const { resolvedTerms, intentTerms, lexHits, denseHits, searched } = searchCandidates(parts, parsed, qVec);
+  if (!searched) return { question: parsed.raw, parsed, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
 
   const fused = new Map<number, { rrf: number; sim: number }>();
   lexHits.forEach((h, r) => {

@@ -16,8 +16,10 @@ import hnswlib from 'hnswlib-node';
  * - Parameters, measured on the benchmark's 100k-chunk corpus (recall@10 against exact search):
  *   M 16 / efConstruction 200 / ef 160 gave 0.916; M 32 / 200 gave 0.957 at ef 160 and 0.973 at
  *   ef 240; M 24 / 120 gave 0.960 at ef 240, 0.971 at 320 and 0.985 at 480 — the same recall per
- *   query cost as M 32 (ef × 2M neighbour visits) for a third of the build time. ef 360 keeps a
- *   margin above 0.97. See `npm run bench -- --sizes 100000`.
+ *   query cost as M 32 (ef × 2M neighbour visits) for a third of the build time. On the current
+ *   bench corpus (its words come from `knowledge/`, which has grown) ef 360 gave 0.9645 (0.9695
+ *   with BM25's candidates re-scored, see `denseRanking`); ef 420 keeps the margin above 0.97
+ *   (+0.006 on the cached corpus of `scripts/dev/hnsw-lab.ts`). See `npm run bench -- --sizes 100000`.
  */
 export interface VectorHit {
   index: number;
@@ -25,7 +27,7 @@ export interface VectorHit {
   similarity: number;
 }
 
-export const HNSW_PARAMS = { m: 24, efConstruction: 120, ef: 360, seed: 42 } as const;
+export const HNSW_PARAMS = { m: 24, efConstruction: 120, ef: 420, seed: 42 } as const;
 
 /** Compact the graph (full rebuild) once this share of its points are deleted ones. */
 const MAX_DELETED_SHARE = 0.2;
@@ -56,13 +58,18 @@ export class VectorIndex {
     /** Label of each chunk (chunk order). */
     readonly labels: Int32Array,
     private readonly stats_: VectorIndexStats,
-    private ef: number,
+    private ef_: number,
   ) {
-    hnsw?.setEf(ef);
+    hnsw?.setEf(ef_);
     this.labelToIndex = new Int32Array(stats_.nextLabel).fill(-1);
     labels.forEach((label, i) => {
       this.labelToIndex[label] = i;
     });
+  }
+
+  /** The search breadth in use. */
+  get ef(): number {
+    return this.ef_;
   }
 
   get count(): number {
@@ -135,7 +142,7 @@ export class VectorIndex {
       added++;
     }
     const stats = { elements: this.stats_.elements + added, deleted: this.stats_.deleted + deleted, nextLabel: next };
-    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef), added, deleted };
+    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), added, deleted };
   }
 
   save(file: string): void {
@@ -148,16 +155,16 @@ export class VectorIndex {
   }
 
   setEf(ef: number): void {
-    this.ef = ef;
+    this.ef_ = ef;
     this.hnsw?.setEf(ef);
   }
 
   search(query: Float32Array | number[], k: number): VectorHit[] {
     if (!this.hnsw || this.count === 0) return [];
     const n = Math.min(k, this.count);
-    if (this.ef < n) this.hnsw.setEf(n);
+    if (this.ef_ < n) this.hnsw.setEf(n);
     const res = this.hnsw.searchKnn(Array.isArray(query) ? query : Array.from(query), n);
-    if (this.ef < n) this.hnsw.setEf(this.ef);
+    if (this.ef_ < n) this.hnsw.setEf(this.ef_);
     const hits: VectorHit[] = [];
     res.neighbors.forEach((label, i) => {
       const index = this.labelToIndex[label];
