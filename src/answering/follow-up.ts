@@ -52,7 +52,7 @@ export function rewriteFollowUp(
   const own = terms(question);
   const prevTerms = terms(prev.text);
   if (prevTerms.length === 0) return question;
-  const swapped = swapTopic(question, prev.text, terms, isTopic);
+  const swapped = swapTopic(question, prev.text, terms, isTopic) ?? swapModifier(question, prev.text, terms, isTopic);
   if (swapped) return swapped;
   // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone.
   if (own.some(isTopic)) return question;
@@ -67,6 +67,24 @@ export function rewriteFollowUp(
   const carry = prevTerms.filter((t) => !own.includes(t) && !GENERIC.has(t));
   if (carry.length === 0) return question;
   return `${question.trim()} (${carriedSubject(prev.text, own, terms, isTopic)})`;
+}
+
+/**
+ * "klo domain manajemen?" after "bobot domain layanan di indeks spbe brp persen?": the follow-up
+ * repeats a word of the previous question with another word after it — that word is what changes
+ * ("bobot domain manajemen di indeks spbe brp persen?").
+ */
+function swapModifier(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
+  const q = question.trim();
+  if (!SWAP_MARKER.test(q)) return undefined;
+  const words = (q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg)\b/i, '').match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((w) => terms(w).length > 0);
+  if (words.length !== 2 || parseQuestion(q).places.length > 0 || words.some((w) => /^(19|20)\d\d$/.test(w) || terms(w).some(isTopic))) return undefined;
+  const prevWords = previous.trim().replace(/[?!.]+$/, '').split(/\s+/);
+  const at = prevWords.findIndex((w) => w.toLowerCase() === words[0].toLowerCase());
+  const old = prevWords[at + 1];
+  if (at < 0 || !old || terms(old).length === 0 || terms(old).some(isTopic) || old.toLowerCase() === words[1].toLowerCase()) return undefined;
+  prevWords.splice(at + 1, 1, words[1]);
+  return `${prevWords.join(' ')}?`;
 }
 
 const OFFICE_HEADS = /^(kepala|kadis|ketua|sekretaris|wakil|head|chief|chair|deputy)$/i;
@@ -169,7 +187,7 @@ function listIn(text: string): string[] {
 }
 
 /** Words that only say "the year before", "and in", "what about" — no subject of their own. */
-const CHANGE_ONLY = new Set(analyse('yg yang ya sih dong deh nih kak min aja saja jg juga gmn bgmn satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
+const CHANGE_ONLY = new Set(analyse('yg yang ya sih dong deh nih tuh nya kak min aja saja jg juga gmn bgmn trus trs terus klo kl satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
 
 /**
  * A follow-up that only changes a constraint ("kalau tahun sebelumnya berapa?", "and in 2023?",

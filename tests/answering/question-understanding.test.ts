@@ -79,6 +79,15 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('siapa kepala BPSDM?', 'Berapa indeks SPBE Kaltim 2024?')).toBeUndefined();
   });
 
+  it('a repeated word with another after it swaps that word; "trus … nya" is chat, not a subject', () => {
+    const history = (text: string) => [{ role: 'user' as const, text }];
+    const isTopic = (t: string) => ['spbe', 'dts', 'gta'].includes(t);
+    expect(rewriteFollowUp('klo domain manajemen?', history('bobot domain layanan di indeks spbe brp persen?'), (t) => analyse(t), isTopic)).toBe('bobot domain manajemen di indeks spbe brp persen?');
+    expect(changeConstraints('trus target 2023 nya brp?', 'target indeks spbe kaltim 2024 brp?')).toBe('target indeks spbe kaltim 2023 brp?');
+    // A topic is not a modifier: "kalau syarat GTA?" is the topic rule's case.
+    expect(rewriteFollowUp('kalau syarat GTA?', history('syarat ikut DTS apa aja?'), (t) => analyse(t), isTopic)).not.toContain('syarat GTA DTS');
+  });
+
   it('reads chat particles as no subject: "kalo yg di sulbar?" swaps the place, not the topic', () => {
     expect(changeConstraints('kalo yg di sulbar?', 'DLA 2025 di Sulut pesertanya brp org?')).toBe('DLA 2025 di sulbar pesertanya brp org?');
     expect(rewriteFollowUp('kalo yg di sulbar?', [{ role: 'user', text: 'DLA 2025 di Sulut pesertanya brp org?' }], (t) => analyse(t), (t) => ['dla', 'sulbar', 'sulut'].includes(t))).toBe('DLA 2025 di sulbar pesertanya brp org?');
