@@ -11,7 +11,7 @@
 import { mentionsPlace, mentionsRole, withoutRegulationNumbers, type Place, type Question } from '../knowledge/question.js';
 import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
-import { HEDGED, hasValue } from './extractive.js';
+import { HEDGED, hasValue, MONTH_NAMES } from './extractive.js';
 
 export type Coverage = 'full' | 'partial' | 'none';
 /** The outcomes of an answer the user got (rated with 👍/👎). */
@@ -48,10 +48,9 @@ const STRONG_SUBJECT = 0.7;
 
 const yearRe = /\b(19|20)\d\d\b/g;
 
-const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 /** "13 Januari 2025" (a day) dates an event (an announcement); it does not make the passage about the year 2025. */
-const DATE_RE = new RegExp(`\\b(\\d{1,2}\\s+)?(${MONTHS})\\s+((19|20)\\d\\d)\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d\\d\\b`, 'gi');
-const MONTH_RE = new RegExp(`\\b(${MONTHS})\\b`, 'i');
+const DATE_RE = new RegExp(`\\b(\\d{1,2}\\s+)?(${MONTH_NAMES})\\s+((19|20)\\d\\d)\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d\\d\\b`, 'gi');
+const MONTH_RE = new RegExp(`\\b(${MONTH_NAMES})\\b`, 'i');
 
 /** Words that make a date the time an event ran ("diikuti … pada 21 Oktober sampai 2 Desember 2025"). */
 const EVENT_BEFORE = /\b(diikuti|dilaksanakan|diselenggarakan|berlangsung|digelar|diadakan|dimulai|dibuka|berlangsungnya|pelaksanaan|held|took place|sampai|hingga|s\.d\.|until)\b[^.;]{0,60}$|[–-]\s*$/i;

@@ -65,7 +65,8 @@ const QUALIFIERS = /\b(target|menargetkan|ditargetkan|penilaian mandiri|self-ass
 const ASKS_QUALIFIED = /^(target|mandiri|sementara|provisional|self)$/;
 /** A location: "di Hotel Mercure", "di Jalan HM Rifadin", "berada di …", "in Singapore" — or, for where to register, a portal. */
 const LOCATION = /\b(?:di|ke|at|in)\s+(?:Hotel|Jalan|Jl\.?|Gedung|Kantor|Kota|Kabupaten|Kawasan|\p{Lu}\p{Ll}+)|\b(?:berlokasi|bertempat|berada di|terletak di|located|melalui|lewat|via|portal|situs|laman|website)\b|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net)\b/u;
-const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
+/** Month names in both languages (a regular-expression alternation). */
+export const MONTH_NAMES = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december';
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\/\\d{1,2}\\/(?:19|20)\\d\\d\\b`, 'gi');
 /** A day of a month ("29 April", "19–27 Agustus", "23/5/2023"): a date even without its year. */
 const DAY_MONTH = new RegExp(DAY_OF_MONTH.source, 'i');
@@ -81,7 +82,7 @@ export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text) || CATEGORY_VALUE.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
 }
-const DATE_RE = /\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december)\s+(19|20)\d\d\b/i;
+const DATE_RE = new RegExp(`\\b(${MONTH_NAMES})\\s+(19|20)\\d\\d\\b`, 'i');
 
 /** A hedged statement: the value is unconfirmed or not given (used by the coverage rule too). */
 export const HEDGED = /\b(belum terkonfirmasi|tidak disebutkan|belum dapat dipastikan|dengan hati-hati|saling bertentangan|not confirmed|unconfirmed)\b/i;

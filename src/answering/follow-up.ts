@@ -52,7 +52,9 @@ export function rewriteFollowUp(
   const own = terms(question);
   const prevTerms = terms(prev.text);
   if (prevTerms.length === 0) return question;
-  const swapped = swapTopic(question, prev.text, terms, isTopic) ?? swapModifier(question, prev.text, terms, isTopic);
+  const f = parseQuestion(question);
+  // A place ("kalo yg di sulbar?") is a constraint the place rule changes, never the topic or a modifier.
+  const swapped = f.places.length > 0 ? undefined : (swapTopic(question, prev.text, terms, isTopic) ?? swapModifier(question, prev.text, terms, isTopic));
   if (swapped) return swapped;
   // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone.
   if (own.some(isTopic)) return question;
@@ -60,7 +62,6 @@ export function rewriteFollowUp(
   const noTopic = own.length <= 3 && own.every((t) => GENERIC.has(t));
   // An ellipsis with an aspect but no subject of its own ("diundangkan di lembaran negara nomor brp?"
   // after "Perpres SPBE nomor berapa?"): no topic, no place, no name — it asks about the same subject.
-  const f = parseQuestion(question);
   // ("Bagaimana resep rendang padang?" is not: its words are not the knowledge base's.)
   const subjectless = own.length <= 4 && own.every(known) && f.places.length === 0 && f.years.length === 0 && !/\s\p{Lu}/u.test(` ${question.trim().slice(1)}`) && prevTerms.some(isTopic);
   if (!(refers && own.length <= 4) && !noTopic && !subjectless) return question;
@@ -77,14 +78,24 @@ export function rewriteFollowUp(
 function swapModifier(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
   const q = question.trim();
   if (!SWAP_MARKER.test(q)) return undefined;
-  const words = (q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg)\b/i, '').match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((w) => terms(w).length > 0);
-  if (words.length !== 2 || parseQuestion(q).places.length > 0 || words.some((w) => /^(19|20)\d\d$/.test(w) || terms(w).some(isTopic))) return undefined;
-  const prevWords = previous.trim().replace(/[?!.]+$/, '').split(/\s+/);
+  const words = wordsAfterMarker(q).filter((w) => terms(w).length > 0);
+  if (words.length !== 2 || words.some((w) => /^(19|20)\d\d$/.test(w) || terms(w).some(isTopic))) return undefined;
+  const prevWords = wordsOf(previous);
   const at = prevWords.findIndex((w) => w.toLowerCase() === words[0].toLowerCase());
   const old = prevWords[at + 1];
   if (at < 0 || !old || terms(old).length === 0 || terms(old).some(isTopic) || old.toLowerCase() === words[1].toLowerCase()) return undefined;
   prevWords.splice(at + 1, 1, words[1]);
   return `${prevWords.join(' ')}?`;
+}
+
+/** A follow-up's words after its marker ("kalau", "what about") and a leading article ("yang", "the"). */
+function wordsAfterMarker(q: string): string[] {
+  return q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg|the|for|untuk)\b/i, '').match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+}
+
+/** The previous question's words, without its closing punctuation (to rewrite one of them). */
+function wordsOf(previous: string): string[] {
+  return previous.trim().replace(/[?!.]+$/, '').split(/\s+/);
 }
 
 const OFFICE_HEADS = /^(kepala|kadis|ketua|sekretaris|wakil|head|chief|chair|deputy)$/i;
@@ -98,15 +109,12 @@ const SWAP_MARKER = /^(kalau|kalo|klo|bagaimana dengan|gimana dengan|terus|lalu|
 function swapTopic(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
   const q = question.trim();
   if (!SWAP_MARKER.test(q) && q.split(/\s+/).length > 2) return undefined;
-  // A place ("kalo yg di sulbar?") is a constraint the place rule changes, never the topic.
-  if (parseQuestion(q).places.length > 0) return undefined;
-  const rest = q.replace(SWAP_MARKER, '').replace(/^\s*(yang|yg|the|for|untuk)\b/i, '');
-  const words = rest.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+  const words = wordsAfterMarker(q);
   const topicWords = words.map((w) => w.replace(/-?nya$/i, '')).filter((w) => terms(w).some(isTopic));
   // Everything else must be a year or say nothing (a particle, "one", "-nya").
   const other = words.filter((w) => !topicWords.includes(w.replace(/-?nya$/i, '')) && !/^(19|20)\d\d$/.test(w) && terms(w).length > 0 && !CHANGE_ONLY.has(terms(w)[0]));
   if (topicWords.length === 0 || other.length > 0) return undefined;
-  const prevWords = previous.trim().replace(/[?!.]+$/, '').split(/\s+/);
+  const prevWords = wordsOf(previous);
   const at = prevWords.findIndex((w) => terms(w).some(isTopic));
   // "Kepala Diskominfo" names an office holder: "kalau Sekda-nya?" asks about another office, not the
   // head of the Sekda — that is the aspect rule's case.

@@ -239,28 +239,26 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // defines ("KPU") is not missing from the article of an amendment that inserted it.
   const family = regulationFamilyTerms(parts);
   const named = parts.catalog?.mentioned(parsed.raw);
-  // The words that name the regulation in the question ("permen", "penyiaran", "berlangganan",
-  // "27", "2022") are said by every part of it, whether or not its text repeats them.
-  const naming = named ? namingTerms(parsed.raw, canon, regulationNameTerms(parts, named.regulation.key)) : undefined;
+  // The regulation's own names and keywords, and the words the question names it with ("permen",
+  // "penyiaran", "berlangganan", "27", "2022"): every part of it says them, whether or not its text
+  // repeats them.
+  const nameTerms = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
+  const naming = nameTerms ? namingTerms(parsed.raw, canon, nameTerms) : undefined;
   const present = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
+  // The question's words other than the regulation's names (and known to the index).
+  const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
   // A question naming a regulation ("menurut PP PSTE, PSE lingkup privat wajib apa?") is about
   // its articles: among thousands of chunks they may not reach the candidates on word overlap
   // alone, so its parts with most of the question's other words join them.
-  // The question's words other than the regulation's own names (and known to the index).
-  const own = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
-  const residual = own ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !own.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
-  if (named) {
-    if (residual.length > 0) {
-      const inRegulation = regulationChunks(parts.catalog!, named.regulation.key);
-      const best = inRegulation
-        .filter((i) => !fused.has(i))
-        .map((i) => ({ i, w: residual.reduce((a, x) => a + (present(x.t, i) ? x.w : 0), 0) }))
-        .filter((x) => x.w > 0)
-        .sort((a, b) => b.w - a.w)
-        .slice(0, 8);
-      for (const x of best) fused.set(x.i, { rrf: 0, sim: 0 });
-    }
+  if (named && residual.length > 0) {
+    const best = regulationChunks(parts.catalog!, named.regulation.key)
+      .filter((i) => !fused.has(i))
+      .map((i) => ({ i, w: residual.reduce((a, x) => a + (present(x.t, i) ? x.w : 0), 0) }))
+      .filter((x) => x.w > 0)
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 8);
+    for (const x of best) fused.set(x.i, { rrf: 0, sim: 0 });
   }
   const scored = [...fused.entries()].map(([index, e]) => {
     // A part of the named regulation is judged on the question's other words: the naming words
@@ -299,10 +297,10 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     // optimalisasi JKN menkominfo disuruh ngapain", every part has "inpres", "optimalisasi" and
     // "JKN"; the one that has "kominfo" is asked.
     const residualWeight = residual.reduce((a, x) => a + x.w, 0);
-    const own = scored.filter((s) => chunks[s.index].regulation?.key === named.regulation.key);
-    const shares = own.map((s) => (residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0));
+    const ofNamed = scored.filter((s) => chunks[s.index].regulation?.key === named.regulation.key);
+    const shares = ofNamed.map((s) => (residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0));
     const bestShare = Math.max(0, ...shares);
-    own.forEach((s, i) => {
+    ofNamed.forEach((s, i) => {
       // The parts with (nearly) the most of the other words get the full push, the others a
       // little, and a part with none of them (its opening, which repeats the name) none; the
       // order among the best is left to the ordinary ranking.
@@ -551,12 +549,19 @@ function regulationChunks(catalog: RegulationCatalog, key: string): number[] {
 const nameTermsCache = new WeakMap<Chunk[], Map<string, Set<string>>>();
 /** Analysed terms of a regulation's names and keywords (the same for each of its chunks). */
 function regulationNameTerms(parts: RetrieverParts, key: string): Set<string> {
-  let m = nameTermsCache.get(parts.chunks);
-  if (!m) nameTermsCache.set(parts.chunks, (m = new Map()));
-  let v = m.get(key);
-  if (!v) {
+  return memoPerIndex(nameTermsCache, parts.chunks, key, () => {
     const c = parts.chunks.find((x) => x.regulation?.key === key);
-    v = new Set(c ? analyse(`${c.title} ${c.keywords.join(' ')}`, parts.glossary.canonicalise) : []);
+    return new Set(c ? analyse(`${c.title} ${c.keywords.join(' ')}`, parts.glossary.canonicalise) : []);
+  });
+}
+
+/** A value computed once per loaded index (its chunk array) and key, kept while that index lives. */
+function memoPerIndex<K, V>(cache: WeakMap<Chunk[], Map<K, V>>, chunks: Chunk[], key: K, compute: () => V): V {
+  let m = cache.get(chunks);
+  if (!m) cache.set(chunks, (m = new Map()));
+  let v = m.get(key);
+  if (v === undefined) {
+    v = compute();
     m.set(key, v);
   }
   return v;
@@ -564,13 +569,6 @@ function regulationNameTerms(parts: RetrieverParts, key: string): Set<string> {
 
 const headingCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
 function headingTerms(parts: RetrieverParts, index: number): Set<string> {
-  let m = headingCache.get(parts.chunks);
-  if (!m) headingCache.set(parts.chunks, (m = new Map()));
-  let v = m.get(index);
-  if (!v) {
-    v = new Set(analyse(parts.chunks[index].headingPath.join(' '), parts.glossary.canonicalise));
-    m.set(index, v);
-  }
-  return v;
+  return memoPerIndex(headingCache, parts.chunks, index, () => new Set(analyse(parts.chunks[index].headingPath.join(' '), parts.glossary.canonicalise)));
 }
 
