@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Document } from '@langchain/core/documents';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
@@ -22,6 +23,7 @@ import { exactSearch, readVectors, type VectorHit } from '../src/knowledge/vecto
 import { silentLogger } from '../src/logger.js';
 import { openStorage } from '../src/storage/open-storage.js';
 import { loadCliConfig, progress } from './cli.js';
+import { installedSimd } from './native-tune.mjs';
 import { documentFile, syntheticQueries, syntheticSections, syntheticVocabulary } from './synthetic-corpus.js';
 
 /**
@@ -386,7 +388,7 @@ async function main() {
     log('[bot] pembaruan Q&A melalui middleware grammY …');
     const bot = await benchBot(kb, questions);
     const report = {
-      machine: { cpus: os.cpus().length, node: process.version },
+      machine: { cpus: os.cpus().length, node: process.version, hnsw_kernel: hnswKernel() },
       knowledge_base: { chunks: kb.chunkCount, build_ms: round(kbBuildMs, 1), query: latencyStats(kbLat), query_via_langchain_retriever: latencyStats(kbLcLat), questions: questions.length },
       synthetic: corpora,
       bot,
@@ -404,8 +406,15 @@ async function main() {
   }
 }
 
+/** Which distance kernel the installed hnswlib-node was compiled with (see scripts/native-tune.mjs). */
+function hnswKernel(): string {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('hnswlib-node/package.json'));
+  const simd = installedSimd(dir);
+  return simd ? `${simd} (dikompilasi untuk CPU ini)` : 'SSE (build registry)';
+}
+
 function print(report: {
-  machine: { cpus: number; node: string };
+  machine: { cpus: number; node: string; hnsw_kernel: string };
   knowledge_base: { chunks: number; build_ms: number; query: ReturnType<typeof latencyStats>; query_via_langchain_retriever: ReturnType<typeof latencyStats>; questions: number };
   synthetic: Array<Awaited<ReturnType<typeof benchCorpus>>>;
   bot: Awaited<ReturnType<typeof benchBot>>;
@@ -419,7 +428,7 @@ function print(report: {
   }
   const k = report.knowledge_base;
   const lines: string[] = [];
-  lines.push(`Mesin: ${report.machine.cpus} core, Node ${report.machine.node}, beban rata-rata 1 menit di akhir ${report.load_average_1min}`);
+  lines.push(`Mesin: ${report.machine.cpus} core, Node ${report.machine.node}, kernel jarak hnswlib-node ${report.machine.hnsw_kernel}, beban rata-rata 1 menit di akhir ${report.load_average_1min}`);
   lines.push(`Basis pengetahuan nyata: ${k.chunks} potongan, bangun ${k.build_ms} ms, kueri p50 ${k.query.p50_ms} ms / p99 ${k.query.p99_ms} ms (${k.questions} pertanyaan eval); lewat retriever LangChain p50 ${k.query_via_langchain_retriever.p50_ms} ms / p99 ${k.query_via_langchain_retriever.p99_ms} ms`);
   for (const c of report.synthetic) {
     const r = c.reindex_one_document;
