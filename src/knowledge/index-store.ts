@@ -9,13 +9,15 @@
  *   lexical.bin                    the BM25 index (binary, see LexicalIndex.toBuffer)
  *   vectors.hnsw                   the HNSW graph (may hold deleted points of earlier builds)
  *   labels.i32                     HNSW label of each chunk (int32 LE, chunk order)
- *   vectors.f32                    raw vectors (exact similarity, incremental builds)
+ *   vectors.f32                    raw vectors in label order (exact similarity, incremental builds);
+ *                                  hard-linked from the previous build and extended (see extendVectors)
  * data/embedding-cache/<provider>__<model>.bin
  * ```
  * A build is written into `builds/<id>.tmp`, fsynced, renamed to `builds/<id>`, and only
  * then does `current.json` point at it. A build killed at any moment leaves the previous
  * `current.json` and its build untouched. An incremental build reads the previous build's
- * files and writes a complete new build: builds never share files.
+ * files and writes a complete new build; the only file builds share is `vectors.f32`, by hard
+ * link, and a build only writes past the rows its predecessor reads.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +25,7 @@ import type { Chunk } from './chunker.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
 
-export const ENGINE_VERSION = 11;
+export const ENGINE_VERSION = 12;
 
 export interface ManifestFile {
   hash: string;
@@ -142,7 +144,7 @@ export function writeLabels(file: string, labels: Int32Array): void {
   writeFileDurable(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
 }
 
-function readLabels(file: string, count: number): Int32Array {
+export function readLabels(file: string, count: number): Int32Array {
   if (count === 0) return new Int32Array(0);
   const buf = fs.readFileSync(file);
   if (buf.length !== count * 4) throw new Error(`labels.i32 memuat ${buf.length / 4} label, diharapkan ${count}`);
@@ -172,8 +174,8 @@ export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): L
     const chunks = readChunks(dataDir, buildId);
     const lexical = LexicalIndex.fromBuffer(fs.readFileSync(path.join(dir, 'lexical.bin')));
     const dim = manifest.embeddings.dimension;
-    const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim) : [];
     const labels = readLabels(path.join(dir, 'labels.i32'), chunks.length);
+    const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim, labels) : [];
     const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex);
     if (rawVectors.length !== chunks.length) throw new Error(`jumlah vektor ${rawVectors.length} ≠ jumlah potongan ${chunks.length}`);
     if (lexical.size !== chunks.length) throw new Error(`indeks leksikal memuat ${lexical.size} dokumen ≠ jumlah potongan ${chunks.length}`);

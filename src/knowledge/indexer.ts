@@ -21,6 +21,7 @@ import { chunkDocument, embeddingText, type Chunk } from './chunker.js';
 import { EmbeddingCache, type EmbeddingsProvider } from './embeddings.js';
 import { loadGlossary } from './glossary.js';
 import {
+  buildDir,
   buildsDir,
   cacheDir,
   currentBuildId,
@@ -41,7 +42,7 @@ import { LexicalIndex, type LexicalDoc } from './lexical-index.js';
 import { loadDocument, LoaderError } from './loaders.js';
 import { sidecarBytes } from './regulation/document.js';
 import { analyse, type Canonicaliser } from './text.js';
-import { HNSW_PARAMS, VectorIndex, writeVectors } from './vector-index.js';
+import { extendVectors, HNSW_PARAMS, VectorIndex, writeVectors } from './vector-index.js';
 
 export interface BuildOptions {
   knowledgeDir: string;
@@ -268,6 +269,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       chunks: scan.chunks,
       manifestFiles: scan.manifestFiles,
       vectors: embedded.vectors,
+      previousIndex: scan.previousIndex,
       dimension: embedded.dimension,
       lexical: indexes.lexical,
       vindex: indexes.vindex,
@@ -341,6 +343,20 @@ async function scanFiles(opts: BuildOptions, prevManifest: Manifest | undefined,
   const report: ScanResult['report'] = { added: [], changed: [], removed: [], unchanged: 0, errors: [] };
   const tick = throttle(2000);
   let parsed = 0;
+  const listing = new Map<string, Set<string>>();
+  const exists = (p: string): boolean => {
+    const dir = path.dirname(p);
+    let names = listing.get(dir);
+    if (!names) {
+      try {
+        names = new Set(fs.readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      listing.set(dir, names);
+    }
+    return names.has(path.basename(p));
+  };
   for (const [i, rel] of files.entries()) {
     if (tick()) progress(`  ${i}/${files.length} berkas diperiksa (${parsed} diurai)`);
     const abs = path.join(opts.knowledgeDir, rel);
@@ -356,7 +372,7 @@ async function scanFiles(opts: BuildOptions, prevManifest: Manifest | undefined,
       continue;
     }
     // A sidecar (`file.pdf.meta.yaml`) is part of the document: changing it re-parses the file.
-    const sidecars = sidecarBytes(abs);
+    const sidecars = sidecarBytes(abs, exists);
     const hash = sha256(sidecars.length ? Buffer.concat([buf, ...sidecars]) : buf);
     const before = prevManifest?.files[rel];
     const old = prev ? prev.manifest.files[rel] : undefined;
@@ -479,6 +495,7 @@ async function publish(
     chunks: Chunk[];
     manifestFiles: Record<string, ManifestFile>;
     vectors: Float32Array[];
+    previousIndex: Int32Array;
     dimension: number;
     lexical: LexicalIndex;
     vindex: VectorIndex;
@@ -491,7 +508,16 @@ async function publish(
   fs.mkdirSync(tmpDir, { recursive: true });
   writeChunks(path.join(tmpDir, 'chunks.json'), b.chunks);
   writeFileDurable(path.join(tmpDir, 'lexical.bin'), b.lexical.toBuffer());
-  writeVectors(path.join(tmpDir, 'vectors.f32'), b.vectors, b.dimension);
+  const vectorFile = path.join(tmpDir, 'vectors.f32');
+  const previousVectors = prevId ? path.join(buildDir(opts.dataDir, prevId), 'vectors.f32') : undefined;
+  if (b.stats.vectorMode === 'incremental' && previousVectors && fs.existsSync(previousVectors)) {
+    // Only the new chunks' vectors are written; the rest is the previous build's file (linked).
+    const fresh: Array<{ label: number; vector: Float32Array }> = [];
+    b.previousIndex.forEach((p, i) => {
+      if (p < 0) fresh.push({ label: b.vindex.labels[i], vector: b.vectors[i] });
+    });
+    extendVectors(previousVectors, vectorFile, fresh, b.dimension);
+  } else writeVectors(vectorFile, b.vectors, b.dimension);
   writeLabels(path.join(tmpDir, 'labels.i32'), b.vindex.labels);
   b.vindex.save(path.join(tmpDir, 'vectors.hnsw'));
   const manifest: Manifest = {

@@ -205,8 +205,9 @@ export function exactSearch(vectors: ArrayLike<Float32Array>, query: Float32Arra
 const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 /**
- * Vectors as one little-endian float32 file (count × dimension), for incremental builds and
- * exact similarity. Written in slices so no second full copy is held in memory, and fsynced.
+ * Vectors as one little-endian float32 file (count × dimension, row r = label r: a full build's
+ * labels are its chunk positions), for incremental builds and exact similarity. Written in
+ * slices so no second full copy is held in memory, and fsynced.
  */
 export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dimension: number): void {
   const fd = fs.openSync(file, 'w');
@@ -231,10 +232,40 @@ export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dim
 }
 
 /**
- * Read the vector file as views over one buffer: one allocation of count × dimension floats,
- * no per-vector copies.
+ * The next build's vector file from the previous build's, for an incremental build: the
+ * previous file is hard-linked (copied where links are impossible) and only the new vectors are
+ * written, each at its label's offset. Labels only grow (`nextLabel`), so these writes land past
+ * the previous build's last label: the first `nextLabel × dimension` floats every build reads
+ * never change, and a build killed half-way leaves at most bytes beyond them. This replaces
+ * rewriting and fsyncing count × dimension × 4 bytes (200 MB at 100k chunks) on every change.
  */
-export function readVectors(file: string, dimension: number): Float32Array[] {
+export function extendVectors(previousFile: string, file: string, fresh: Array<{ label: number; vector: Float32Array }>, dimension: number): void {
+  try {
+    fs.linkSync(previousFile, file);
+  } catch {
+    fs.copyFileSync(previousFile, file);
+  }
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const row = Buffer.alloc(dimension * 4);
+    for (const { label, vector } of fresh) {
+      if (vector.length !== dimension) throw new Error(`vektor berlabel ${label} berdimensi ${vector.length}, diharapkan ${dimension}`);
+      if (LITTLE_ENDIAN) Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(row);
+      else for (let i = 0; i < dimension; i++) row.writeFloatLE(vector[i], i * 4);
+      fs.writeSync(fd, row, 0, row.length, label * dimension * 4);
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Read the vector file as views over one buffer: one allocation, no per-vector copies. The file
+ * is in label order; with `labels` (label of each chunk) the views come back in chunk order,
+ * else one per row of the file.
+ */
+export function readVectors(file: string, dimension: number, labels?: Int32Array): Float32Array[] {
   const buf = fs.readFileSync(file);
   const n = Math.floor(buf.length / (dimension * 4));
   let all: Float32Array;
@@ -243,7 +274,12 @@ export function readVectors(file: string, dimension: number): Float32Array[] {
     all = new Float32Array(n * dimension);
     for (let i = 0; i < all.length; i++) all[i] = buf.readFloatLE(i * 4);
   }
-  const out: Float32Array[] = new Array(n);
-  for (let r = 0; r < n; r++) out[r] = all.subarray(r * dimension, (r + 1) * dimension);
+  const rows = labels ?? Int32Array.from({ length: n }, (_x, r) => r);
+  const out: Float32Array[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r < 0 || r >= n) throw new Error(`vectors.f32 memuat ${n} vektor; label ${r} tidak ada`);
+    out[i] = all.subarray(r * dimension, (r + 1) * dimension);
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalHashEmbeddings, type EmbeddingsProvider } from '../../src/knowledge/embeddings.js';
-import { currentBuildId, readManifest } from '../../src/knowledge/index-store.js';
+import { currentBuildId, loadIndex, readManifest } from '../../src/knowledge/index-store.js';
 import { buildIndex, staleReason } from '../../src/knowledge/indexer.js';
 import { KnowledgeBase, ensureIndex } from '../../src/knowledge/knowledge-base.js';
 import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
@@ -70,6 +70,35 @@ describe('index build', () => {
     expect(report.cached).toBe(4);
   });
 
+
+  it('an incremental build links the previous vector file, writes only new vectors past its rows, and loads the same vectors as a full build', async () => {
+    // Enough chunks that two changed documents stay below the compaction threshold.
+    for (let d = 0; d < 12; d++) fs.writeFileSync(path.join(knowledgeDir, `catatan-${d}.md`), `# Catatan ${d}\n\n## Bagian A\nRapat koordinasi ${d} membahas jaringan intra pemerintah.\n\n## Bagian B\nNotulen ${d} mencatat tindak lanjut layanan digital.\n`);
+    const emb = new CountingEmbeddings();
+    await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    const first = currentBuildId(dataDir)!;
+    const firstFile = path.join(dataDir, 'index', 'builds', first, 'vectors.f32');
+    const firstBytes = fs.readFileSync(firstFile);
+    fs.appendFileSync(path.join(knowledgeDir, 'gta.md'), '\n## Biaya GTA\nPelatihan GTA tidak dipungut biaya.\n');
+    fs.writeFileSync(path.join(knowledgeDir, 'indeks-spbe.md'), SAMPLE_DOCS['indeks-spbe.md'].replace('Indeks SPBE', 'Nilai indeks SPBE'));
+    const report = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(readManifest(dataDir)!.stats.vectorMode).toBe('incremental');
+    expect(report.embedded).toBeGreaterThan(1);
+    const second = currentBuildId(dataDir)!;
+    const secondFile = path.join(dataDir, 'index', 'builds', second, 'vectors.f32');
+    expect(fs.statSync(secondFile).ino).toBe(fs.statSync(firstFile).ino);
+    // The rows the first build reads are byte for byte what they were.
+    expect(fs.readFileSync(firstFile).subarray(0, firstBytes.length).equals(firstBytes)).toBe(true);
+    expect(loadIndex(dataDir, first).rawVectors.length).toBe(readManifest(dataDir, first)!.chunkCount);
+
+    const fullDir = path.join(tmp.dir, 'data-full');
+    await buildIndex({ knowledgeDir, dataDir: fullDir, embeddings: new CountingEmbeddings() });
+    const inc = loadIndex(dataDir);
+    const full = loadIndex(fullDir);
+    const byId = new Map(full.chunks.map((c, i) => [c.id, full.rawVectors[i]]));
+    expect(inc.chunks.map((c) => c.id).sort()).toEqual(full.chunks.map((c) => c.id).sort());
+    inc.chunks.forEach((c, i) => expect(Array.from(inc.rawVectors[i])).toEqual(Array.from(byId.get(c.id)!)));
+  });
   it('reports removed files and drops their chunks', async () => {
     const emb = new CountingEmbeddings();
     await buildIndex({ knowledgeDir, dataDir, embeddings: emb });

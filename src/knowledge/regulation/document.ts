@@ -27,9 +27,13 @@ export function sidecarPaths(absFile: string): string[] {
   return [`${absFile}.meta.yaml`, `${absFile}.yaml`, `${absFile}.meta.yml`, `${absFile}.yml`];
 }
 
-/** Contents of the document's sidecars (for the indexer's change detection). */
-export function sidecarBytes(absFile: string): Buffer[] {
+/**
+ * Contents of the document's sidecars (for the indexer's change detection). `exists` lets a scan
+ * of thousands of files answer from one directory listing instead of four failed opens per file.
+ */
+export function sidecarBytes(absFile: string, exists: (p: string) => boolean = () => true): Buffer[] {
   return sidecarPaths(absFile).flatMap((p) => {
+    if (!exists(p)) return [];
     try {
       return [fs.readFileSync(p)];
     } catch {
