@@ -361,6 +361,7 @@ export class AnswerService {
       wantsName: q.kind === 'name',
       wantsDate: q.kind === 'date',
       wantsPlace: q.kind === 'place',
+      parts: q.parts,
       isTopic: (t) => this.topicTerms().has(t),
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },
       // A partial answer gives only the nearest fact: one sentence. A list, or a question asking

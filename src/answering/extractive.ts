@@ -12,6 +12,9 @@ import { subjectInitialisms } from '../knowledge/regulation/abbreviations.js';
 
 export const MAX_EXTRACT_CHARS = 360;
 export const MAX_SUPPORTING = 2;
+/** Weight of a question term a sentence does not name but its section's heading does. */
+const HEADING_INHERITED = 0.5;
+const MEASURE = /\b(?:berapa|brp|brapa|how many|how much)\s+([\p{L}]+)/giu;
 
 export interface Citation {
   n: number;
@@ -49,6 +52,8 @@ export interface ExtractiveInput {
   /** The question's constraints: the lead sentence should name the asked year and place. */
   prefer?: { years?: string[]; places?: Place[] };
   maxChars?: number;
+  /** How many things the question asks (Question.parts); each part may have its own sentence. */
+  parts?: number;
   /** At most this many sentences (default 1 + {@link MAX_SUPPORTING}). */
   maxSentences?: number;
 }
@@ -130,11 +135,13 @@ function cleanSentence(s: string): string {
 export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const maxChars = input.maxChars ?? MAX_EXTRACT_CHARS;
   const termWeights = new Map(input.terms.map((t) => [t, input.idf(t)]));
-  const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const top = input.passages.slice(0, 3);
+  const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const bestRel = top[0]?.relevance ?? 0;
   const asksQualified = input.terms.some((t) => ASKS_QUALIFIED.test(t)) || (input.question !== undefined && QUALIFIERS.test(input.question));
   const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
+  // The measure a number is asked in ("brp persen", "berapa orang", "how many hours"): the answer's unit, not its subject.
+  const measures = new Set(input.question ? [...input.question.matchAll(MEASURE)].flatMap((m) => input.analyse(m[1])) : []);
   type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
   const cands: Cand[] = [];
   top.forEach((p, pi) => {
@@ -150,10 +157,39 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     // Every sentence of a regulation's part is said by that regulation: its names ("Inpres 1/2022",
     // "JKN") count as present, as they do in retrieval, so the article wins over the opening that spells them out.
     const names = regulationNames(p, input.analyse);
-    sentencesOf(p, input.analyse).forEach(({ text, tokens }, si) => {
-      if (text.length < 25 || CHAPEAU.test(text)) return;
+    const sents = sentencesOf(p, input.analyse);
+    // The heading states what its whole section is about: a later sentence that does not repeat the
+    // heading's words ("Domain keamanan dikoordinasikan oleh … BSSN" under "Pembagian koordinasi domain
+    // Arsitektur SPBE") still says them, at half weight (the sentence that repeats them says them more surely).
+    // Not a sentence that names a place of its own ("Indeks SPBE Nasional …" in a section about Kaltim).
+    const weightOf = (tokens: Set<string>, si: number, text: string) => {
+      const inherits = si > 0 && placesIn(text).length === 0;
       let w = 0;
-      for (const [t, idf] of termWeights) if (tokens.has(t) || names.has(t)) w += idf;
+      for (const [t, idf] of termWeights) {
+        if (tokens.has(t) || names.has(t)) w += idf;
+        else if (inherits && headingTokens.has(t)) w += HEADING_INHERITED * idf;
+      }
+      return w;
+    };
+    const weights = sents.map(({ text, tokens }, si) => weightOf(tokens, si, text));
+    // Documents state a section's key fact first — unless the question names something the opening
+    // and heading do not and a later sentence does, matching the question at least as well ("domain
+    // keamanan" in a section whose opening says the domains are divided among several agencies and
+    // whose next sentences name each domain's coordinator): then the opening does not say what is asked.
+    // Not for a question asking several things (each part has its own sentence), not for the measure
+    // asked ("persen" in "brp persen": the restating sentence "… persentase …" is no better), and not
+    // for a sentence about another topic ("Target peserta DLA 2022 …" in a section about DTS).
+    const opening = sents[0]?.tokens ?? new Set<string>();
+    const openingAnswers =
+      (input.parts ?? 1) > 1 ||
+      !sents.some((x, si) => {
+        if (si === 0 || weights[si] < weights[0]) return false;
+        if (askedTopics.length > 0 && !askedTopics.some((t) => x.tokens.has(t)) && [...x.tokens].some((t) => input.isTopic!(t))) return false;
+        return [...termWeights.keys()].some((t) => x.tokens.has(t) && !opening.has(t) && !headingTokens.has(t) && !names.has(t) && !measures.has(t));
+      });
+    sents.forEach(({ text, tokens }, si) => {
+      if (text.length < 25 || CHAPEAU.test(text)) return;
+      const w = weights[si];
       let score = w / totalWeight;
       // The kind of answer asked for must be in the sentence that answers: a value (not only a year)
       // for "berapa", a date for "kapan", a location for "di mana".
@@ -176,13 +212,16 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       if (QUALIFIERS.test(text) && !asksQualified && !hasValue(text.replace(QUALIFIED_VALUE, ' '))) score -= 0.4;
       if (input.wantsDate) score += DATE_RE.test(text) || DAY_MONTH.test(text) ? 0.1 : -0.1;
       if (input.wantsPlace) score += LOCATION.test(text) ? 0.15 : -0.1;
-      if (askedTopics.length > 0 && !askedTopics.some((t) => tokens.has(t)) && [...tokens].some((t) => input.isTopic!(t))) score -= 0.2;
+      // … a topic its section's heading or opening names is the sentence's topic too ("Domain keamanan … BSSN"
+      // in a section about SPBE's architecture is about SPBE).
+      const inSection = (t: string) => tokens.has(t) || (si > 0 && (headingTokens.has(t) || opening.has(t)));
+      if (askedTopics.length > 0 && !askedTopics.some(inSection) && [...tokens].some((t) => input.isTopic!(t))) score -= 0.2;
       score += 0.15 * headingCover;
       // "Siapa …?" is answered by the sentence that names someone the question does not name.
       if (input.wantsName && namesSomeoneNew(text, input.terms, input.analyse)) score += 0.15;
       score -= pi * 0.08 + si * 0.01;
       // Documents state the key fact first in each section.
-      if (si === 0) score += 0.15;
+      if (si === 0 && openingAnswers) score += 0.15;
       // The section heading usually states the section's key fact ("… berjangka 20 tahun").
       if (headingTokens.size) {
         let shared = 0;

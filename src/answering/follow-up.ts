@@ -78,13 +78,14 @@ export function rewriteFollowUp(
 function swapModifier(question: string, previous: string, terms: (text: string) => string[], isTopic: (term: string) => boolean): string | undefined {
   const q = question.trim();
   if (!SWAP_MARKER.test(q)) return undefined;
+  // The new word may be a two-word name ("klo domain tata kelola?").
   const words = wordsAfterMarker(q).filter((w) => terms(w).length > 0);
-  if (words.length !== 2 || words.some((w) => /^(19|20)\d\d$/.test(w) || terms(w).some(isTopic))) return undefined;
+  if (words.length < 2 || words.length > 3 || words.some((w) => /^(19|20)\d\d$/.test(w) || terms(w).some(isTopic))) return undefined;
   const prevWords = wordsOf(previous);
   const at = prevWords.findIndex((w) => w.toLowerCase() === words[0].toLowerCase());
   const old = prevWords[at + 1];
   if (at < 0 || !old || terms(old).length === 0 || terms(old).some(isTopic) || old.toLowerCase() === words[1].toLowerCase()) return undefined;
-  prevWords.splice(at + 1, 1, words[1]);
+  prevWords.splice(at + 1, 1, words.slice(1).join(' '));
   return `${prevWords.join(' ')}?`;
 }
 

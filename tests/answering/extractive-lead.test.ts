@@ -71,3 +71,26 @@ describe('the sentence that answers leads', () => {
   });
 
 });
+
+describe('a section that divides a subject among its sentences', () => {
+  const coordination = passage(
+    'k',
+    'Pembagian koordinasi domain arsitektur',
+    'Koordinasi domain arsitektur dibagi kepada beberapa instansi pusat menurut peraturan presiden. ' +
+      'Domain proses bisnis dikoordinasikan oleh kementerian aparatur negara. ' +
+      'Domain data dan informasi dikoordinasikan oleh kementerian perencanaan pembangunan. ' +
+      'Domain keamanan dikoordinasikan oleh badan siber dan sandi negara.',
+  );
+
+  // The words every sentence of the section shares are common in the index; the item names are rarer.
+  const idf = (t: string) => (['domain', 'koordinasi', 'arsitektur', 'instansi'].includes(t) ? 1 : 1.3);
+
+  it('the sentence naming the asked item leads, not the opening that announces the items', () => {
+    expect(lead('instansi apa yang mengoordinasikan domain data dan informasi arsitektur?', [coordination], { idf })).toContain('perencanaan pembangunan');
+    expect(lead('domain keamanan arsitektur dikoordinasikan oleh siapa?', [coordination], { idf })).toContain('siber');
+  });
+
+  it('the opening still leads when the question names nothing a later sentence adds', () => {
+    expect(lead('bagaimana koordinasi domain arsitektur dibagi?', [coordination], { idf })).toContain('dibagi kepada beberapa');
+  });
+});

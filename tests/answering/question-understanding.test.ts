@@ -83,6 +83,8 @@ describe('follow-ups change only what changes', () => {
     const history = (text: string) => [{ role: 'user' as const, text }];
     const isTopic = (t: string) => ['spbe', 'dts', 'gta'].includes(t);
     expect(rewriteFollowUp('klo domain manajemen?', history('bobot domain layanan di indeks spbe brp persen?'), (t) => analyse(t), isTopic)).toBe('bobot domain manajemen di indeks spbe brp persen?');
+    // The new word may be a two-word name.
+    expect(rewriteFollowUp('kalau domain tata kelola?', history('bobot domain layanan di evaluasi SPBE brp persen'), (t) => analyse(t), isTopic)).toBe('bobot domain tata kelola di evaluasi SPBE brp persen?');
     expect(changeConstraints('trus target 2023 nya brp?', 'target indeks spbe kaltim 2024 brp?')).toBe('target indeks spbe kaltim 2023 brp?');
     // A topic is not a modifier: "kalau syarat GTA?" is the topic rule's case.
     expect(rewriteFollowUp('kalau syarat GTA?', history('syarat ikut DTS apa aja?'), (t) => analyse(t), isTopic)).not.toContain('syarat GTA DTS');
