@@ -14,7 +14,7 @@ import { analyse } from '../knowledge/text.js';
 import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
 import { deriveStatus, statusEventOf } from './derive-status.js';
 import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange, valueIn, type ComparedValue, type Derivation } from './derive.js';
-import { clearSentenceCache, composeExtractive, contentKey, HEDGED, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
+import { clearSentenceCache, composeExtractive, contentKey, HEDGED, hasValue, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
 import type { Glossary } from '../knowledge/glossary.js';
@@ -370,6 +370,9 @@ export class AnswerService {
       ...(partial ? { maxSentences: 1 } : q.kind === 'list' || decision.passages[0]?.regulation ? { maxChars: 650, maxSentences: 4 } : q.parts > 1 ? { maxChars: 520, maxSentences: 4 } : {}),
     };
     let result = composeExtractive(input);
+    // "Berapa jumlah ASN di Pemprov Kaltim?" asks for a count: an answer with no number in it (a passage
+    // about ASN competency mapping) is another fact, not the count — the count is not recorded.
+    if (!partial && q.parts <= 1 && COUNT_ASKED.test(q.raw) && !result.sentences.some((s) => hasValue(s.text))) return this.notFound(retrieval, language, notes, q.raw);
     // A nearest fact that only says the value is unconfirmed ("belum terkonfirmasi …") is no fact on its
     // own: the sentence with the reported value comes with it.
     // Likewise a reported value whose passage calls it unconfirmed comes with that caveat.
@@ -402,6 +405,9 @@ export class AnswerService {
     return { text: lines.join('\n'), citations: [], refused: true, coverage: 'none', mode: this.deps.llm ? 'llm' : 'extractive', kind: 'not_found', language, passages: retrieval.passages, query, notes, suggestions };
   }
 }
+
+/** A question asking how many ("jumlah …", "berapa banyak", "how many"). */
+const COUNT_ASKED = /\b(jumlah|jumlahnya|banyaknya|berapa banyak|brp banyak|how many)\b/i;
 
 /** Plain-text rendering for the CLI: notes, answer, numbered sources. */
 export function formatAnswerPlain(a: Answer): string {

@@ -45,6 +45,8 @@ const REGULATION_KINDS = /^(uu|undang|pp|perpres|inpres|keppres|permen\w*|kepmen
 
 /** A passage about the subject this relevant answers even though another passage holds the asked attribute's word. */
 const STRONG_SUBJECT = 0.7;
+/** Below this, a passage about the subject that does not state the asked attribute is no answer. */
+const WEAK_SUBJECT = 0.35;
 
 const yearRe = /\b(19|20)\d\d\b/g;
 
@@ -169,6 +171,10 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // all: a passage that merely mentions the place ("Wali Kota Samarinda … DLA") does not answer
     // "What is the SPBE index of Samarinda city?".
     if (holders.length === 0 && q.places.some((pl) => pl.scope === 'city' || pl.scope === 'province')) return none('attribute_absent');
+    // When no passage states the attribute, the passages about the subject answer only if they match
+    // the question well: "email resmi Diskominfo Kaltim" is not answered by a passage that merely
+    // mentions Kaltim's digital-leadership training.
+    if (holders.length === 0 && subjectBest < WEAK_SUBJECT) return none('attribute_absent');
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

@@ -128,6 +128,14 @@ describe('an attribute held by another subject', () => {
     const article = passage('pasal57', 'Sanksi administratif berupa denda administratif paling tinggi 2 persen dari pendapatan tahunan.', 0.6, { key: 'uu-27-2022', shortName: 'UU 27/2022', title: 'UU PDP', jenisShort: 'UU', nomor: '27', tahun: '2022', aliases: ['UU PDP'], kind: 'pasal', pasal: '57' });
     expect(assess('berapa denda administratif maksimal di UU PDP?', [article]).coverage).toBe('full');
   });
+
+  it('is declined when no passage states it and the subject is only matched weakly', () => {
+    const weak = passage('diskominfo', 'Diskominfo mengoordinasikan tim teknis SPBE.', 0.25);
+    expect(assess('email resmi diskominfo apa?', [weak])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    // Matched well, the passage about the subject may word the attribute otherwise and answers.
+    const strong = passage('diskominfo', 'Diskominfo mengoordinasikan tim teknis SPBE.', 0.6);
+    expect(assess('email resmi diskominfo apa?', [strong]).coverage).toBe('full');
+  });
 });
 
 describe('three outcomes on the real knowledge base', () => {
@@ -146,6 +154,16 @@ describe('three outcomes on the real knowledge base', () => {
     expect(a.text.slice(0, 150)).toContain('3,79');
     expect(a.text.length).toBeLessThan(480);
     const b = await answers.answer('dts thn 2022 pesertanya kira2 brp org');
+    expect(b.coverage).toBe('full');
+    expect(b.text).toContain('245.000');
+  });
+
+  it('a count asked for is not answered by a sentence with no number in it', async () => {
+    const a = await answers.answer('berapa jumlah ASN di Pemprov Kaltim sekarang');
+    expect(a.coverage).toBe('none');
+    expect(a.refused).toBe(true);
+    // A recorded count is still answered.
+    const b = await answers.answer('Berapa jumlah peserta Digital Talent Scholarship pada tahun 2022?');
     expect(b.coverage).toBe('full');
     expect(b.text).toContain('245.000');
   });
