@@ -146,6 +146,8 @@ function carriedSubject(previous: string, own: string[], terms: (text: string) =
     .split(/\s+/)
     .filter((w) => {
       if (/^(19|20)\d\d$/.test(w)) return true;
+      // The place asked about ("national" in "national SPBE index 2023?") is a constraint the follow-up keeps.
+      if (p.places.some((pl) => pl.aliases.includes(w.toLowerCase()))) return true;
       const t = terms(w);
       // Chat words the glossary reads as stopwords ("dgn", "aja") and framing words carry nothing.
       if (t.length === 0 || FRAME_WORDS.has(w.toLowerCase())) return false;
@@ -221,8 +223,10 @@ export function changeConstraints(question: string, previous: string): string | 
     return `${base.replace(new RegExp(`\\b${p.years[0]}\\b`), y)}?`;
   }
   if (f.years.length > 0) {
-    if (p.years.length > 0) return `${base.replace(new RegExp(`\\b${p.years[0]}\\b`), f.years[0])}?`;
-    return `${base} ${f.years.join(' ')}?`;
+    // "kalau kaltim 2024?" changes the place too.
+    const placed = f.places.length > 0 ? replacePlace(base, p, f.places[0].label) : base;
+    if (p.years.length > 0) return `${placed.replace(new RegExp(`\\b${p.years[0]}\\b`), f.years[0])}?`;
+    return `${placed} ${f.years.join(' ')}?`;
   }
   if (f.places.length > 0) return `${replacePlace(base, p, f.places[0].label)}?`;
   return undefined;

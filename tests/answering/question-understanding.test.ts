@@ -83,6 +83,9 @@ describe('follow-ups change only what changes', () => {
     const history = (text: string) => [{ role: 'user' as const, text }];
     const isTopic = (t: string) => ['spbe', 'dts', 'gta'].includes(t);
     expect(rewriteFollowUp('klo domain manajemen?', history('bobot domain layanan di indeks spbe brp persen?'), (t) => analyse(t), isTopic)).toBe('bobot domain manajemen di indeks spbe brp persen?');
+    // A follow-up keeps the previous question's place; one that names a place and a year changes both.
+    expect(rewriteFollowUp('how many agencies were evaluated?', history('national SPBE index 2023?'), (t) => analyse(t), isTopic)).toContain('national');
+    expect(changeConstraints('kalau kaltim 2024?', 'indeks spbe nasional 2023 predikatnya apa')).toBe('indeks spbe kaltim 2024 predikatnya apa?');
     // The new word may be a two-word name.
     expect(rewriteFollowUp('kalau domain tata kelola?', history('bobot domain layanan di evaluasi SPBE brp persen'), (t) => analyse(t), isTopic)).toBe('bobot domain tata kelola di evaluasi SPBE brp persen?');
     expect(changeConstraints('trus target 2023 nya brp?', 'target indeks spbe kaltim 2024 brp?')).toBe('target indeks spbe kaltim 2023 brp?');
