@@ -120,7 +120,11 @@ export function stem(input: string): string {
   if (override) out = override;
   else if (word.length <= 4 || /\d/.test(word) || NO_STEM_PREFIXES.some((p) => word.startsWith(p))) out = word;
   else {
-    const s = indonesianStemmer(word);
+    let s = indonesianStemmer(word);
+    // meN-/peN- before a root in t drops the t (menargetkan = meN- + target, penetapan = peN- + tetap);
+    // the stemmer strips "men"/"pen" and keeps the rest ("arget"). A root in a vowel takes meng-/peng-,
+    // so "men"/"pen" + vowel is the t-root.
+    if (/^[mp]en[aeiou]/.test(word) && /^[aeiou]/.test(s) && word.slice(3).startsWith(s)) s = `t${s}`;
     // The stemmer sometimes eats a root letter (penilaian → ilai); a stem this short is not trustworthy.
     out = s.length >= 4 || (s.length === 3 && word.length <= 6) ? s : word;
   }

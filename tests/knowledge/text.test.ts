@@ -31,6 +31,16 @@ describe('stemming', () => {
     expect(stem('pendaftaran')).toBe(stem('mendaftar'));
     expect(stem('ngecek')).toBe(stem('cek'));
   });
+
+  it('restores the t that meN-/peN- drop before a root in t', () => {
+    expect(stem('menargetkan')).toBe(stem('target'));
+    expect(stem('menetapkan')).toBe(stem('ditetapkan'));
+    expect(stem('penetapan')).toBe(stem('ditetapkan'));
+    expect(stem('menerima')).toBe(stem('diterima'));
+    // Not for the guarded words, nor before another consonant.
+    expect(stem('menilai')).toBe('nilai');
+    expect(stem('mendaftar')).toBe(stem('pendaftaran'));
+  });
 });
 
 describe('analyse with a glossary', () => {
