@@ -184,7 +184,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       (input.parts ?? 1) > 1 ||
       !sents.some((x, si) => {
         if (si === 0 || weights[si] < weights[0]) return false;
-        if (askedTopics.length > 0 && !askedTopics.some((t) => x.tokens.has(t)) && [...x.tokens].some((t) => input.isTopic!(t))) return false;
+        const sectionTopic = (t: string) => x.tokens.has(t) || headingTokens.has(t) || opening.has(t);
+        if (askedTopics.length > 0 && !askedTopics.some(sectionTopic) && [...x.tokens].some((t) => input.isTopic!(t))) return false;
         return [...termWeights.keys()].some((t) => x.tokens.has(t) && !opening.has(t) && !headingTokens.has(t) && !names.has(t) && !measures.has(t));
       });
     sents.forEach(({ text, tokens }, si) => {

@@ -83,7 +83,7 @@ describe('a section that divides a subject among its sentences', () => {
   );
 
   // The words every sentence of the section shares are common in the index; the item names are rarer.
-  const idf = (t: string) => (['domain', 'koordinasi', 'arsitektur', 'instansi'].includes(t) ? 1 : 1.3);
+  const idf = (t: string) => (['domain', 'koordinasi', 'arsitektur', 'instansi', 'spbe'].includes(t) ? 1 : 1.3);
 
   it('the sentence naming the asked item leads, not the opening that announces the items', () => {
     expect(lead('instansi apa yang mengoordinasikan domain data dan informasi arsitektur?', [coordination], { idf })).toContain('perencanaan pembangunan');

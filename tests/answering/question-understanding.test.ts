@@ -161,6 +161,11 @@ describe('three outcomes on the real knowledge base', () => {
     expect(b.text).toContain('245.000');
   });
 
+  it("an item of a section that divides a subject leads, though it names its own agency's acronym", async () => {
+    const a = await answers.answer('In the SPBE architecture, which agency is in charge of coordinating the security domain?');
+    expect(a.text.split('. ')[0]).toContain('BSSN');
+  });
+
   it('a count asked for is not answered by a sentence with no number in it', async () => {
     const a = await answers.answer('berapa jumlah ASN di Pemprov Kaltim sekarang');
     expect(a.coverage).toBe('none');
