@@ -103,6 +103,23 @@ function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], 
   });
 }
 
+/**
+ * The analysed word that names the asked office's organisation: the first word after the role that is
+ * not a place, a year or a stopword ("panrb" in "siapa wakil menteri PANRB skrg?"; none in "siapa
+ * gubernur Kaltim?").
+ */
+function organisationOf(q: Question, deps: CoverageDeps): string[] | undefined {
+  const role = q.role!.split(' ');
+  const words = q.words.map((w) => w.toLowerCase());
+  const at = words.findIndex((_, i) => role.every((r, j) => words[i + j] === r));
+  if (at < 0) return undefined;
+  let next = words[at + role.length];
+  if (next === 'of' || next === 'dari') next = words[at + role.length + 1];
+  if (!next || /^\d/.test(next) || q.places.some((pl) => pl.aliases.includes(next!))) return undefined;
+  const terms = deps.terms(next);
+  return terms.length > 0 && deps.knows(next) ? terms : undefined;
+}
+
 export interface CoverageDeps {
   /** True when a word occurs anywhere in the knowledge base (after glossary and typo correction). */
   knows: (word: string) => boolean;
@@ -140,7 +157,12 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
   if (q.role) {
     const withRole = candidates.filter((p) => mentionsRole(`${p.heading} ${p.text}`, q.role!));
     if (withRole.length === 0) return none('role_absent');
-    candidates = withRole;
+    // The office's organisation, when the question names it ("wakil menteri PANRB"): the deputy
+    // ministers of another ministry do not answer.
+    const org = organisationOf(q, deps);
+    const withOrg = org ? withRole.filter((p) => org.some((t) => deps.passageTerms(p).has(t))) : withRole;
+    if (withOrg.length === 0) return none('role_absent');
+    candidates = withOrg;
   }
   const places: Place[] = q.places;
   if (places.length > 0) {

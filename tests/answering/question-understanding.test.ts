@@ -132,6 +132,15 @@ describe('an attribute held by another subject', () => {
     expect(assess('berapa denda administratif maksimal di UU PDP?', [article]).coverage).toBe('full');
   });
 
+  it("an office is declined when the passages name another organisation's holder", () => {
+    const komdigi = passage('komdigi', 'Dua Wakil Menteri Komunikasi dan Digital (Komdigi) adalah Nezar Patria dan Angga Raka Prabowo.', 0.9);
+    expect(assess('siapa wakil menteri PANRB skrg?', [komdigi])).toMatchObject({ coverage: 'none', reason: 'role_absent' });
+    expect(assess('siapa wakil menteri komdigi?', [komdigi]).coverage).toBe('full');
+    // A place after the office is no organisation.
+    const gubernur = passage('gub', 'Gubernur Kalimantan Timur (Kaltim) membuka pelatihan.', 0.9);
+    expect(assess('siapa gubernur kaltim?', [gubernur]).coverage).toBe('full');
+  });
+
   it('is declined when no passage states it and the subject is only matched weakly', () => {
     const weak = passage('diskominfo', 'Diskominfo mengoordinasikan tim teknis SPBE.', 0.25);
     expect(assess('email resmi diskominfo apa?', [weak])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
