@@ -103,6 +103,15 @@ function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], 
   });
 }
 
+/** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
+const MEASURE_WORDS = new Set(['lama', 'banyak', 'besar', 'jumlah', 'persen', 'orang', 'org', 'jam', 'tahun', 'thn', 'hari', 'bulan', 'kali', 'nomor', 'nilai', 'skor', 'indeks']);
+/** The noun right after "berapa" ("anggaran" in "Berapa anggaran pelatihan GCIO?"), if it is one. */
+function measuredNoun(q: Question): string | undefined {
+  const at = q.words.findIndex((w) => /^(berapa|berapakah)$/i.test(w));
+  const next = at >= 0 ? q.words[at + 1]?.toLowerCase() : undefined;
+  return next && !MEASURE_WORDS.has(next) && !/^\d/.test(next) ? next : undefined;
+}
+
 /**
  * The analysed word that names the asked office's organisation: the first word after the role that is
  * not a place, a year or a stopword ("panrb" in "siapa wakil menteri PANRB skrg?"; none in "siapa
@@ -196,7 +205,10 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // When no passage states the attribute, the passages about the subject answer only if they match
     // the question well: "email resmi Diskominfo Kaltim" is not answered by a passage that merely
     // mentions Kaltim's digital-leadership training.
-    if (holders.length === 0 && subjectBest < WEAK_SUBJECT) return none('attribute_absent');
+    if (topics.length > 0 && holders.length === 0 && subjectBest < WEAK_SUBJECT) return none('attribute_absent');
+    // "Berapa anggaran pelatihan GCIO?" names what the number measures: when no passage about the
+    // subject names it, a number there (50 visitors) measures something else.
+    if (holders.length === 0 && measuredNoun(q) === q.head && !candidates.some((p) => headTerms.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

@@ -132,6 +132,16 @@ describe('an attribute held by another subject', () => {
     expect(assess('berapa denda administratif maksimal di UU PDP?', [article]).coverage).toBe('full');
   });
 
+  it('a number is declined when no passage about the subject names what it measures', () => {
+    const visit = passage('bpsdm', 'Pelatihan BPSDM 2023 diikuti kunjungan sekitar 50 pegawai ke Surabaya.', 0.8);
+    expect(assess('berapa anggaran pelatihan BPSDM 2023?', [visit])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    // A unit after "berapa" is no attribute: "berapa orang" is answered by the count.
+    expect(assess('berapa orang pegawai dalam kunjungan pelatihan BPSDM 2023?', [visit]).coverage).toBe('full');
+    // Without a topic of its own, a weakly matched passage is not declined for want of the attribute.
+    const plain = passage('x', 'Kunjungan sekitar 50 pegawai ke kantor pusat.', 0.3);
+    expect(assess('berapa orang pegawai dalam kunjungan ke kantor pusat?', [plain]).coverage).toBe('full');
+  });
+
   it("an office is declined when the passages name another organisation's holder", () => {
     const komdigi = passage('komdigi', 'Dua Wakil Menteri Komunikasi dan Digital (Komdigi) adalah Nezar Patria dan Angga Raka Prabowo.', 0.9);
     expect(assess('siapa wakil menteri PANRB skrg?', [komdigi])).toMatchObject({ coverage: 'none', reason: 'role_absent' });
