@@ -27,11 +27,11 @@ import { installedSimd } from './native-tune.mjs';
 import { documentFile, syntheticQueries, syntheticSections, syntheticVocabulary } from './synthetic-corpus.js';
 
 /**
- * npm run bench [-- --json] [--sizes 1000,20000]
+ * npm run bench [-- --json] [--sizes 1000,20000,100000]
  *
  * Every figure stands beside a baseline measured in the same run on the same machine:
- * - synthetic knowledge bases (markdown files, 10 sections each; default 1k and 20k chunks,
- *   `--sizes 100000` for the province-scale figure) go through the real pipeline:
+ * - synthetic knowledge bases (markdown files, 10 sections each; default 1k, 20k and the
+ *   province-scale 100k chunks, `--sizes 1000,20000` for a quick run) go through the real pipeline:
  *   `buildIndex` from scratch (the baseline), then one document changed and an incremental
  *   re-index; then a separate *serving* process (`--serve`, the way the bot runs) loads the
  *   index and answers the queries: hybrid latency p50/p99 (through `KnowledgeBase` and through
@@ -45,7 +45,7 @@ import { documentFile, syntheticQueries, syntheticSections, syntheticVocabulary 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
-const sizes = (args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 20000]).filter((n) => n > 0);
+const sizes = (args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 20000, 100000]).filter((n) => n > 0);
 const QUERIES = 300;
 const RECALL_QUERIES = 200;
 const log = (m: string) => {
