@@ -98,7 +98,7 @@ export class KnowledgeBase {
   /** The question's search terms as the lexical index sees them (canonical, stemmed, typo-corrected). */
   terms(text: string): string[] {
     const l = this.loaded;
-    return [...new Set(l.lexical.resolveTerms(analyse(text, l.glossary.canonicalise)).map((r) => r.term))];
+    return [...new Set(l.lexical.resolveTerms(analyse(text, l.glossary.canonicalise), l.glossary.canonicalise).map((r) => r.term))];
   }
 
   /** True when some term of `text` occurs in the knowledge base (after glossary and typo correction). */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { colloquialStems } from './text.js';
+import { type Canonicaliser, colloquialStems } from './text.js';
 
 /**
  * BM25 lexical index over analysed tokens (see `text.ts`), stored as one compact binary file
@@ -183,7 +183,7 @@ export class LexicalIndex {
    * Map query terms to indexed terms: known terms as they are, unknown ones to a term at
    * edit distance 1 when exactly one candidate family exists (longest shared prefix wins).
    */
-  resolveTerms(terms: string[]): Array<{ term: string; from: string; fuzzy: boolean }> {
+  resolveTerms(terms: string[], canon?: Canonicaliser): Array<{ term: string; from: string; fuzzy: boolean }> {
     const out: Array<{ term: string; from: string; fuzzy: boolean }> = [];
     for (const t of terms) {
       if (this.postings.has(t) || t.length < 5 || /\d/.test(t)) {
@@ -191,7 +191,7 @@ export class LexicalIndex {
         continue;
       }
       // A chat verb form ("dicantumin", "nyediain", "ngatur") stands for a formal word the index knows.
-      const formal = colloquialStems(t).find((c) => this.postings.has(c));
+      const formal = colloquialStems(t, canon).find((c) => this.postings.has(c));
       if (formal) {
         out.push({ term: formal, from: t, fuzzy: true });
         continue;

@@ -227,7 +227,11 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   const withoutHearsay = raw
     .replace(HEARSAY, ' ')
     .replace(/\b(?:ngasih|kasih)\s+(?:tau|tahu)\b/gi, 'memberitahukan')
-    .replace(/\b(itu|tuh)\s+(?:program|programnya)\s+(buat|untuk|utk|bagi)\b/gi, '$1 $2');
+    .replace(/\b(itu|tuh)\s+(?:program|programnya)\s+(buat|untuk|utk|bagi)\b/gi, '$1 $2')
+    // English "may" is the month only beside a date or after "in/of/since …"; "Who may operate …"
+    // and "May a company …" ask about permission (the glossary would read it as "Mei").
+    .replace(/\b(in|of|on|since|until|till|before|after|during|early|late|mid|end|from|to)\s+may\b/gi, '$1 Mei')
+    .replace(/(?<!\d\s?)\bmay\b(?!\s*\d)/gi, language === 'en' ? ' ' : 'may');
   const words = normaliseWords(withoutHearsay, canon).filter((w) => !FILLERS.has(w));
   const normalised = words.join(' ');
   const folded = foldText(raw);

@@ -165,7 +165,7 @@ export function searchCandidates(parts: RetrieverParts, parsed: Question, qVec: 
   // "Apa itu X?" / "What is X?" asks for a definition: sections about definitions get a push.
   const expansion = glossary.expandQuery(question);
   const intentTerms = parsed.kind === 'definition' || DEFINITION_QUESTION.test(parsed.raw) ? unique(analyse('definisi pengertian', canon)) : [];
-  const resolvedTerms = unique(lexical.resolveTerms(ownTerms).map((r) => r.term));
+  const resolvedTerms = unique(lexical.resolveTerms(ownTerms, canon).map((r) => r.term));
   const expTerms = unique(analyse(expansion, canon)).filter((t) => !resolvedTerms.includes(t));
   const lexicalQuery = [
     ...resolvedTerms.map((term) => ({ term, weight: 1 })),

@@ -144,6 +144,8 @@ const EXTRA_STOPWORDS = [
   'admin', 'sebenarnya', 'cuma', 'pernah', 'bilang', 'memang', 'begitu', 'terus', 'tapi', 'kemarin', 'dulu', 'seperti', 'beberapa', 'banyak', 'hallo', 'halo', 'min', 'gan', 'sis', 'bro', 'kok', 'kah', 'pun',
   // "disuruh ngapain aja": what someone is told to do, in chat words (the question asks for the list).
   'ngapain', 'ngapa', 'disuruh', 'suruh', 'nyuruh',
+  // "menurut UU PDP": names the source, not the topic (the stemmer would make it "urut", order).
+  'menurut',
 ];
 const EN_STOPWORDS = new Set([
   ...enStopwordList,
@@ -265,9 +267,12 @@ const VOWEL = /^[aiueo]/;
  *
  * Only candidates: many formal words have the same shapes ("nyata", "dipimpin", "disiplin"),
  * so a caller takes a candidate only when the word itself is unknown and the candidate is
- * known (see `LexicalIndex.resolveTerms`). `term` is an analysed (stemmed) token.
+ * known (see `LexicalIndex.resolveTerms`). `term` is an analysed (stemmed) token. With the
+ * glossary's canonicaliser a formal candidate is read as the documents are: "ngajuin" →
+ * "diajukan", which the glossary files under "permohonan", so its term is that of "permohonan";
+ * "dicairin" → "dicairkan" → "pembayaran".
  */
-export function colloquialStems(term: string): string[] {
+export function colloquialStems(term: string, canon?: Canonicaliser): string[] {
   if (term.length < 4 || /\d/.test(term)) return [];
   const cores = new Set<string>();
   const base = term.startsWith('di') && term.length >= 7 ? term.slice(2) : term;
@@ -291,6 +296,8 @@ export function colloquialStems(term: string): string[] {
     for (const f of forms) for (const w of [`di${f}kan`, `di${f}`, f]) {
       const s = stem(w);
       if (s !== term && s.length >= 3 && !isStopword(s)) out.add(s);
+      const c = canon ? analyse(w, canon) : [];
+      if (c.length === 1 && c[0] !== term && c[0] !== s && c[0].length >= 3) out.add(c[0]);
     }
   }
   return [...out];
