@@ -3,7 +3,7 @@ import type { Chunk } from '../../../src/knowledge/chunker.js';
 import { RegulationCatalog } from '../../../src/knowledge/regulation/catalog.js';
 import { removeFurniture } from '../../../src/knowledge/regulation/furniture.js';
 import { buildIdentity, parseIdentity } from '../../../src/knowledge/regulation/identity.js';
-import { parseArticleReference } from '../../../src/knowledge/regulation/references.js';
+import { kindFamily, parseArticleReference } from '../../../src/knowledge/regulation/references.js';
 import type { ChunkRegulation } from '../../../src/knowledge/regulation/sections.js';
 import { normalisePasalNumber, parseStructure } from '../../../src/knowledge/regulation/structure.js';
 
@@ -17,8 +17,19 @@ describe('article references in questions', () => {
     ['Permenpan RB No 59 Tahun 2020 pasal 5', { pasal: '5', nomor: '59', tahun: '2020' }],
     ['Pergub Kaltim nomor 4 tahun 2021 pasal 12 ayat (2)', { pasal: '12', ayat: '2', jenis: 'Pergub', nomor: '4', tahun: '2021' }],
     ['Law No. 27 of 2022, Article 26', { pasal: '26', nomor: '27', tahun: '2022' }],
+    // English names of a ministerial regulation.
+    ['Article 3 of Kominfo Regulation 24/2013 on international roaming', { pasal: '3', nomor: '24', tahun: '2013' }],
+    ['What does Article 4 of Home Affairs Minister Regulation 73/2022 say?', { pasal: '4', nomor: '73', tahun: '2022' }],
+    ['Article 5 of the Regulation of the Minister of Manpower No. 2 of 2022', { pasal: '5', nomor: '2', tahun: '2022' }],
   ])('%s', (q, expected) => {
     expect(parseArticleReference(q)).toMatchObject(expected);
+  });
+
+  it('reads an English ministerial regulation as a Peraturan Menteri', () => {
+    for (const q of ['Article 3 of Kominfo Regulation 24/2013', 'Article 4 of Home Affairs Minister Regulation 73/2022', 'Article 5 of the Regulation of the Minister of Manpower No. 2 of 2022']) {
+      expect(kindFamily(parseArticleReference(q)!.jenis!)).toBe('permen');
+    }
+    expect(kindFamily(parseArticleReference('Article 2 of Government Regulation 71/2019')!.jenis!)).toBe('pp');
   });
 });
 
