@@ -244,7 +244,28 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // repeats them.
   const nameTerms = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
   const naming = nameTerms ? namingTerms(parsed.raw, canon, nameTerms) : undefined;
-  const present = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false);
+  // An abbreviation the question writes in capitals ("kena PHK", "menteri ATR/BPN") is present in
+  // a passage that spells it out ("pemutusan hubungan kerja", "Agraria dan Tata Ruang/… Badan
+  // Pertanahan Nasional"), and one the question glosses itself ("pejabat pelindungan data pribadi
+  // (DPO)") asks nothing beyond the words before it.
+  const abbreviations = capitalAbbreviations(parsed.raw, canon);
+  const glossed = glossedAbbreviations(parsed.raw, canon);
+  const spelled = new Map<string, boolean>();
+  const spellsOut = (t: string, index: number) => {
+    const key = `${t}\u0000${index}`;
+    let v = spelled.get(key);
+    if (v === undefined) spelled.set(key, (v = [...abbreviations.get(t)!].some((a) => spellsAbbreviation(a, chunks[index].text))));
+    return v;
+  };
+  // A regulation's article is read under its BAB and Bagian ("Bagian Ketiga Peserta Mengalami
+  // Cacat Total Tetap › Pasal 7"): those titles say what its articles are about, though they are
+  // kept out of its lexical heading so that they do not rank dozens of articles alike.
+  const inHeading = (t: string, index: number) => chunks[index].regulation !== undefined && headingTerms(parts, index).has(t);
+  const asAbbreviation = (t: string, index: number) =>
+    (abbreviations.has(t) && !lexical.has(t) && spellsOut(t, index)) ||
+    (glossed.has(t) && glossed.get(t)!.every((g) => lexical.termFrequency(g, index) > 0 || inHeading(g, index)));
+  const present = (t: string, index: number) =>
+    lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index) || asAbbreviation(t, index);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
   // The question's words other than the regulation's names (and known to the index).
   const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
@@ -277,7 +298,13 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     resolvedTerms.forEach((t, i) => {
       // Only specific names count: a common one ("Indonesia" in an Indonesian knowledge base) is no signal.
       const idf = lexical.has(t) ? lexical.idf(t) : maxIdf;
-      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !present(t, index) && !skip?.has(t)) missing = Math.max(missing, idf / maxIdf);
+      if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !skip?.has(t)) {
+        // A name the passage has only spelled out ("pemutusan hubungan kerja" for "PHK") is likely
+        // the same, not certain: it keeps part of the penalty.
+        const literal = lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index);
+        const lack = literal ? 0 : asAbbreviation(t, index) ? RELEVANCE_MODEL.spelledOutMissing : 1;
+        missing = Math.max(missing, (lack * idf) / maxIdf);
+      }
     });
     const similarity = simByIndex.get(index) ?? dot(parts.rawVectors?.[index], qVec);
     // A section whose heading names what is asked ("Pengertian … SPBE" for "Apa itu SPBE?") is the best entry point.
@@ -470,7 +497,7 @@ export function relevanceOf(coverage: number, similarity: number, missingEntity 
   return 1 / (1 + Math.exp(-z));
 }
 
-export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, regulation: 0.9, minMissingIdf: 2, unknownWord: 1, unknownEnglishWord: 0.1 };
+export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, regulation: 0.9, minMissingIdf: 2, unknownWord: 1, unknownEnglishWord: 0.1, spelledOutMissing: 0.5 };
 
 function dot(v: Float32Array | undefined, q: Float32Array): number {
   if (!v) return 0;
@@ -500,6 +527,55 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
     if (caps || capitalised || /\d/.test(w)) for (const t of analyse(w, canon)) out.add(t);
   });
   return out;
+}
+
+/** Analysed term → the abbreviations (lower case) the question writes in capitals: "PHK", "ATR/BPN" → atr, bpn. */
+export function capitalAbbreviations(question: string, canon: Canonicaliser): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of question.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,6})(?![\p{L}\p{N}])/gu)) {
+    for (const t of analyse(m[1], canon)) {
+      const set = out.get(t) ?? new Set<string>();
+      set.add(m[1].toLowerCase());
+      out.set(t, set);
+    }
+  }
+  return out;
+}
+
+/**
+ * Abbreviations the question explains itself: "biaya hak penyelenggaraan (BHP)" → bhp → the terms
+ * of the words before it, one content word per letter (biaya, hak, selenggara).
+ */
+export function glossedAbbreviations(question: string, canon: Canonicaliser): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of question.matchAll(/\(\s*(\p{Lu}[\p{L}-]{1,9})\s*\)/gu)) {
+    const before = question.slice(0, m.index).split(/[.,;:!?()]/).pop() ?? '';
+    const words = before.split(/\s+/).filter((w) => analyse(w, canon).length > 0);
+    const letters = m[1].replace(/[^\p{Lu}]/gu, '').length || m[1].length;
+    if (words.length < 2) continue;
+    const gloss = analyse(words.slice(-letters).join(' '), canon);
+    for (const t of analyse(m[1], canon)) if (!gloss.includes(t)) out.set(t, gloss);
+  }
+  return out;
+}
+
+// Words an Indonesian name skips in its abbreviation ("Agraria dan Tata Ruang" → ATR).
+const ABBREVIATION_GLUE = new Set(['dan', 'atau', 'serta', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'bagi', 'dengan', 'and', 'of', 'the', 'for']);
+
+/**
+ * Whether `text` spells out the abbreviation `abbr` (lower case): consecutive words, glue words
+ * aside, whose initials are its letters ("phk" in "terkena pemutusan hubungan kerja"). Two
+ * letters match by chance in any long passage, so only abbreviations of three or more count.
+ */
+export function spellsAbbreviation(abbr: string, text: string): boolean {
+  if (abbr.length < 3) return false;
+  const words = (text.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []).filter((w) => !ABBREVIATION_GLUE.has(w));
+  for (let i = 0; i + abbr.length <= words.length; i++) {
+    let j = 0;
+    while (j < abbr.length && words[i + j][0] === abbr[j]) j++;
+    if (j === abbr.length) return true;
+  }
+  return false;
 }
 
 const familyCache = new WeakMap<Chunk[], Map<number, Set<string>>>();
