@@ -152,8 +152,8 @@ const SCORE_QUESTION = /\b(predikat|predikatnya|kategori|kategorinya|tingkat|lev
 /** Folded, chat-normalised words of a text (glossary informal spellings applied). */
 export function normaliseWords(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
   // English idioms whose words mislead word by word ("took part" is not "bagian"; "stand for" asks for the
-  // full name, which a definition gives).
-  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').replace(/\b(stand|stands) for\b/g, ' ').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  // full name, which a definition gives; a "term of office" is a "masa jabatan", not an office's address).
+  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').replace(/\b(stand|stands) for\b/g, ' ').replace(/\bterms? of office\b/g, 'masa jabatan').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
   return words.flatMap((w) => {
     const chat = CHAT.get(w);
     if (chat) return chat.split(' ');

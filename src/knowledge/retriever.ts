@@ -264,8 +264,12 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const asAbbreviation = (t: string, index: number) =>
     (abbreviations.has(t) && !lexical.has(t) && spellsOut(t, index)) ||
     (glossed.has(t) && glossed.get(t)!.every((g) => lexical.termFrequency(g, index) > 0 || inHeading(g, index)));
+  // "What is the penalty for …", "sanksinya apa": an article that imposes one ("dipidana dengan
+  // pidana penjara …", "dikenai sanksi administratif") has what is asked, in whichever word.
+  const sanctionTerms = SANCTION_QUESTION.test(parsed.raw) ? sanctionTermsOf(canon) : undefined;
+  const imposesSanction = (t: string, index: number) => sanctionTerms !== undefined && sanctionTerms.has(t) && SANCTION_TEXT.test(chunks[index].text);
   const present = (t: string, index: number) =>
-    lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index) || asAbbreviation(t, index);
+    lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index) || asAbbreviation(t, index) || imposesSanction(t, index);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
   // The question's words other than the regulation's names (and known to the index).
   const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
@@ -456,6 +460,13 @@ function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog:
 const SANCTION_QUESTION = /\b(pidana\w*|dipidana|sanksi\w*|denda\w*|penjara|hukuman\w*|ancaman\w*|dihukum|penalt\w+|sanction\w*|fine[sd]?|prison|jail|sentence\w*|punish\w*)\b/i;
 /** The words of a sanction article: "dipidana dengan pidana penjara …", "dikenai sanksi administratif". */
 const SANCTION_TEXT = /\b(dipidana|pidana (penjara|denda|kurungan)|denda paling|sanksi administratif|dikenai sanksi|dikenakan sanksi)\b/i;
+const sanctionTermsCache = new WeakMap<Canonicaliser, Set<string>>();
+/** The terms a question asks a sanction with (sanksi, pidana, denda, hukuman, ancaman, penjara, penalty …). */
+function sanctionTermsOf(canon: Canonicaliser): Set<string> {
+  let s = sanctionTermsCache.get(canon);
+  if (!s) sanctionTermsCache.set(canon, (s = new Set(analyse('sanksi pidana dipidana denda hukuman dihukum ancaman penjara penalty sanction punishment fine prison', canon))));
+  return s;
+}
 
 /**
  * A sanction article names the article it punishes ("… melanggar ketentuan sebagaimana

@@ -59,6 +59,21 @@ describe('English legal vocabulary (knowledge/glossary.yaml)', () => {
     expect(terms('prohibited')).toEqual(terms('dilarang'));
   });
 
+  it('bridges general legal and administrative words the articles write differently', () => {
+    expect(terms('obstructing')).toEqual(terms('menghalangi'));
+    expect(terms('ngehalangin')).toEqual(terms('menghambat'));
+    expect(terms('total permanent disability')).toEqual(terms('total tetap cacat').sort());
+    expect(terms('penyandang disabilitas')).toEqual(terms('penyandang cacat'));
+    // The spelled-out name carries the abbreviation's term, so "kena PHK" finds the article.
+    expect(terms('terkena pemutusan hubungan kerja')).toEqual(expect.arrayContaining(terms('PHK')));
+    expect(terms('Menteri Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional')).toEqual(expect.arrayContaining([...terms('ATR'), ...terms('BPN')]));
+    expect(terms('Lembaga Penyiaran Publik')).toEqual(expect.arrayContaining(terms('LPP')));
+  });
+
+  it('reads "term of office" as "masa jabatan", not an office address', () => {
+    expect(parseQuestion('How long is the term of office of Dewan Pers members?', glossary.canonicalise).searchText).toMatch(/masa jabatan/);
+  });
+
   it('treats a data leak as the law\'s "kegagalan Pelindungan Data Pribadi"', () => {
     expect(terms('kebocoran')).toEqual(terms('kegagalan'));
     expect(terms('data breach')).toEqual(terms('kegagalan data'));

@@ -77,9 +77,12 @@ describe('abbreviations the documents only spell out (glossary acronyms)', () =>
       const b = await without.kb.retrieve(q, 3);
       expect(a.passages[0].heading).toContain('Panjang nama');
       expect(a.relevant).toBe(true);
-      // Without the glossary "ktp" is a name the documents never mention: the same passage scores lower.
+      // Without the glossary "ktp" is a word the index never saw; the passage still spells it out
+      // (its initials), which counts for it, though never more than the glossary's match.
       expect(b.unknownTerms).toContain('ktp');
-      expect(a.relevance).toBeGreaterThan(b.relevance);
+      expect(b.passages[0].heading).toContain('Panjang nama');
+      expect(b.passages[0].coverage).toBe(1);
+      expect(a.relevance).toBeGreaterThanOrEqual(b.relevance);
     } finally {
       withGlossary.cleanup();
       without.cleanup();

@@ -43,12 +43,14 @@ Manfaat TPG dibayarkan sekaligus paling lambat 5 (lima) hari kerja setelah berka
 BAB III
 KETENTUAN LAIN
 Pasal 4
-Penyelenggara wajib membayar biaya hak penyelenggaraan setiap tahun.
+Penyelenggara wajib membayar biaya hak penyelenggaraan setiap tahun; penyelenggara yang terlambat dikenai sanksi administratif berupa teguran.
 Pasal 5
 Menteri Agraria dan Tata Ruang/Kepala Badan Pertanahan Nasional memastikan pemohon hak tanah terdaftar sebagai Peserta.
 Pasal 6
 Peserta mengajukan permohonan kepada kantor cabang dengan melampirkan kartu peserta.
 Pasal 7
+Setiap orang yang menghalangi pembayaran manfaat TPG dipidana dengan pidana penjara paling lama 1 (satu) tahun.
+Pasal 8
 Peraturan Menteri ini mulai berlaku pada tanggal diundangkan.
 `;
 
@@ -112,6 +114,20 @@ describe('an article read under its Bagian', () => {
     expect(p).toBeDefined();
     expect(p!.coverage).toBe(1);
     expect(r.passages[0].citation).toMatch(/Pasal 3$/);
+  });
+});
+
+describe('a question about the penalty', () => {
+  it('an article that imposes one has what is asked, whichever word the question uses', async () => {
+    for (const q of ['What is the penalty for obstructing the payment of TPG benefits?', 'sanksinya apa kalau menghalangi pembayaran TPG?']) {
+      const r = await kb.retrieve(q);
+      expect(r.passages[0].citation).toMatch(/Pasal 7$/);
+      expect(r.passages[0].coverage).toBeGreaterThan(0.9);
+    }
+    // Only an article that imposes a sanction has the word it is asked with.
+    const r = await kb.retrieve('sanksinya apa kalau menghalangi pembayaran TPG?', 8);
+    for (const p of r.passages.filter((x) => !/dipidana/.test(x.text))) expect(p.coverage).toBeLessThan(r.passages[0].coverage);
+    expect((await answers.answer('What is the penalty for obstructing the payment of TPG benefits?')).text).toContain('1 (satu) tahun');
   });
 });
 
