@@ -55,17 +55,29 @@ export function romanToInt(s: string): number | undefined {
  * "6O" → "60", "2T" → "27", "I" → "1", "5 A" → "5A", "S" → "5", "B" → "8"; undefined when it is
  * not a number. OCR reads both 5 and 8 as "S": with `expected` (the next article in sequence)
  * the reading that continues the sequence wins ("PasalS" after Pasal 7 is Pasal 8).
+ *
+ * An inserted article's letter is OCR'd as a digit or ",4" ("Pasal 568A" as "Pasal 5684" or
+ * "Pasal 568,4."): ",4" is always the letter A; a trailing 4 or 8 is the letter A or B when
+ * `targets` (the articles the amendment instruction names, "… yakni Pasal 568A") say so.
  */
-export function normalisePasalNumber(raw: string, expected?: number): string | undefined {
-  const m = /^([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3})\s?([A-Ea-e])?$/.exec(raw.trim());
+export function normalisePasalNumber(raw: string, expected?: number, targets: string[] = []): string | undefined {
+  const m = /^([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3})(?:\s?([A-Ea-e])|[,.]\s?(4))?$/.exec(raw.trim());
   if (!m) return undefined;
   const readings = [ocrDigits(m[1].replace(/G/g, '6')), ...(/S/.test(m[1]) ? [ocrDigits(m[1].replace(/S/g, '8').replace(/G/g, '6'))] : [])];
   const digits = readings.find((d) => expected !== undefined && Number(d) === expected) ?? readings[0];
   if (!/^\d+$/.test(digits) || Number(digits) === 0) return undefined;
-  return `${Number(digits)}${(m[2] ?? '').toUpperCase()}`;
+  const num = `${Number(digits)}${m[3] ? 'A' : (m[2] ?? '').toUpperCase()}`;
+  if (targets.length && !targets.includes(num) && /^\d{2,}$/.test(num)) {
+    const lettered = `${Number(num.slice(0, -1))}${LETTER_READ_AS_DIGIT[num.slice(-1)] ?? ''}`;
+    if (lettered !== num.slice(0, -1) && targets.includes(lettered)) return lettered;
+  }
+  return num;
 }
 
-const PASAL_LINE = /^pas[ae][l1I|J]\s*([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3}(?:\s?[A-E])?)?\s*[.:]?$/i;
+/** Letters of inserted articles that OCR reads as digits. */
+const LETTER_READ_AS_DIGIT: Record<string, string> = { '4': 'A', '8': 'B' };
+
+const PASAL_LINE = /^pas[ae][l1I|J]\s*([0-9OIlT|!SZGB][0-9OIlT|!SZG]{0,3}(?:\s?[A-E]|[,.]\s?4)?)?\s*[.:]?$/i;
 const ROMAN_PASAL_LINE = /^[Pp]as[ae][l1I|]\s+([IVX]{1,4})\s*$/;
 const BAB_LINE = /^BAB\s*([IVXLCivxlc1]{1,7})\b\.?\s*(.*)$/;
 const BAGIAN_LINE = /^Bagian\s+(Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|Kesebelas|Kedua\s?belas|Ketiga\s?belas|Keempat\s?belas|Kelima\s?belas|Ke[\w\s]+)\s*$/i;
@@ -199,7 +211,7 @@ export function parseStructure(text: string, opts: { amending?: boolean } = {}):
         continue;
       }
       const pm = PASAL_LINE.exec(line);
-      const num = pm?.[1] ? normalisePasalNumber(pm[1]) : undefined;
+      const num = pm?.[1] ? normalisePasalNumber(pm[1], undefined, amendItem ? amendmentTargets(amendItem.instruction) : []) : undefined;
       if (amendItem && num) {
         if (cur.amendment === amendItem && !cur.pasal) {
           cur.pasal = num;

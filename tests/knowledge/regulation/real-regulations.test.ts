@@ -93,6 +93,14 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     expect(actions).toContain('34:dihapus');
   });
 
+  it('Perpu 1/2022: the inserted Pasal 568A, OCR\'d "Pasal 5684" and "Pasal 568,4.", keeps its number', async () => {
+    const doc = await load('PERPU-2022-001-PERUBAHAN-UU-7-2017-tentang-PEMILIHAN-UMUM.pdf');
+    const nums = doc.sections.map((s) => s.regulation?.pasal);
+    expect(doc.sections.filter((s) => s.regulation?.pasal === '568A').map((s) => s.regulation!.kind)).toEqual(expect.arrayContaining(['pasal', 'penjelasan']));
+    expect(nums).not.toContain('5684');
+    expect(doc.sections.find((s) => s.regulation?.pasal === '568A' && s.regulation.kind === 'penjelasan')!.text).toContain('Ibu Kota');
+  });
+
   it('Inpres 1/2022 (scanned, two columns): dictum labels paired with their text, one unit per addressee', async () => {
     const doc = await load('INPRES-2022-001-OPTIMALISASI-PELAKSANAAN-PROGRAM-JAMINAN-KESEHATAN-NASIONAL.pdf');
     expect(doc.title).toBe('Instruksi Presiden Nomor 1 Tahun 2022 tentang Optimalisasi Pelaksanaan Program Jaminan Kesehatan Nasional');

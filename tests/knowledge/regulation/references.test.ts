@@ -127,4 +127,51 @@ describe('OCR of article headings', () => {
     expect(normalisePasalNumber('5B')).toBe('5B');
     expect(normalisePasalNumber('1S', 18)).toBe('18');
   });
+
+  it('reads an inserted article\'s letter OCR\'d as a digit, from the instruction that names it', () => {
+    // "… disisipkan 1 (satu) pasal, yakni Pasal 568A": the heading below reads "Pasal 5684".
+    expect(normalisePasalNumber('5684', undefined, ['568A'])).toBe('568A');
+    expect(normalisePasalNumber('128', undefined, ['12B'])).toBe('12B');
+    // Without the instruction, or when it names that very number, a digit stays a digit.
+    expect(normalisePasalNumber('5684')).toBe('5684');
+    expect(normalisePasalNumber('24', undefined, ['24'])).toBe('24');
+    expect(normalisePasalNumber('24', undefined, ['25'])).toBe('24');
+    // ",4" is the letter A (Penjelasan: "Pasal 568,4.").
+    expect(normalisePasalNumber('568,4')).toBe('568A');
+  });
+
+  it('an amendment\'s inserted article and its Penjelasan get the instruction\'s number', () => {
+    const amending = [
+      'PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG',
+      'NOMOR 9 TAHUN 2030',
+      'TENTANG',
+      'PERUBAHAN ATAS UNDANG-UNDANG NOMOR 7 TAHUN 2017 TENTANG PEMILIHAN UMUM',
+      'Menimbang : bahwa perlu perubahan;',
+      'MEMUTUSKAN:',
+      'Pasal I',
+      'Beberapa ketentuan dalam Undang-Undang Nomor 7 Tahun 2017 diubah sebagai berikut:',
+      '1. Di antara Pasal 568 dan Pasal 569 disisipkan 1 (satu) pasal,',
+      'yakni Pasal 568A yang berbunyi sebagai berikut:',
+      'Pasal 5684',
+      'Pelaksanaan Pemilu di wilayah Ibu Kota Nusantara berpedoman pada Undang-Undang ini.',
+      'Pasal II',
+      'Peraturan ini mulai berlaku pada tanggal diundangkan.',
+      'PENJELASAN',
+      'ATAS',
+      'PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NOMOR 9 TAHUN 2030',
+      'I. UMUM',
+      'Perubahan diperlukan.',
+      'II. PASAL DEMI PASAL',
+      'Pasal I',
+      'Angka 1',
+      'Pasal 568,4.',
+      'Berdasarkan Undang-Undang tentang Ibu Kota Negara, pemilu tetap berpedoman pada Undang-Undang ini.',
+      'Pasal II',
+      'Cukup jelas.',
+    ].join('\n');
+    const units = parseStructure(amending, { amending: true });
+    expect(units.filter((u) => u.kind === 'pasal' && u.amendment).map((u) => u.pasal)).toContain('568A');
+    expect(units.filter((u) => u.kind === 'penjelasan').map((u) => u.pasal)).toContain('568A');
+    expect(units.some((u) => u.pasal === '5684')).toBe(false);
+  });
 });
