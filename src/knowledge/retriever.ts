@@ -224,6 +224,9 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // Unknown lower-case words of an English question are mostly untranslated vocabulary, and
   // unknown very short tokens ("tu", "sy") are chat noise; both weigh little.
   const entity = entityLikeTerms(question, canon);
+  // "TV", "SMS", "HP" are written in capitals but are common nouns (the glossary spells them with
+  // a lower-case word: televisi): a passage without them is not about something else.
+  for (const t of commonNounAbbreviations(glossary)) entity.delete(t);
   const english = parsed.language === 'en';
   const maxIdf = Math.log(1 + (lexical.size + 0.5) / 0.5);
   const unknownTerms = resolvedTerms.filter((t) => !lexical.has(t));
@@ -538,6 +541,18 @@ export function entityLikeTerms(question: string, canon: Canonicaliser): Set<str
     if (caps || capitalised || /\d/.test(w)) for (const t of analyse(w, canon)) out.add(t);
   });
   return out;
+}
+
+const commonNounCache = new WeakMap<Glossary, Set<string>>();
+/** Terms of the glossary's abbreviations of common nouns: those whose expansion is lower case ("TV" → "televisi"). */
+export function commonNounAbbreviations(glossary: Glossary): Set<string> {
+  let s = commonNounCache.get(glossary);
+  if (!s) {
+    s = new Set<string>();
+    for (const a of glossary.acronyms) if (/^\p{Ll}/u.test(a.expansion)) for (const t of analyse(a.term, glossary.canonicalise)) s.add(t);
+    commonNounCache.set(glossary, s);
+  }
+  return s;
 }
 
 /** Analysed term → the abbreviations (lower case) the question writes in capitals: "PHK", "ATR/BPN" → atr, bpn. */

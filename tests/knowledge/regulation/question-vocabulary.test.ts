@@ -6,7 +6,7 @@ import { LocalHashEmbeddings } from '../../../src/knowledge/embeddings.js';
 import { loadGlossary } from '../../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import { parseQuestion } from '../../../src/knowledge/question.js';
-import { capitalAbbreviations, glossedAbbreviations, RELEVANCE_THRESHOLD, spellsAbbreviation } from '../../../src/knowledge/retriever.js';
+import { capitalAbbreviations, commonNounAbbreviations, glossedAbbreviations, RELEVANCE_THRESHOLD, spellsAbbreviation } from '../../../src/knowledge/retriever.js';
 import { analyse, colloquialStems } from '../../../src/knowledge/text.js';
 import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../../helpers/tmp.js';
 
@@ -104,6 +104,21 @@ describe('abbreviations an article spells out', () => {
     const spelled = await kb.retrieve('TPG peserta kena PHK dibayarkan kapan?');
     const literal = await kb.retrieve('TPG peserta kena pemutusan hubungan kerja dibayarkan kapan?');
     expect(spelled.passages[0].relevance).toBeLessThanOrEqual(literal.passages[0].relevance);
+  });
+});
+
+describe('abbreviations of common nouns', () => {
+  it('"TV", "SMS", "HP" are common nouns (the glossary spells them in lower case), "SPBE" a name', () => {
+    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+    const common = commonNounAbbreviations(g);
+    for (const w of ['TV', 'SMS', 'HP']) expect(common.has(analyse(w, g.canonicalise)[0]), w).toBe(true);
+    expect(common.has(analyse('SPBE', g.canonicalise)[0])).toBe(false);
+  });
+
+  it('a passage without "TV" is not about something else', async () => {
+    const a = await answers.answer('pegawai TV yang terkena PHK, manfaat TPG dibayarkan kapan?');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('56 (lima puluh enam)');
   });
 });
 
