@@ -61,6 +61,8 @@ describe('English legal vocabulary (knowledge/glossary.yaml)', () => {
 
   it('bridges general legal and administrative words the articles write differently', () => {
     expect(terms('obstructing')).toEqual(terms('menghalangi'));
+    expect(terms('jual')).toEqual(terms('diperdagangkan'));
+    expect(terms('selling')).toEqual(terms('memperjualbelikan'));
     expect(terms('ngehalangin')).toEqual(terms('menghambat'));
     expect(terms('total permanent disability')).toEqual(terms('total tetap cacat').sort());
     expect(terms('penyandang disabilitas')).toEqual(terms('penyandang cacat'));
