@@ -44,7 +44,7 @@ const KIND_WORDS: Array<[RegExp, string]> = [
   [/^(perka|perkaban|peraturan kepala)$/, 'perka'],
   [/^(perlem|peraturan lembaga)$/, 'perlem'],
   [/^(se|surat edaran|circular)$/, 'se'],
-  [/^(permen\w*|peraturan menteri(?: [a-z]+){0,6}|ministerial regulation|minister regulation)$/, 'permen'],
+  [/^(permen\w*|peraturan menteri(?: [a-z]+){0,6}|peraturan men[a-z]{3,}|ministerial regulation|minister regulation)$/, 'permen'],
   // English names of a ministerial regulation: "Kominfo Regulation 24/2013", "Home Affairs Minister
   // Regulation 73/2022", "Regulation of the Minister of Manpower No. 2 of 2022".
   [new RegExp(`^(?:${MINISTERIAL_EN})$`), 'permen'],
@@ -52,7 +52,7 @@ const KIND_WORDS: Array<[RegExp, string]> = [
 
 const KIND_PATTERN =
   MINISTERIAL_EN +
-  '|keputusan gubernur|kepgub|keputusan bupati|kepbup|keputusan wali ?kota|kepwali?|peraturan badan|perban|perbadan|peraturan kepala|perkaban|perka|peraturan lembaga|perlem|surat edaran|se|perppu|perpu|peraturan pemerintah pengganti undang-undang|undang-undang|undang undang|undang2|uu|law|act|peraturan pemerintah|government regulation|pp|peraturan presiden|presidential regulation|perpres|instruksi presiden|inpres|keputusan presiden|keppres|kepres|peraturan bank indonesia|pbi|padg|keputusan bersama|skb|peraturan gubernur|pergub|peraturan daerah|perda|peraturan bupati|perbup|peraturan wali ?kota|perwali|perwal|kepmen\\w*|permen\\w*|peraturan menteri(?: (?!nomor|no\\b|nomer|tentang|ttg|pasal)[a-z]+){0,6}|ministerial regulation';
+  '|keputusan gubernur|kepgub|keputusan bupati|kepbup|keputusan wali ?kota|kepwali?|peraturan badan|perban|perbadan|peraturan kepala|perkaban|perka|peraturan lembaga|perlem|surat edaran|se|perppu|perpu|peraturan pemerintah pengganti undang-undang|undang-undang|undang undang|undang2|uu|law|act|peraturan pemerintah|government regulation|pp|peraturan presiden|presidential regulation|perpres|instruksi presiden|inpres|keputusan presiden|keppres|kepres|peraturan bank indonesia|pbi|padg|keputusan bersama|skb|peraturan gubernur|pergub|peraturan daerah|perda|peraturan bupati|perbup|peraturan wali ?kota|perwali|perwal|kepmen\\w*|permen\\w*|peraturan menteri(?: (?!nomor|no\\b|nomer|tentang|ttg|pasal)[a-z]+){0,6}|peraturan men(?!teri)[a-z]{3,}|ministerial regulation';
 
 const NUMBER_YEAR = new RegExp(
   `\\b(${KIND_PATTERN})(?![a-z])\\s*(?:republik indonesia\\s*|ri\\s*)?(?:(?!no\\b|nomor|nomer|number)[a-z&.-]{1,12}\\s*){0,3}?(?:no\\.?|nomor|nomer|number|nr\\.?|#)?\\s*:?\\s*([0-9]+[a-z0-9./-]*?)\\s*(?:/|tahun|thn\\.?|th\\.?|tahun\\s*:|of|year)\\s*((?:19|20)\\d\\d)\\b`,

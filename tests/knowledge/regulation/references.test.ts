@@ -17,6 +17,9 @@ describe('article references in questions', () => {
     ['Permenpan RB No 59 Tahun 2020 pasal 5', { pasal: '5', nomor: '59', tahun: '2020' }],
     ['Pergub Kaltim nomor 4 tahun 2021 pasal 12 ayat (2)', { pasal: '12', ayat: '2', jenis: 'Pergub', nomor: '4', tahun: '2021' }],
     ['Law No. 27 of 2022, Article 26', { pasal: '26', nomor: '27', tahun: '2022' }],
+    // "Peraturan Menkominfo", "Peraturan Menaker": the minister's short title is the kind.
+    ['Pasal 6 Peraturan Menkominfo 20/2013', { pasal: '6', nomor: '20', tahun: '2013' }],
+    ['pasal 3 peraturan menaker nomor 2 tahun 2022', { pasal: '3', nomor: '2', tahun: '2022' }],
     // English names of a ministerial regulation.
     ['Article 3 of Kominfo Regulation 24/2013 on international roaming', { pasal: '3', nomor: '24', tahun: '2013' }],
     ['What does Article 4 of Home Affairs Minister Regulation 73/2022 say?', { pasal: '4', nomor: '73', tahun: '2022' }],
@@ -30,6 +33,7 @@ describe('article references in questions', () => {
       expect(kindFamily(parseArticleReference(q)!.jenis!)).toBe('permen');
     }
     expect(kindFamily(parseArticleReference('Article 2 of Government Regulation 71/2019')!.jenis!)).toBe('pp');
+    expect(kindFamily(parseArticleReference('Pasal 6 Peraturan Menkominfo 20/2013')!.jenis!)).toBe('permen');
   });
 });
 
