@@ -72,6 +72,8 @@ export class RegulationCatalog {
   private aliasIndex: Array<{ alias: string; key: string }> = [];
   private readonly seenItems = new Set<string>();
   private readonly amendmentCache = new Map<string, CatalogEntry[]>();
+  /** Base regulations known only from their amendments ("Perubahan atas UU 7/2017"): key → names. */
+  private readonly absentBases = new Map<string, { shortName: string; title: string; entry?: CatalogEntry }>();
 
   static fromChunks(chunks: Chunk[]): RegulationCatalog {
     const cat = new RegulationCatalog();
@@ -109,6 +111,10 @@ export class RegulationCatalog {
         amendmentItems: [],
       };
       this.entries.set(r.key, e);
+    }
+    if (r.amendsKey && r.amendsName && !this.absentBases.has(r.amendsKey)) {
+      const base = /\bperubahan\s+(?:\w+\s+)?atas\s+(.+)$/i.exec(r.title)?.[1];
+      this.absentBases.set(r.amendsKey, { shortName: r.amendsName, title: base ?? r.amendsName });
     }
     if (r.kind === 'preamble' && e.opening === undefined) e.opening = index;
     if (r.revokes) e.revoking.push(index);
@@ -249,12 +255,45 @@ export class RegulationCatalog {
     return { regulation, amendedBy, chunks, ...(intent ? { intent } : {}) };
   }
 
+  /**
+   * A base regulation that is not in the index but that an amendment in it names by number and
+   * year: an entry without articles of its own, so that an article it amended is still looked up.
+   */
+  private absentBase(ref: ArticleReference): CatalogEntry | undefined {
+    if (!ref.nomor || !ref.tahun) return undefined;
+    const fam = ref.jenis ? kindFamily(ref.jenis) : undefined;
+    for (const [key, base] of this.absentBases) {
+      if (this.entries.has(key)) continue;
+      const m = /^(.+)-(\d+)-((?:19|20)\d\d)$/.exec(key);
+      if (!m || m[3] !== ref.tahun || m[2] !== leadingNumber(ref.nomor) || (fam && familyOfShort(m[1]) !== fam)) continue;
+      base.entry ??= {
+        key,
+        shortName: base.shortName,
+        title: base.title,
+        jenisShort: base.shortName.split(' ')[0],
+        family: familyOfShort(m[1]),
+        nomor: m[2],
+        tahun: m[3],
+        aliases: [base.shortName],
+        subjectWords: subjectWordsOf(base.title, []),
+        articles: new Map(),
+        explanations: new Map(),
+        amendedArticles: new Map(),
+        revoking: [],
+        amendmentItems: [],
+      };
+      return base.entry;
+    }
+    return undefined;
+  }
+
   /** Chunks for a question that names an article of a known regulation, or undefined. */
   lookup(question: string): ArticleLookup | undefined {
     if (this.entries.size === 0) return undefined;
     const reference = parseArticleReference(question);
     if (!reference?.pasal) return undefined;
-    const regulation = this.resolve(reference);
+    // "Pasal 568A UU 7/2017" with only its amendment (Perpu 1/2022) in the index: the article as amended.
+    const regulation = this.resolve(reference) ?? this.absentBase(reference);
     if (!regulation) return undefined;
     const pasal = reference.pasal;
     // "Perpu 1/2022 pasal 186": an amending regulation named with the article it amends.
@@ -271,6 +310,9 @@ export class RegulationCatalog {
       }
     }
     const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
+    // Of a base known only from its amendments, only the articles they changed are here; any
+    // other article is a question about a regulation the index does not hold.
+    if (chunks.length === 0 && !this.entries.has(regulation.key)) return undefined;
     // "Missing" only when the number lies outside the articles the regulation has: inside its
     // range, an article we did not find is more likely a scan we could not read than absent.
     const last = regulation.range ? parseInt(regulation.range[1], 10) : 0;

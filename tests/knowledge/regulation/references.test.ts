@@ -70,6 +70,27 @@ describe('regulation catalog', () => {
   });
 });
 
+describe('a base regulation known only from its amendment', () => {
+  // Only the Perpu is in the index; UU 7/2017 itself is not.
+  const perpu = (pasal: string, i: number) =>
+    chunk({ key: 'perpu-1-2022', shortName: 'Perpu 1/2022', title: 'Peraturan Pemerintah Pengganti Undang-Undang Nomor 1 Tahun 2022 tentang Perubahan atas Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum', jenisShort: 'Perpu', nomor: '1', tahun: '2022', aliases: ['Perpu 1/2022'], amendsKey: 'uu-7-2017', amendsName: 'UU 7/2017', pasal, amendment: { action: 'disisipkan', item: '9', article: 'I', instruction: `Di antara Pasal 568 dan Pasal 569 disisipkan 1 (satu) pasal, yakni Pasal ${pasal}` } }, i);
+  const cat = RegulationCatalog.fromChunks([perpu('568A', 0), perpu('10A', 1)]);
+
+  it('an article the amendment changed is looked up under the base\'s own number', () => {
+    const l = cat.lookup('Pasal 568A UU 7/2017')!;
+    expect(l.chunks).toEqual([0]);
+    expect(l.regulation).toMatchObject({ shortName: 'UU 7/2017', title: 'Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum' });
+    expect(l.amendedBy.map((a) => a.shortName)).toEqual(['Perpu 1/2022']);
+    expect(cat.lookup('pasal 10A undang-undang nomor 7 tahun 2017')?.chunks).toEqual([1]);
+  });
+
+  it('any other article, or another regulation of that number, is not claimed', () => {
+    expect(cat.lookup('Pasal 3 UU 7/2017')).toBeUndefined();
+    expect(cat.lookup('Pasal 568A PP 7/2017')).toBeUndefined();
+    expect(cat.lookup('Pasal 568A UU 8/2017')).toBeUndefined();
+  });
+});
+
 describe('furniture, identity, structure', () => {
   const pages = [
     'PRESIDEN\nREPUBLIK INDONESIA\nUNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 9 TAHUN 2030\nTENTANG\nCONTOH PERATURAN\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : bahwa perlu contoh;\nSK No 155227 A',
