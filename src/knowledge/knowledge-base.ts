@@ -49,7 +49,8 @@ export class KnowledgeBase {
 
   private static loadCurrent(opts: KnowledgeBaseOptions): Loaded {
     const idx = loadIndex(opts.dataDir);
-    return { ...idx, glossary: loadGlossary(glossaryPath(opts.knowledgeDir)), catalog: RegulationCatalog.fromChunks(idx.chunks) };
+    const glossary = loadGlossary(glossaryPath(opts.knowledgeDir));
+    return { ...idx, glossary, catalog: RegulationCatalog.fromChunks(idx.chunks, glossary.canonicalise) };
   }
 
   /** The loaded index, read-only: for diagnostics and the benchmark (recall against exact search). */

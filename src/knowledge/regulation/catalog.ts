@@ -1,4 +1,5 @@
 import type { Chunk } from '../chunker.js';
+import { analyse, type Canonicaliser } from '../text.js';
 import { subjectInitialisms } from './abbreviations.js';
 import { leadingNumber } from './identity.js';
 import { familyOfShort, kindFamily, parseArticleReference, subjectAfterKind, type ArticleReference } from './references.js';
@@ -75,8 +76,13 @@ export class RegulationCatalog {
   /** Base regulations known only from their amendments ("Perubahan atas UU 7/2017"): key → names. */
   private readonly absentBases = new Map<string, { shortName: string; title: string; entry?: CatalogEntry }>();
 
-  static fromChunks(chunks: Chunk[]): RegulationCatalog {
+  /** The glossary's canonicaliser: subject words are also compared as the index reads them ("personal" → pribadi). */
+  private canon?: Canonicaliser;
+  private readonly subjectTermCache = new Map<string, Set<string>>();
+
+  static fromChunks(chunks: Chunk[], canon?: Canonicaliser): RegulationCatalog {
     const cat = new RegulationCatalog();
+    cat.canon = canon;
     chunks.forEach((c, i) => {
       const r = c.regulation;
       if (r) cat.add(r, i);
@@ -188,7 +194,7 @@ export class RegulationCatalog {
     const scored: Array<{ e: CatalogEntry; score: number }> = [];
     for (const e of this.entries.values()) {
       if (named.family && e.family !== named.family) continue;
-      const score = words.filter((w) => subjectHas(e.subjectWords, w)).length;
+      const score = words.filter((w) => subjectHas(e.subjectWords, w) || this.subjectTermsHave(e, w)).length;
       if (score >= 2 || (score === 1 && (words.length === 1 || e.subjectWords.size <= 2))) scored.push({ e, score });
     }
     const top = Math.max(0, ...scored.map((x) => x.score));
@@ -197,6 +203,18 @@ export class RegulationCatalog {
     const roots = new Set(best.map((e) => e.amendsKey ?? e.key));
     if (best.length === 0 || roots.size > 1) return undefined;
     return best.find((e) => !e.amendsKey) ?? this.entries.get([...roots][0]) ?? best[0];
+  }
+
+  /**
+   * An English or synonymous subject word, read through the glossary: "the Personal Data
+   * Protection Law" → pribadi, data, pelindungan, the subject of UU 27/2022.
+   */
+  private subjectTermsHave(e: CatalogEntry, word: string): boolean {
+    if (!this.canon) return false;
+    let terms = this.subjectTermCache.get(e.key);
+    if (!terms) this.subjectTermCache.set(e.key, (terms = new Set(analyse([...e.subjectWords].join(' '), this.canon))));
+    const w = analyse(word, this.canon);
+    return w.length === 1 && w[0].length >= 3 && terms.has(w[0]);
   }
 
   /**

@@ -141,7 +141,8 @@ export function subjectAfterKind(question: string): { kind: string; family?: str
   const en = /\b(?:the|a|an)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(regulation|law|act|decree|instruction)\b/i.exec(q);
   if (en) {
     const words = en[1].toLowerCase().split(/[\s-]+/).filter((w) => w.length >= 3 && !NOT_SUBJECT.has(w) && !/^(presidential|government|ministerial|governor'?s?|regional|new|old|latest|same|this|that)$/.test(w));
-    if (words.length) return { kind: en[2].toLowerCase(), words };
+    // "the Press Law" is an Undang-Undang; "the … regulation" may be of any kind.
+    if (words.length) return { kind: en[2].toLowerCase(), family: kindFamily(en[2]), words };
   }
   const m = KIND_ANYWHERE.exec(q);
   // English kind words name a regulation only as "the … regulation/law" (above): "against the

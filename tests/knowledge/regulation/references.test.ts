@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadGlossary } from '../../../src/knowledge/glossary.js';
 import type { Chunk } from '../../../src/knowledge/chunker.js';
 import { RegulationCatalog } from '../../../src/knowledge/regulation/catalog.js';
 import { removeFurniture } from '../../../src/knowledge/regulation/furniture.js';
@@ -67,6 +69,23 @@ describe('regulation catalog', () => {
   it('an article beyond the range is missing (honest answer), one inside it is not claimed missing', () => {
     expect(cat.lookup('pasal 80 UU PDP')).toMatchObject({ missing: true, chunks: [] });
     expect(cat.lookup('pasal 30 UU PDP')).toMatchObject({ missing: false, chunks: [] });
+  });
+});
+
+describe('a regulation named in English by its subject', () => {
+  const glossary = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+  const pdp = (pasal: string, i: number) => chunk({ key: 'uu-27-2022', pasal }, i);
+  const pers = (pasal: string, i: number) => chunk({ key: 'uu-40-1999', shortName: 'UU 40/1999', title: 'Undang-Undang Nomor 40 Tahun 1999 tentang Pers', nomor: '40', tahun: '1999', aliases: ['UU 40/1999'], pasal }, i);
+  const permen = (pasal: string, i: number) => chunk({ key: 'permenkominfo-3-2030', shortName: 'Permenkominfo 3/2030', title: 'Peraturan Menteri Komunikasi dan Informatika Nomor 3 Tahun 2030 tentang Pers Kampus', jenisShort: 'Permenkominfo', nomor: '3', tahun: '2030', aliases: ['Permenkominfo 3/2030'], pasal }, i);
+  const chunks = [pdp('56', 0), pers('9', 1), permen('9', 2)];
+
+  it('reads the English subject through the glossary ("Personal Data Protection" → Pelindungan Data Pribadi)', () => {
+    const cat = RegulationCatalog.fromChunks(chunks, glossary.canonicalise);
+    expect(cat.lookup('What does Article 56 of the Personal Data Protection Law say?')?.chunks).toEqual([0]);
+    // "Law" is an Undang-Undang: the Permen about "Pers Kampus" is not the Press Law.
+    expect(cat.lookup('Article 9 of the Press Law')?.chunks).toEqual([1]);
+    // Without the glossary the English words match nothing.
+    expect(RegulationCatalog.fromChunks(chunks).lookup('What does Article 56 of the Personal Data Protection Law say?')).toBeUndefined();
   });
 });
 
