@@ -271,8 +271,20 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // pidana penjara …", "dikenai sanksi administratif") has what is asked, in whichever word.
   const sanctionTerms = SANCTION_QUESTION.test(parsed.raw) ? sanctionTermsOf(canon) : undefined;
   const imposesSanction = (t: string, index: number) => sanctionTerms !== undefined && sanctionTerms.has(t) && SANCTION_TEXT.test(chunks[index].text);
-  const present = (t: string, index: number) =>
+  // … and it is read with the prohibition it punishes: "melanggar ketentuan sebagaimana dimaksud
+  // dalam Pasal 40" has the words of Pasal 40 ("penyadapan").
+  const cited = new Map<number, number[]>();
+  const citedArticles = (index: number) => {
+    let v = cited.get(index);
+    if (v === undefined) cited.set(index, (v = sanctionTerms !== undefined && parts.catalog ? articlesCitedBySanction(parts.catalog, chunks, index) : []));
+    return v;
+  };
+  const inCited = (t: string, index: number) => sanctionTerms !== undefined && citedArticles(index).some((i) => lexical.termFrequency(t, i) > 0);
+  const presentOwn = (t: string, index: number) =>
     lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index) || asAbbreviation(t, index) || imposesSanction(t, index);
+  // The cited prohibition's words make the sanction article relevant; they do not rank it above
+  // articles that say the words themselves.
+  const present = (t: string, index: number) => presentOwn(t, index) || inCited(t, index);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
   // The question's words other than the regulation's names (and known to the index).
   const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
@@ -282,7 +294,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   if (named && residual.length > 0) {
     const best = regulationChunks(parts.catalog!, named.regulation.key)
       .filter((i) => !fused.has(i))
-      .map((i) => ({ i, w: residual.reduce((a, x) => a + (present(x.t, i) ? x.w : 0), 0) }))
+      .map((i) => ({ i, w: residual.reduce((a, x) => a + (presentOwn(x.t, i) ? x.w : 0), 0) }))
       .filter((x) => x.w > 0)
       .sort((a, b) => b.w - a.w)
       .slice(0, 8);
@@ -293,13 +305,16 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     // are its own, whether or not its text repeats them.
     const skip = isNamed(index) ? naming! : undefined;
     let covered = 0;
+    let coveredOwn = 0;
     let total = 0;
     resolvedTerms.forEach((t, i) => {
       if (skip?.has(t)) return;
       total += weights[i];
+      if (presentOwn(t, index)) coveredOwn += weights[i];
       if (present(t, index)) covered += weights[i];
     });
     const coverage = !resolvedTerms.length ? 0 : total > 0 ? covered / total : 1;
+    const ownCoverage = !resolvedTerms.length ? 0 : total > 0 ? coveredOwn / total : 1;
     // A name or number of the question that this passage lacks ("2019", "CPNS", "Kaltara").
     let missing = 0;
     resolvedTerms.forEach((t, i) => {
@@ -322,7 +337,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     // heading is about another year (its first year) and merely mentions the asked one.
     const headingYear = askedYears.length > 0 ? [...heading].find((t) => YEAR.test(t)) : undefined;
     const otherYear = headingYear !== undefined && !askedYears.includes(headingYear);
-    const score = e.rrf + FUSION.coverageBoost * coverage + FUSION.headingBoost * headingCoverage - (otherYear ? FUSION.otherYearPenalty : 0);
+    const score = e.rrf + FUSION.coverageBoost * ownCoverage + FUSION.headingBoost * headingCoverage - (otherYear ? FUSION.otherYearPenalty : 0);
     return { index, score, coverage, similarity, missing };
   });
   // A question naming a regulation ("PP 4 thn 2022 mengubah PP apa?") prefers that regulation's passages.
@@ -332,7 +347,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     // "JKN"; the one that has "kominfo" is asked.
     const residualWeight = residual.reduce((a, x) => a + x.w, 0);
     const ofNamed = scored.filter((s) => chunks[s.index].regulation?.key === named.regulation.key);
-    const shares = ofNamed.map((s) => (residualWeight > 0 ? residual.reduce((a, x) => a + (present(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0));
+    const shares = ofNamed.map((s) => (residualWeight > 0 ? residual.reduce((a, x) => a + (presentOwn(x.t, s.index) || headingTerms(parts, s.index).has(x.t) ? x.w : 0), 0) / residualWeight : 0));
     const bestShare = Math.max(0, ...shares);
     ofNamed.forEach((s, i) => {
       // The parts with (nearly) the most of the other words get the full push, the others a
@@ -477,6 +492,17 @@ function sanctionTermsOf(canon: Canonicaliser): Set<string> {
  * finds the prohibition. The articles of the same regulation that cite a top passage's Pasal
  * and carry a sanction go right before it, with its relevance: the penalty is what is asked.
  */
+/** Chunks of the prohibitions a sanction article of a regulation cites ("… sebagaimana dimaksud dalam Pasal 40 …"). */
+function articlesCitedBySanction(catalog: RegulationCatalog, chunks: Chunk[], index: number): number[] {
+  const c = chunks[index];
+  const entry = c.regulation?.key ? catalog.entries.get(c.regulation.key) : undefined;
+  if (!entry || !SANCTION_TEXT.test(c.text)) return [];
+  const out: number[] = [];
+  for (const m of c.text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)) if (m[1] !== c.regulation!.pasal) out.push(...(entry.articles.get(m[1]) ?? []));
+  // The prohibitions it punishes, not other penalties it refers to ("pidana sebagaimana dimaksud dalam Pasal 67").
+  return [...new Set(out)].filter((i) => !SANCTION_TEXT.test(chunks[i].text)).slice(0, 12);
+}
+
 function withSanctions<T extends { index: number; score: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
   const out: T[] = [];
   const seen = new Set<number>();

@@ -51,6 +51,10 @@ Peserta mengajukan permohonan kepada kantor cabang dengan melampirkan kartu pese
 Pasal 7
 Setiap orang yang menghalangi pembayaran manfaat TPG dipidana dengan pidana penjara paling lama 1 (satu) tahun.
 Pasal 8
+Setiap orang dilarang memperjualbelikan kartu peserta.
+Pasal 9
+Setiap orang yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 8 dipidana dengan pidana denda paling banyak Rp5.000.000,00 (lima juta rupiah).
+Pasal 10
 Peraturan Menteri ini mulai berlaku pada tanggal diundangkan.
 `;
 
@@ -143,6 +147,19 @@ describe('a question about the penalty', () => {
     const r = await kb.retrieve('sanksinya apa kalau menghalangi pembayaran TPG?', 8);
     for (const p of r.passages.filter((x) => !/dipidana/.test(x.text))) expect(p.coverage).toBeLessThan(r.passages[0].coverage);
     expect((await answers.answer('What is the penalty for obstructing the payment of TPG benefits?')).text).toContain('1 (satu) tahun');
+  });
+});
+
+describe('a sanction article read with the prohibition it cites', () => {
+  it('"… sebagaimana dimaksud dalam Pasal 8" has the words of Pasal 8', async () => {
+    const r = await kb.retrieve('What is the penalty for selling a TPG participant card?');
+    const sanction = r.passages.find((p) => p.citation?.endsWith('Pasal 9'));
+    expect(sanction).toBeDefined();
+    expect(sanction!.relevance).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+    const id = await kb.retrieve('sanksinya apa kalau jual kartu peserta TPG?');
+    expect(id.passages[0].citation).toMatch(/Pasal 9$/);
+    expect(id.passages[0].relevance).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+    expect((await answers.answer('sanksinya apa kalau jual kartu peserta TPG?')).refused).toBe(false);
   });
 });
 
