@@ -144,8 +144,6 @@ const EXTRA_STOPWORDS = [
   'admin', 'sebenarnya', 'cuma', 'pernah', 'bilang', 'memang', 'begitu', 'terus', 'tapi', 'kemarin', 'dulu', 'seperti', 'beberapa', 'banyak', 'hallo', 'halo', 'min', 'gan', 'sis', 'bro', 'kok', 'kah', 'pun',
   // "disuruh ngapain aja": what someone is told to do, in chat words (the question asks for the list).
   'ngapain', 'ngapa', 'disuruh', 'suruh', 'nyuruh',
-  // "menurut UU PDP": names the source, not the topic (the stemmer would make it "urut", order).
-  'menurut',
 ];
 const EN_STOPWORDS = new Set([
   ...enStopwordList,

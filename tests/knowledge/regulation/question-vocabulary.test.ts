@@ -178,9 +178,9 @@ describe('chat verbs the glossary files under another word', () => {
 });
 
 describe('words that name the source or are English modals', () => {
-  it('"menurut" is no search term (its stem would be "urut", order)', () => {
-    expect(analyse('hak subjek data menurut UU PDP')).not.toContain('urut');
-    expect(analyse('nomor urut calon')).toContain('urut');
+  it('"menurut" is no search term of a question (its stem would be "urut", order)', () => {
+    expect(analyse(parseQuestion('hak subjek data menurut UU PDP apa saja?').searchText)).not.toContain('urut');
+    expect(analyse(parseQuestion('nomor urut calon berapa?').searchText)).toContain('urut');
   });
 
   it('English "may" is the month only beside a date', () => {
