@@ -68,12 +68,9 @@ export interface Question {
   comparison: boolean;
 }
 
-/**
- * Fillers, particles and hedges of chat Indonesian: they never carry the topic. "menurut" ("menurut
- * UU PDP, …") names the source, not the topic; its stem would be "urut" (order).
- */
+/** Fillers, particles and hedges of chat Indonesian: they never carry the topic. */
 const FILLERS = new Set(
-  'sih dong nih deh kok ya yah yak kah lah tuh toh loh lho kak pak bu bang mas mbak min gan sis bro kakak bapak ibu admin tolong mohon please pls plis kira kira2 kira-kira sekitar kurleb kirakira kayaknya sepertinya kayak kiranya emang sebenarnya sebetulnya gitu begitu sekarang skrg hehe wkwk haha thx makasih btw eh oh nah menurut'.split(
+  'sih dong nih deh kok ya yah yak kah lah tuh toh loh lho kak pak bu bang mas mbak min gan sis bro kakak bapak ibu admin tolong mohon please pls plis kira kira2 kira-kira sekitar kurleb kirakira kayaknya sepertinya kayak kiranya emang sebenarnya sebetulnya gitu begitu sekarang skrg hehe wkwk haha thx makasih btw eh oh nah'.split(
     ' ',
   ),
 );

@@ -177,12 +177,7 @@ describe('chat verbs the glossary files under another word', () => {
   });
 });
 
-describe('words that name the source or are English modals', () => {
-  it('"menurut" is no search term of a question (its stem would be "urut", order)', () => {
-    expect(analyse(parseQuestion('hak subjek data menurut UU PDP apa saja?').searchText)).not.toContain('urut');
-    expect(analyse(parseQuestion('nomor urut calon berapa?').searchText)).toContain('urut');
-  });
-
+describe('English modals', () => {
   it('English "may" is the month only beside a date', () => {
     const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
     expect(parseQuestion('Who may operate a special network?', g.canonicalise).searchText).not.toMatch(/\bmei\b|\bmay\b/i);
