@@ -248,8 +248,9 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const nameTerms = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
   const naming = nameTerms ? namingTerms(parsed.raw, canon, nameTerms) : undefined;
   // An abbreviation the question writes in capitals ("kena PHK", "menteri ATR/BPN") is present in
-  // a passage that spells it out ("pemutusan hubungan kerja", "Agraria dan Tata Ruang/… Badan
-  // Pertanahan Nasional"), and one the question glosses itself ("pejabat pelindungan data pribadi
+  // a regulation's part that spells it out ("pemutusan hubungan kerja", "Agraria dan Tata Ruang/…
+  // Badan Pertanahan Nasional": regulations write names in full, officials abbreviate them; our own
+  // documents' abbreviations are the glossary's), and one the question glosses itself ("pejabat pelindungan data pribadi
   // (DPO)") asks nothing beyond the words before it.
   const abbreviations = capitalAbbreviations(parsed.raw, canon);
   const glossed = glossedAbbreviations(parsed.raw, canon);
@@ -265,7 +266,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // kept out of its lexical heading so that they do not rank dozens of articles alike.
   const inHeading = (t: string, index: number) => chunks[index].regulation !== undefined && headingTerms(parts, index).has(t);
   const asAbbreviation = (t: string, index: number) =>
-    (abbreviations.has(t) && !lexical.has(t) && spellsOut(t, index)) ||
+    (abbreviations.has(t) && !lexical.has(t) && chunks[index].regulation !== undefined && spellsOut(t, index)) ||
     (glossed.has(t) && glossed.get(t)!.every((g) => lexical.termFrequency(g, index) > 0 || inHeading(g, index)));
   // "What is the penalty for …", "sanksinya apa": an article that imposes one ("dipidana dengan
   // pidana penjara …", "dikenai sanksi administratif") has what is asked, in whichever word.

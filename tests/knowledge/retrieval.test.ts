@@ -77,12 +77,10 @@ describe('abbreviations the documents only spell out (glossary acronyms)', () =>
       const b = await without.kb.retrieve(q, 3);
       expect(a.passages[0].heading).toContain('Panjang nama');
       expect(a.relevant).toBe(true);
-      // Without the glossary "ktp" is a word the index never saw; the passage still spells it out
-      // (its initials), which counts for it, though never more than the glossary's match.
+      // Without the glossary "ktp" is a name the documents never mention: the same passage scores lower
+      // (only a regulation's part counts an abbreviation it spells out, see question-vocabulary.test.ts).
       expect(b.unknownTerms).toContain('ktp');
-      expect(b.passages[0].heading).toContain('Panjang nama');
-      expect(b.passages[0].coverage).toBe(1);
-      expect(a.relevance).toBeGreaterThanOrEqual(b.relevance);
+      expect(a.relevance).toBeGreaterThan(b.relevance);
     } finally {
       withGlossary.cleanup();
       without.cleanup();
