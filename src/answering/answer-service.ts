@@ -361,6 +361,7 @@ export class AnswerService {
       wantsName: q.kind === 'name',
       wantsDate: q.kind === 'date',
       wantsPlace: q.kind === 'place',
+      wantsAgency: q.kind === 'agency',
       parts: q.parts,
       isTopic: (t) => this.topicTerms().has(t),
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },

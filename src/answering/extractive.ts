@@ -5,7 +5,7 @@
  * the official can open; more is one /sumber away.
  */
 import { createHash } from 'node:crypto';
-import { mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
+import { askedAgencyNoun, mentionsPlace, placesIn, type Place } from '../knowledge/question.js';
 import type { Passage } from '../knowledge/retriever.js';
 import { splitSentences } from '../knowledge/text.js';
 import { subjectInitialisms } from '../knowledge/regulation/abbreviations.js';
@@ -42,6 +42,8 @@ export interface ExtractiveInput {
   wantsDate?: boolean;
   /** The question asks where (di mana, where): a sentence naming a location answers it. */
   wantsPlace?: boolean;
+  /** The question asks which ministry, agency or institution (Question.kind 'agency'): a sentence naming one answers it. */
+  wantsAgency?: boolean;
   /**
    * Topic terms (the glossary's acronyms: dts, dla, gta …). A sentence naming another topic and none
    * of the question's ("Target peserta DLA 2022 …" for a question about DTS) is about something else.
@@ -86,6 +88,16 @@ const CATEGORY_VALUE = /\b(?:(?:kelompok|kategori|grup|group|grade|kelas|level)\
 export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text) || CATEGORY_VALUE.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
+}
+/**
+ * A sentence naming an organisation: a ministry, agency, office or government by its name
+ * ("Kementerian PANRB", "Badan Siber dan Sandi Negara", "Menteri PANRB", "Pemprov Kaltim") or by an
+ * acronym of one ("BSSN", "Bappenas", "Kominfo", "BPSDM"). Not "instansi pusat" (no name).
+ */
+const ORGANISATION =
+  /\b(?:Kementerian|Kementrian|Badan|Lembaga|Dinas|Direktorat(?: Jenderal)?|Deputi|Sekretariat|Komisi|Menteri|Ministry|Agency|Office)\s+(?:of\s+|dan\s+)?\p{Lu}|\b(?:Pemprov|Pemkab|Pemkot|Pemerintah (?:Provinsi|Kabupaten|Kota))\b|\bKemen(?:ko)?\p{Lu}\p{L}*|\b(?:BSSN|Bappenas|Bappeda|Kominfo|Komdigi|PANRB|BPSDM|BKN|LAN|BPS|BRIN|Kemendagri|Kemenkeu|Setneg|Setkab|KSP|BPKP|Diskominfo|Peruri|Telkom)\b/u;
+export function namesOrganisation(text: string): boolean {
+  return ORGANISATION.test(text);
 }
 const DATE_RE = new RegExp(`\\b(${MONTH_NAMES})\\s+(19|20)\\d\\d\\b`, 'i');
 
@@ -142,6 +154,10 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
   // The measure a number is asked in ("brp persen", "berapa orang", "how many hours"): the answer's unit, not its subject.
   const measures = new Set(input.question ? [...input.question.matchAll(MEASURE)].flatMap((m) => input.analyse(m[1])) : []);
+  // The organisation noun an agency question asks with ("instansi mana", "kementerian mana") is the kind of
+  // answer, not its subject: "… dibagi kepada beberapa instansi pusat" does not match it.
+  const agencyNoun = input.wantsAgency && input.question ? askedAgencyNoun(input.question) : undefined;
+  const kindTerms = new Set(agencyNoun ? input.analyse(agencyNoun) : []);
   type Cand = { text: string; passageIdx: number; order: number; score: number; tokens: Set<string> };
   const cands: Cand[] = [];
   top.forEach((p, pi) => {
@@ -166,6 +182,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       const inherits = si > 0 && placesIn(text).length === 0;
       let w = 0;
       for (const [t, idf] of termWeights) {
+        if (kindTerms.has(t)) continue;
         if (tokens.has(t) || names.has(t)) w += idf;
         else if (inherits && headingTokens.has(t)) w += HEADING_INHERITED * idf;
       }
@@ -180,10 +197,13 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     // asked ("persen" in "brp persen": the restating sentence "… persentase …" is no better), and not
     // for a sentence about another topic ("Target peserta DLA 2022 …" in a section about DTS).
     const opening = sents[0]?.tokens ?? new Set<string>();
+    // "Kementerian mana …": an opening that names no organisation ("… dibagi kepada beberapa instansi
+    // pusat") does not say which one, however many question words it repeats ("instansi", the kind asked).
+    const openingLacksAgency = input.wantsAgency === true && sents.length > 1 && !namesOrganisation(sents[0].text);
     const openingAnswers =
       (input.parts ?? 1) > 1 ||
       !sents.some((x, si) => {
-        if (si === 0 || weights[si] < weights[0]) return false;
+        if (si === 0 || (weights[si] < weights[0] && !(openingLacksAgency && namesOrganisation(x.text)))) return false;
         const sectionTopic = (t: string) => x.tokens.has(t) || headingTokens.has(t) || opening.has(t);
         if (askedTopics.length > 0 && !askedTopics.some(sectionTopic) && [...x.tokens].some((t) => input.isTopic!(t))) return false;
         return [...termWeights.keys()].some((t) => x.tokens.has(t) && !opening.has(t) && !headingTokens.has(t) && !names.has(t) && !measures.has(t));
@@ -213,6 +233,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       if (QUALIFIERS.test(text) && !asksQualified && !hasValue(text.replace(QUALIFIED_VALUE, ' '))) score -= 0.4;
       if (input.wantsDate) score += DATE_RE.test(text) || DAY_MONTH.test(text) ? 0.1 : -0.1;
       if (input.wantsPlace) score += LOCATION.test(text) ? 0.15 : -0.1;
+      // A sentence naming no organisation cannot say which one: nearly decisive.
+      if (input.wantsAgency) score += namesOrganisation(text) ? 0.15 : -0.3;
       // … a topic its section's heading or opening names is the sentence's topic too ("Domain keamanan … BSSN"
       // in a section about SPBE's architecture is about SPBE).
       const inSection = (t: string) => tokens.has(t) || (si > 0 && (headingTokens.has(t) || opening.has(t)));

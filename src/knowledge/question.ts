@@ -21,7 +21,21 @@ import type { Locale } from '../locale.js';
 import { detectLanguage } from './language.js';
 import { analyse, foldText, identityCanonicaliser, type Canonicaliser } from './text.js';
 
-export type AskedKind = 'number' | 'date' | 'name' | 'place' | 'list' | 'yesno' | 'definition' | 'other';
+/** 'agency': which ministry, agency or institution ("kementerian mana", "lembaga apa", "which ministry …"). */
+export type AskedKind = 'number' | 'date' | 'name' | 'agency' | 'place' | 'list' | 'yesno' | 'definition' | 'other';
+
+/**
+ * "Kementerian mana …", "dipegang lembaga apa?", "Which ministry coordinates …": the answer is a
+ * government organisation (a sentence naming only the subject does not answer). Not "lembaga apa
+ * saja" (a list), not "which organisations partnered …" (partners are companies and universities too).
+ */
+const AGENCY_ASKED = / (?:kementerian|kementrian|kemen|lembaga|instansi|badan|dinas) (?:mana|apa|apakah)(?! saja| aja)\b| (?:which|what) (?:ministry|ministries|agency|agencies|government (?:body|bodies|institution|institutions)) /;
+
+/** The organisation noun an agency question asks with ("instansi" in "instansi mana …", "ministry"), if any. */
+export function askedAgencyNoun(text: string): string | undefined {
+  const m = ` ${foldText(text).replace(/[^a-z0-9,.]+/g, ' ')} `.match(AGENCY_ASKED);
+  return m ? m[0].trim().split(' ').find((w) => !/^(mana|apa|apakah|which|what|government)$/.test(w)) : undefined;
+}
 
 export interface Place {
   /** Canonical id: 'kaltim', 'nasional', or the folded name ('papua', 'balikpapan'). */
@@ -202,6 +216,7 @@ function kindOf(folded: string, language: Locale): AskedKind {
   if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|singkatan dari) /.test(q)) return 'definition';
   if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date|what dates|which date|which dates|on what day) /.test(q)) return 'date';
   // "untuk siapa?", "who is it for?" ask for an audience (staf ASN, pimpinan), not a person's name.
+  if (AGENCY_ASKED.test(q)) return 'agency';
   const audience = / (untuk|buat|bagi|utk) (siapa|sapa) /.test(q) || /^ who .* for $/.test(q.replace(/[?.!]/g, ' ').replace(/\s+/g, ' '));
   if (/ (siapa|siapakah|sapa|who|whom) /.test(q) && !audience) return 'name';
   if (/ (dimana|di mana|where|lokasinya|lokasi|alamat|alamatnya|address) /.test(q)) return 'place';

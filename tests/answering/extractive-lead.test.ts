@@ -13,12 +13,14 @@ function lead(question: string, passages: Passage[], extra: Partial<ExtractiveIn
   const q = parseQuestion(question);
   const r = composeExtractive({
     passages,
+    question,
     terms: [...new Set(analyse(q.searchText))],
     analyse: (s) => analyse(s),
     idf: () => 1,
     wantsNumber: q.kind === 'number' || q.kind === 'date',
     wantsName: q.kind === 'name',
     wantsDate: q.kind === 'date',
+    wantsAgency: q.kind === 'agency',
     prefer: { years: q.years, places: q.places },
     maxSentences: 1,
     ...extra,
@@ -92,5 +94,34 @@ describe('a section that divides a subject among its sentences', () => {
 
   it('the opening still leads when the question names nothing a later sentence adds', () => {
     expect(lead('bagaimana koordinasi domain arsitektur dibagi?', [coordination], { idf })).toContain('dibagi kepada beberapa');
+  });
+});
+
+describe('"which ministry / agency …" is answered by the sentence naming an organisation', () => {
+  const coordination = passage(
+    'm',
+    'Pembagian koordinasi domain arsitektur nasional',
+    'Koordinasi domain arsitektur nasional dibagi kepada beberapa instansi pusat menurut peraturan presiden. ' +
+      'Domain proses bisnis dikoordinasikan oleh Kementerian PANRB. ' +
+      'Domain keamanan dikoordinasikan oleh Badan Siber dan Sandi Negara (BSSN).',
+  );
+  const listing = passage(
+    'n',
+    'Domain arsitektur dalam instrumen evaluasi',
+    'Enam domain arsitektur yang dinilai adalah proses bisnis, data dan informasi, layanan, aplikasi, infrastruktur, dan keamanan. Ringkasnya ada enam domain.',
+  );
+
+  it('not the opening that names the kind asked ("instansi pusat") but no organisation', () => {
+    const q = 'Instansi mana yang bertanggung jawab atas domain keamanan arsitektur nasional?';
+    expect(parseQuestion(q).kind).toBe('agency');
+    expect(lead(q, [coordination])).toContain('BSSN');
+    // Without the kind, the opening (more question words: instansi, nasional) leads.
+    expect(lead(q, [coordination], { wantsAgency: false })).toContain('dibagi kepada');
+  });
+
+  it("not another passage's sentence that lists every item and names no organisation", () => {
+    const q = 'domain keamanan arsitektur itu tanggung jawab lembaga apa';
+    expect(lead(q, [listing, coordination])).toContain('BSSN');
+    expect(lead(q, [listing, coordination], { wantsAgency: false })).toContain('Enam domain');
   });
 });

@@ -35,6 +35,15 @@ describe('parseQuestion', () => {
     expect(q.searchText).not.toContain('4,5');
   });
 
+  it('asks for an agency: "kementerian mana", "lembaga apa", "which ministry" — not partners or a list', () => {
+    expect(parseQuestion('domain data dan informasi itu tanggung jawab kementerian mana').kind).toBe('agency');
+    expect(parseQuestion('koordinasi domain keamanan dipegang lembaga apa?').kind).toBe('agency');
+    expect(parseQuestion('Which ministry coordinates the application domain?').kind).toBe('agency');
+    expect(parseQuestion('Besides universities, which organisations partnered with DLA in 2023?').kind).not.toBe('agency');
+    expect(parseQuestion('lembaga apa saja yang terlibat?').kind).not.toBe('agency');
+    expect(parseQuestion('Siapa yang mengetuai Tim Koordinasi SPBE?').kind).toBe('name');
+  });
+
   it('reads an English idiom as a whole and counts relative years', () => {
     // "took part" is participation, not "bagian" (part); "people" are counted as orang.
     expect(parseQuestion('How many people took part in DTS in 2022?').words).toEqual(expect.arrayContaining(['participated', 'orang']));
