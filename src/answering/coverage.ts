@@ -94,13 +94,40 @@ function hasYear(p: Passage, year: string, q: Question, subjectTerms: string[], 
   // (A regulation's number is the value when one is asked: "Kepmen PANRB nomor berapa …?"; its digits
   // are blanked in the period text.)
   const wantsValue = q.kind === 'number' && !q.words.some((w) => w === 'nomor' || REGULATION_KINDS.test(w));
+  const counts = wantsValue && COUNT_ASKED.test(q.raw);
   return splitSentences(text).some((s) => {
     if (!re.test(s) || HEDGED.test(s)) return false;
     if (wantsValue && !hasValue(s)) return false;
+    if (counts && !countsAsked(s, subjectTerms, deps, q.words.some((w) => PEOPLE.test(w)))) return false;
     const terms = deps.terms(s);
     if (topics.length > 0 && !terms.some((t) => topics.includes(t))) return false;
     return terms.some((t) => subjectTerms.includes(t)) && (!needHead || terms.some((t) => headTerms.includes(t)));
   });
+}
+
+const DAY_MONTH_RE = new RegExp(`\\b\\d{1,2}(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:${MONTH_NAMES})\\b`, 'gi');
+/** A count is asked for ("how many", "jumlah peserta", "berapa orang"). */
+const COUNT_ASKED = /\b(jumlah|jumlahnya|banyaknya|berapa banyak|brp banyak|how many|berapa (?:orang|org)|brp (?:orang|org))\b/i;
+const COUNT_VALUE = /\b(\d+(?:[.,]\d+)*|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|ratusan|ribuan|puluhan|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands)\b((?:\s+(?:ribu|juta|miliar|ratus|puluh|belas|thousand|million|hundred))*)(?:\s+([\p{L}-]+))?/giu;
+/** Nouns of people: a count of participants is given as "245.000 peserta", "… orang", "300 pemimpin". */
+const PEOPLE = /^(orang|org|people|persons?|peserta|pesertanya|participants?|participated|attendees|pegawai|asn|pns|pemimpin|pejabat|mahasiswa|talenta|lulusan|pendaftar|alumni|penerima|ikut|mengikuti|diikuti)$/i;
+/** Words a count of people or things is given in (not the thing counted). */
+const COUNT_UNITS = /^(orang|org|jiwa|people|persons|person|lebih|more|than|sekitar|hingga|sampai|dari|di|pada|dan|atau|and|or|per|persen|percent)$/i;
+
+/**
+ * Does the sentence give a count of what is asked? A number counting another noun ("delapan
+ * akademi" for "How many DTS participants … 2023?") does not; one counting an asked noun ("245.000
+ * peserta") or standing alone ("… adalah 245.000.") does. Years, dates and regulation numbers are no counts.
+ */
+function countsAsked(sentence: string, askedTerms: string[], deps: CoverageDeps, asksPeople: boolean): boolean {
+  const text = withoutRegulationNumbers(sentence).replace(DATE_RE, ' ').replace(DAY_MONTH_RE, ' ').replace(yearRe, ' ');
+  for (const m of text.matchAll(COUNT_VALUE)) {
+    const noun = m[3];
+    if (!noun || COUNT_UNITS.test(noun) || (asksPeople && PEOPLE.test(noun))) return true;
+    const terms = deps.terms(noun);
+    if (terms.length === 0 || terms.some((t) => askedTerms.includes(t))) return true;
+  }
+  return false;
 }
 
 /** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
@@ -127,6 +154,23 @@ function organisationOf(q: Question, deps: CoverageDeps): string[] | undefined {
   if (!next || /^\d/.test(next) || q.places.some((pl) => pl.aliases.includes(next!))) return undefined;
   const terms = deps.terms(next);
   return terms.length > 0 && deps.knows(next) ? terms : undefined;
+}
+
+/**
+ * Contact attributes and the shape of their value: an address is a street or a building ("Jl. M.
+ * Yamin", "Gedung …"), an e-mail has an @, a telephone number digits with an area code, a website a
+ * domain. Such an attribute is never worded otherwise: no passage with a value of its shape, no answer.
+ */
+const CONTACT_SHAPES: Array<{ words: RegExp; value: RegExp }> = [
+  { words: /^(alamat|alamatnya|address)$/, value: /\b(?:Jl\.|Jln\.?|Jalan|Gedung|Gd\.|Kompleks|Komplek|Kode Pos|Street|Road|Avenue)\s|\b\d{5}\b/i },
+  { words: /^(email|e-mail|surel|emailnya|mail)$/, value: /[\w.-]+@[\w-]+\.[a-z]{2,}/i },
+  { words: /^(telepon|teleponnya|telp|phone|telephone|fax|faks)$/, value: /(?:\+62|\(0\d{1,3}\)|\b0\d{1,3})[\s-]?\d{3,}/ },
+  { words: /^(website|situs|laman|web|url|site)$/, value: /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id)\b/i },
+];
+
+/** The value shape of a contact attribute the question asks for ("alamat", "email", "phone"), if it asks one. */
+function contactShape(q: Question, headTerms: string[]): RegExp | undefined {
+  return CONTACT_SHAPES.find((c) => c.words.test(q.head ?? '') || headTerms.some((t) => c.words.test(t)))?.value;
 }
 
 export interface CoverageDeps {
@@ -206,6 +250,12 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // the question well: "email resmi Diskominfo Kaltim" is not answered by a passage that merely
     // mentions Kaltim's digital-leadership training.
     if (topics.length > 0 && holders.length === 0 && subjectBest < WEAK_SUBJECT) return none('attribute_absent');
+    // A contact attribute ("What is the office address of Diskominfo Kaltim?") is answered only by a
+    // passage about the subject holding a value of its shape (a street, an @, a telephone number):
+    // a passage about the office's head that merely matches the question is no address.
+    const shape = contactShape(q, headTerms);
+    const pool = topics.length > 0 ? candidates.filter(about) : candidates;
+    if (shape && !pool.some((p) => shape.test(p.text))) return none('attribute_absent');
     // "Berapa anggaran pelatihan GCIO?" names what the number measures: when no passage about the
     // subject names it, a number there (50 visitors) measures something else.
     if (holders.length === 0 && measuredNoun(q) === q.head && !candidates.some((p) => headTerms.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');

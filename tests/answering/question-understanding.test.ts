@@ -165,7 +165,37 @@ describe('an attribute held by another subject', () => {
     expect(assess('email resmi diskominfo apa?', [weak])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
     // Matched well, the passage about the subject may word the attribute otherwise and answers.
     const strong = passage('diskominfo', 'Diskominfo mengoordinasikan tim teknis SPBE.', 0.6);
-    expect(assess('email resmi diskominfo apa?', [strong]).coverage).toBe('full');
+    expect(assess('visi diskominfo apa?', [strong]).coverage).toBe('full');
+  });
+
+  it('a contact attribute is declined when no passage about the subject holds a value of its shape', () => {
+    const head = passage('diskominfo', 'Kepala Diskominfo Kaltim adalah Muhammad Faisal, yang berkantor di Samarinda.', 0.6);
+    expect(assess('alamat kantor Diskominfo Kaltim di mana?', [head])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    expect(assess('email resmi diskominfo apa?', [head])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    const office = passage('diskominfo', 'Kantor Diskominfo Kaltim beralamat di Jl. Basuki Rahmat No. 41, Samarinda; surel diskominfo@kaltimprov.go.id.', 0.6);
+    expect(assess('alamat kantor Diskominfo Kaltim di mana?', [office]).coverage).toBe('full');
+    expect(assess('email resmi diskominfo apa?', [office]).coverage).toBe('full');
+  });
+});
+
+describe('a count asked for a year', () => {
+  const p = (text: string, heading = 'DTS'): Passage => ({ rank: 1, score: 1, relevance: 0.9, coverage: 1, similarity: 1, source: 'a.md', file: 'a.md', title: 'DTS', heading, text, sources: [], chunkId: 'a' });
+  const deps = { knows: () => true, terms: (w: string) => analyse(w), passageTerms: (x: Passage) => new Set(analyse(`${x.heading} ${x.text}`)), isTopic: (t: string) => ['dts', 'dla'].includes(t) };
+  const outcome = (question: string, passage: Passage) => {
+    const q = parseQuestion(question);
+    const retrieval = { question, passages: [passage], relevance: 0.9, relevant: true, terms: [...new Set(analyse(q.searchText))], parsed: q } as unknown as RetrievalResult;
+    return assessCoverage(q, retrieval, deps).coverage;
+  };
+  it('is not recorded by a number that counts something else ("delapan akademi")', () => {
+    const academies = p('Program DTS memiliki delapan akademi menurut paparan pada 23 Februari 2023.', 'Delapan akademi DTS (2023)');
+    expect(outcome('How many DTS participants were there in 2023?', academies)).toBe('partial');
+    expect(outcome('jumlah peserta DTS 2023 brp?', academies)).toBe('partial');
+    // A count of the asked noun, of people for "how many people", or a bare value records it.
+    expect(outcome('How many DTS participants were there in 2023?', p('Pada tahun 2023 DTS menjaring 150.000 peserta.'))).toBe('full');
+    expect(outcome('How many people took part in DTS in 2023?', p('Pada tahun 2023 DTS diikuti sekitar 150.000 peserta.'))).toBe('full');
+    expect(outcome('jumlah peserta DTS 2023 brp?', p('Jumlah peserta DTS tahun 2023 adalah 150.000.'))).toBe('full');
+    // Not a count: "berapa indeks" is answered by the value, whatever follows it.
+    expect(outcome('indeks spbe dts 2023 brp?', p('Indeks SPBE DTS 2023 sebesar 3,1 poin.'))).toBe('full');
   });
 });
 
