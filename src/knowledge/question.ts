@@ -82,9 +82,12 @@ export interface Question {
   comparison: boolean;
 }
 
-/** Fillers, particles and hedges of chat Indonesian: they never carry the topic. */
+/**
+ * Fillers, particles and hedges of chat Indonesian: they never carry the topic. "Bunyinya gimana?"
+ * ("how does it read?") asks for the wording itself, which no document labels with the word.
+ */
 const FILLERS = new Set(
-  'sih dong nih deh kok ya yah yak kah lah tuh toh loh lho kak pak bu bang mas mbak min gan sis bro kakak bapak ibu admin tolong mohon please pls plis kira kira2 kira-kira sekitar kurleb kirakira kayaknya sepertinya kayak kiranya emang sebenarnya sebetulnya gitu begitu sekarang skrg hehe wkwk haha thx makasih btw eh oh nah'.split(
+  'bunyi bunyinya sih dong nih deh kok ya yah yak kah lah tuh toh loh lho kak pak bu bang mas mbak min gan sis bro kakak bapak ibu admin tolong mohon please pls plis kira kira2 kira-kira sekitar kurleb kirakira kayaknya sepertinya kayak kiranya emang sebenarnya sebetulnya gitu begitu sekarang skrg hehe wkwk haha thx makasih btw eh oh nah'.split(
     ' ',
   ),
 );

@@ -224,6 +224,13 @@ describe('three outcomes on the real knowledge base', () => {
     expect(a.text.split('. ')[0]).toContain('BSSN');
   });
 
+  it('"bunyinya gmn?" asks for the wording: the word is no search term a passage must hold', async () => {
+    expect(parseQuestion('pengertian spbe versi perpres bunyinya gmn?').searchText).not.toMatch(/bunyi/);
+    const a = await answers.answer('pengertian sbpe versi perpres bunyinya gmn?');
+    expect(a.coverage).toBe('full');
+    expect(a.text).toContain('Pengguna SPBE');
+  });
+
   it('a count asked for is not answered by a sentence with no number in it', async () => {
     const a = await answers.answer('berapa jumlah ASN di Pemprov Kaltim sekarang');
     expect(a.coverage).toBe('none');
