@@ -362,6 +362,7 @@ export class AnswerService {
       wantsDate: q.kind === 'date',
       wantsPlace: q.kind === 'place',
       wantsAgency: q.kind === 'agency',
+      list: q.kind === 'list',
       parts: q.parts,
       isTopic: (t) => this.topicTerms().has(t),
       prefer: { years: partial ? (decision.nearestYear ? [decision.nearestYear] : []) : q.years, places: q.places },

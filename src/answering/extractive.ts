@@ -56,6 +56,8 @@ export interface ExtractiveInput {
   maxChars?: number;
   /** How many things the question asks (Question.parts); each part may have its own sentence. */
   parts?: number;
+  /** The question asks for a list (Question.kind 'list'): the items following the lead in its section come with it. */
+  list?: boolean;
   /** At most this many sentences (default 1 + {@link MAX_SUPPORTING}). */
   maxSentences?: number;
 }
@@ -311,6 +313,20 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
         chosen.push(n);
         for (const t of n.tokens) covered.add(t);
         used += n.text.length + 5;
+      }
+      // A list's items follow one another ("Tema pertama … Tema kedua … Tema ketiga …"): for a list
+      // question the section's next sentences come before any other passage's, while they fit.
+      if (input.list) {
+        let last = chosen[chosen.length - 1];
+        while (chosen.length < maxSentences && last.passageIdx === c.passageIdx) {
+          const i = remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === last.order + 1);
+          if (i < 0 || used + remaining[i].text.length + 5 > maxChars) break;
+          const n = remaining.splice(i, 1)[0];
+          chosen.push(n);
+          for (const t of n.tokens) covered.add(t);
+          used += n.text.length + 5;
+          last = n;
+        }
       }
     }
   }

@@ -125,3 +125,28 @@ describe('"which ministry / agency …" is answered by the sentence naming an or
     expect(lead(q, [listing, coordination], { wantsAgency: false })).toContain('Enam domain');
   });
 });
+
+describe('a list question', () => {
+  const themes = passage(
+    'themes',
+    'Tema DLA 2023',
+    'DLA 2023 memiliki kuota 500 peserta dan tiga tema. Tema pertama, Smart Digital Leader Indonesia Maju, ditujukan bagi pemimpin sektor publik. ' +
+      'Tema kedua, Smart Digital Leader Indonesia Makin Digital, ditujukan bagi bupati dan wali kota. Tema ketiga, Smart Digital Leader Provinsi, untuk provinsi.',
+  );
+  const other = passage('nus', 'DLA 2021', 'DLA 2021 diselenggarakan bersama empat universitas. Program bersama NUS mengusung tema Digital Transformation in Smart City.', 0.85);
+  const all = (question: string, extra: Partial<ExtractiveInput> = {}) => {
+    const q = parseQuestion(question);
+    const r = composeExtractive({
+      passages: [themes, other], question, terms: [...new Set(analyse(q.searchText))], analyse: (s) => analyse(s), idf: () => 1,
+      wantsNumber: false, prefer: { years: q.years, places: q.places }, maxChars: 650, maxSentences: 4, list: q.kind === 'list', ...extra,
+    });
+    return r.sentences.map((s) => s.text).join(' ');
+  };
+  it("gets the section's items that follow the lead, not another passage's sentence", () => {
+    const q = 'Tolong jelaskan tema-tema yang diusung DLA pada tahun 2023.';
+    expect(parseQuestion(q).kind).toBe('list');
+    expect(all(q)).toContain('Tema ketiga');
+    expect(all(q)).not.toContain('NUS');
+    expect(all(q, { list: false })).toContain('NUS');
+  });
+});
