@@ -124,8 +124,17 @@ export function readChunks(dataDir: string, buildId: string): Chunk[] {
   return chunks;
 }
 
+/**
+ * How a write reaches the disk. `sync: false` leaves the fsync to the caller: a build writes all its
+ * files first and fsyncs them together (see {@link fsyncFile}), so the kernel writes one back while
+ * the next is serialised instead of the build waiting for the disk once per file.
+ */
+export interface WriteOptions {
+  sync?: boolean;
+}
+
 /** The chunk store as a JSON array, written in slices (no 100 MB string at 100k chunks) and fsynced. */
-export function writeChunks(file: string, chunks: Chunk[]): void {
+export function writeChunks(file: string, chunks: Chunk[], { sync = true }: WriteOptions = {}): void {
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeSync(fd, '[');
@@ -134,14 +143,14 @@ export function writeChunks(file: string, chunks: Chunk[]): void {
       fs.writeSync(fd, s === 0 ? part : `,\n${part}`);
     }
     fs.writeSync(fd, ']\n');
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-export function writeLabels(file: string, labels: Int32Array): void {
-  writeFileDurable(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
+export function writeLabels(file: string, labels: Int32Array, opts: WriteOptions = {}): void {
+  writeFileDurable(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), opts);
 }
 
 export function readLabels(file: string, count: number): Int32Array {
@@ -187,10 +196,20 @@ export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): L
 }
 
 /** Write a file and fsync it, so a rename that follows publishes complete data. */
-export function writeFileDurable(file: string, data: string | Buffer): void {
+export function writeFileDurable(file: string, data: string | Buffer, { sync = true }: WriteOptions = {}): void {
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    if (sync) fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** fsync a file written earlier (through any descriptor): its data is on disk when this returns. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

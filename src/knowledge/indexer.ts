@@ -27,6 +27,7 @@ import {
   currentBuildId,
   ENGINE_VERSION,
   fsyncDir,
+  fsyncFile,
   indexRoot,
   loadIndex,
   publishBuild,
@@ -506,8 +507,10 @@ async function publish(
   const buildId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const tmpDir = path.join(buildsDir(opts.dataDir), `${buildId}.tmp`);
   fs.mkdirSync(tmpDir, { recursive: true });
-  writeChunks(path.join(tmpDir, 'chunks.json'), b.chunks);
-  writeFileDurable(path.join(tmpDir, 'lexical.bin'), b.lexical.toBuffer());
+  // Every file is written first and fsynced together below, before the rename publishes them.
+  const later = { sync: false };
+  writeChunks(path.join(tmpDir, 'chunks.json'), b.chunks, later);
+  writeFileDurable(path.join(tmpDir, 'lexical.bin'), b.lexical.toBuffer(), later);
   const vectorFile = path.join(tmpDir, 'vectors.f32');
   const previousVectors = prevId ? path.join(buildDir(opts.dataDir, prevId), 'vectors.f32') : undefined;
   if (b.stats.vectorMode === 'incremental' && previousVectors && fs.existsSync(previousVectors)) {
@@ -516,10 +519,10 @@ async function publish(
     b.previousIndex.forEach((p, i) => {
       if (p < 0) fresh.push({ label: b.vindex.labels[i], vector: b.vectors[i] });
     });
-    extendVectors(previousVectors, vectorFile, fresh, b.dimension);
-  } else writeVectors(vectorFile, b.vectors, b.dimension);
-  writeLabels(path.join(tmpDir, 'labels.i32'), b.vindex.labels);
-  b.vindex.save(path.join(tmpDir, 'vectors.hnsw'));
+    extendVectors(previousVectors, vectorFile, fresh, b.dimension, later);
+  } else writeVectors(vectorFile, b.vectors, b.dimension, later);
+  writeLabels(path.join(tmpDir, 'labels.i32'), b.vindex.labels, later);
+  b.vindex.save(path.join(tmpDir, 'vectors.hnsw'), later);
   const manifest: Manifest = {
     engineVersion: ENGINE_VERSION,
     buildId,
@@ -533,7 +536,8 @@ async function publish(
     files: b.manifestFiles,
     stats: b.stats,
   };
-  writeFileDurable(path.join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileDurable(path.join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2), later);
+  for (const f of fs.readdirSync(tmpDir)) fsyncFile(path.join(tmpDir, f));
   fsyncDir(tmpDir);
   await opts.hooks?.beforePublish?.();
   const finalDir = path.join(buildsDir(opts.dataDir), buildId);

@@ -145,9 +145,11 @@ export class VectorIndex {
     return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), added, deleted };
   }
 
-  save(file: string): void {
+  /** Writes the graph; fsyncs it unless `sync` is false (the caller fsyncs it with the rest of the build). */
+  save(file: string, { sync = true }: { sync?: boolean } = {}): void {
     if (!this.hnsw) return;
     this.hnsw.writeIndexSync(file);
+    if (!sync) return;
     // writeIndexSync does not fsync; make the file durable before the atomic swap.
     const fd = fs.openSync(file, 'r');
     fs.fsyncSync(fd);
@@ -209,7 +211,7 @@ const LITTLE_ENDIAN = os.endianness() === 'LE';
  * labels are its chunk positions), for incremental builds and exact similarity. Written in
  * slices so no second full copy is held in memory, and fsynced.
  */
-export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dimension: number): void {
+export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dimension: number, { sync = true }: { sync?: boolean } = {}): void {
   const fd = fs.openSync(file, 'w');
   try {
     const rowsPerSlice = Math.max(1, Math.floor((4 << 20) / (dimension * 4)));
@@ -225,7 +227,7 @@ export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dim
       }
       fs.writeSync(fd, slice, 0, (end - start) * dimension * 4);
     }
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -239,7 +241,7 @@ export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dim
  * never change, and a build killed half-way leaves at most bytes beyond them. This replaces
  * rewriting and fsyncing count × dimension × 4 bytes (200 MB at 100k chunks) on every change.
  */
-export function extendVectors(previousFile: string, file: string, fresh: Array<{ label: number; vector: Float32Array }>, dimension: number): void {
+export function extendVectors(previousFile: string, file: string, fresh: Array<{ label: number; vector: Float32Array }>, dimension: number, { sync = true }: { sync?: boolean } = {}): void {
   try {
     fs.linkSync(previousFile, file);
   } catch {
@@ -254,7 +256,7 @@ export function extendVectors(previousFile: string, file: string, fresh: Array<{
       else for (let i = 0; i < dimension; i++) row.writeFloatLE(vector[i], i * 4);
       fs.writeSync(fd, row, 0, row.length, label * dimension * 4);
     }
-    fs.fsyncSync(fd);
+    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
