@@ -98,7 +98,7 @@ export function hasValue(text: string): boolean {
  */
 const ORGANISATION =
   /\b(?:Kementerian|Kementrian|Badan|Lembaga|Dinas|Direktorat(?: Jenderal)?|Deputi|Sekretariat|Komisi|Menteri|Ministry|Agency|Office)\s+(?:of\s+|dan\s+)?\p{Lu}|\b(?:Pemprov|Pemkab|Pemkot|Pemerintah (?:Provinsi|Kabupaten|Kota))\b|\bKemen(?:ko)?\p{Lu}\p{L}*|\b(?:BSSN|Bappenas|Bappeda|Kominfo|Komdigi|PANRB|BPSDM|BKN|LAN|BPS|BRIN|Kemendagri|Kemenkeu|Setneg|Setkab|KSP|BPKP|Diskominfo|Peruri|Telkom)\b/u;
-export function namesOrganisation(text: string): boolean {
+function namesOrganisation(text: string): boolean {
   return ORGANISATION.test(text);
 }
 const DATE_RE = new RegExp(`\\b(${MONTH_NAMES})\\s+(19|20)\\d\\d\\b`, 'i');
@@ -149,8 +149,8 @@ function cleanSentence(s: string): string {
 export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const maxChars = input.maxChars ?? MAX_EXTRACT_CHARS;
   const termWeights = new Map(input.terms.map((t) => [t, input.idf(t)]));
-  const top = input.passages.slice(0, 3);
   const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
+  const top = input.passages.slice(0, 3);
   const bestRel = top[0]?.relevance ?? 0;
   const asksQualified = input.terms.some((t) => ASKS_QUALIFIED.test(t)) || (input.question !== undefined && QUALIFIERS.test(input.question));
   const askedTopics = input.isTopic ? input.terms.filter((t) => input.isTopic!(t)) : [];
@@ -271,6 +271,11 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     for (const [t, idf] of termWeights) if (c.tokens.has(t) && !covered.has(t)) g += idf;
     return g / totalWeight;
   };
+  const take = (n: Cand) => {
+    chosen.push(n);
+    for (const t of n.tokens) covered.add(t);
+    used += n.text.length + 5;
+  };
   const remaining = [...cands];
   const maxSentences = input.maxSentences ?? 1 + MAX_SUPPORTING;
   while (chosen.length < maxSentences && remaining.length > 0) {
@@ -296,11 +301,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       }
       continue;
     }
-    chosen.push(c);
-    for (const t of c.tokens) covered.add(t);
-    used += len;
-    // The sentence right after the lead usually carries its details or list ("… memiliki delapan
-    // akademi. Akademi itu adalah …"): take it before looking elsewhere.
+    take(c);
     // The sentence right after a section's first sentence usually carries its details or list
     // ("… memiliki delapan akademi. Akademi itu adalah …"): take it before looking elsewhere, when it fits …
     if (chosen.length === 1 && maxSentences > 1) {
@@ -309,10 +310,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       const firstOf = c.order > 0 ? remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === 0) : -1;
       const next = firstOf >= 0 ? firstOf : remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === c.order + 1);
       if (next >= 0 && used + remaining[next].text.length + 5 <= maxChars * 1.25) {
-        const n = remaining.splice(next, 1)[0];
-        chosen.push(n);
-        for (const t of n.tokens) covered.add(t);
-        used += n.text.length + 5;
+        take(remaining.splice(next, 1)[0]);
       }
       // A list's items follow one another ("Tema pertama … Tema kedua … Tema ketiga …"): for a list
       // question the section's next sentences come before any other passage's, while they fit.
@@ -321,11 +319,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
         while (chosen.length < maxSentences && last.passageIdx === c.passageIdx) {
           const i = remaining.findIndex((x) => x.passageIdx === c.passageIdx && x.order === last.order + 1);
           if (i < 0 || used + remaining[i].text.length + 5 > maxChars) break;
-          const n = remaining.splice(i, 1)[0];
-          chosen.push(n);
-          for (const t of n.tokens) covered.add(t);
-          used += n.text.length + 5;
-          last = n;
+          last = remaining.splice(i, 1)[0];
+          take(last);
         }
       }
     }
