@@ -247,45 +247,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // repeats them.
   const nameTerms = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
   const naming = nameTerms ? namingTerms(parsed.raw, canon, nameTerms) : undefined;
-  // An abbreviation the question writes in capitals ("kena PHK", "menteri ATR/BPN") is present in
-  // a regulation's part that spells it out ("pemutusan hubungan kerja", "Agraria dan Tata Ruang/…
-  // Badan Pertanahan Nasional": regulations write names in full, officials abbreviate them; our own
-  // documents' abbreviations are the glossary's), and one the question glosses itself ("pejabat pelindungan data pribadi
-  // (DPO)") asks nothing beyond the words before it.
-  const abbreviations = capitalAbbreviations(parsed.raw, canon);
-  const glossed = glossedAbbreviations(parsed.raw, canon);
-  const spelled = new Map<string, boolean>();
-  const spellsOut = (t: string, index: number) => {
-    const key = `${t}\u0000${index}`;
-    let v = spelled.get(key);
-    if (v === undefined) spelled.set(key, (v = [...abbreviations.get(t)!].some((a) => spellsAbbreviation(a, chunks[index].text))));
-    return v;
-  };
-  // A regulation's article is read under its BAB and Bagian ("Bagian Ketiga Peserta Mengalami
-  // Cacat Total Tetap › Pasal 7"): those titles say what its articles are about, though they are
-  // kept out of its lexical heading so that they do not rank dozens of articles alike.
-  const inHeading = (t: string, index: number) => chunks[index].regulation !== undefined && headingTerms(parts, index).has(t);
-  const asAbbreviation = (t: string, index: number) =>
-    (abbreviations.has(t) && !lexical.has(t) && chunks[index].regulation !== undefined && spellsOut(t, index)) ||
-    (glossed.has(t) && glossed.get(t)!.every((g) => lexical.termFrequency(g, index) > 0 || inHeading(g, index)));
-  // "What is the penalty for …", "sanksinya apa": an article that imposes one ("dipidana dengan
-  // pidana penjara …", "dikenai sanksi administratif") has what is asked, in whichever word.
-  const sanctionTerms = SANCTION_QUESTION.test(parsed.raw) ? sanctionTermsOf(canon) : undefined;
-  const imposesSanction = (t: string, index: number) => sanctionTerms !== undefined && sanctionTerms.has(t) && SANCTION_TEXT.test(chunks[index].text);
-  // … and it is read with the prohibition it punishes: "melanggar ketentuan sebagaimana dimaksud
-  // dalam Pasal 40" has the words of Pasal 40 ("penyadapan").
-  const cited = new Map<number, number[]>();
-  const citedArticles = (index: number) => {
-    let v = cited.get(index);
-    if (v === undefined) cited.set(index, (v = sanctionTerms !== undefined && parts.catalog ? articlesCitedBySanction(parts.catalog, chunks, index) : []));
-    return v;
-  };
-  const inCited = (t: string, index: number) => sanctionTerms !== undefined && citedArticles(index).some((i) => lexical.termFrequency(t, i) > 0);
-  const presentOwn = (t: string, index: number) =>
-    lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index) || asAbbreviation(t, index) || imposesSanction(t, index);
-  // The cited prohibition's words make the sanction article relevant; they do not rank it above
-  // articles that say the words themselves.
-  const present = (t: string, index: number) => presentOwn(t, index) || inCited(t, index);
+  const { literal, asAbbreviation, presentOwn, present } = termPresence(parts, parsed.raw, family);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
   // The question's words other than the regulation's names (and known to the index).
   const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
@@ -324,8 +286,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
       if ((entity.has(t) || /\d/.test(t)) && idf >= RELEVANCE_MODEL.minMissingIdf && !skip?.has(t)) {
         // A name the passage has only spelled out ("pemutusan hubungan kerja" for "PHK") is likely
         // the same, not certain: it keeps part of the penalty.
-        const literal = lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index);
-        const lack = literal ? 0 : asAbbreviation(t, index) ? RELEVANCE_MODEL.spelledOutMissing : 1;
+        const lack = literal(t, index) ? 0 : asAbbreviation(t, index) ? RELEVANCE_MODEL.spelledOutMissing : 1;
         missing = Math.max(missing, (lack * idf) / maxIdf);
       }
     });
@@ -488,11 +449,57 @@ function sanctionTermsOf(canon: Canonicaliser): Set<string> {
 }
 
 /**
- * A sanction article names the article it punishes ("… melanggar ketentuan sebagaimana
- * dimaksud dalam Pasal 40, dipidana …") but rarely its subject, so a question about the penalty
- * finds the prohibition. The articles of the same regulation that cite a top passage's Pasal
- * and carry a sanction go right before it, with its relevance: the penalty is what is asked.
+ * Whether a passage has a question term, in the ways a passage can say it. `literal`: its text, its
+ * regulation family's names, its BAB/Bagian titles; `presentOwn`: also an abbreviation it spells out
+ * or the question glosses, and a sanction it imposes; `present`: also the words of the prohibition
+ * a sanction article punishes.
  */
+function termPresence(parts: RetrieverParts, raw: string, family: Map<number, Set<string>>) {
+  const { chunks, lexical } = parts;
+  const canon = parts.glossary.canonicalise;
+  // An abbreviation the question writes in capitals ("kena PHK", "menteri ATR/BPN") is present in
+  // a regulation's part that spells it out ("pemutusan hubungan kerja", "Agraria dan Tata Ruang/…
+  // Badan Pertanahan Nasional": regulations write names in full, officials abbreviate them; our own
+  // documents' abbreviations are the glossary's), and one the question glosses itself ("pejabat pelindungan data pribadi
+  // (DPO)") asks nothing beyond the words before it.
+  const abbreviations = capitalAbbreviations(raw, canon);
+  const glossed = glossedAbbreviations(raw, canon);
+  const spelled = new Map<string, boolean>();
+  const spellsOut = (t: string, index: number) => {
+    const key = `${t}\u0000${index}`;
+    let v = spelled.get(key);
+    if (v === undefined) spelled.set(key, (v = [...abbreviations.get(t)!].some((a) => spellsAbbreviation(a, chunks[index].text))));
+    return v;
+  };
+  // A regulation's article is read under its BAB and Bagian ("Bagian Ketiga Peserta Mengalami
+  // Cacat Total Tetap › Pasal 7"): those titles say what its articles are about, though they are
+  // kept out of its lexical heading so that they do not rank dozens of articles alike.
+  const inHeading = (t: string, index: number) => chunks[index].regulation !== undefined && headingTerms(parts, index).has(t);
+  const asAbbreviation = (t: string, index: number) =>
+    (abbreviations.has(t) && !lexical.has(t) && chunks[index].regulation !== undefined && spellsOut(t, index)) ||
+    (glossed.has(t) && glossed.get(t)!.every((g) => lexical.termFrequency(g, index) > 0 || inHeading(g, index)));
+  // "What is the penalty for …", "sanksinya apa": an article that imposes one ("dipidana dengan
+  // pidana penjara …", "dikenai sanksi administratif") has what is asked, in whichever word.
+  const sanctionTerms = SANCTION_QUESTION.test(raw) ? sanctionTermsOf(canon) : undefined;
+  const imposesSanction = (t: string, index: number) => sanctionTerms !== undefined && sanctionTerms.has(t) && SANCTION_TEXT.test(chunks[index].text);
+  // … and it is read with the prohibition it punishes: "melanggar ketentuan sebagaimana dimaksud
+  // dalam Pasal 40" has the words of Pasal 40 ("penyadapan").
+  const cited = new Map<number, number[]>();
+  const citedArticles = (index: number) => {
+    let v = cited.get(index);
+    if (v === undefined) cited.set(index, (v = sanctionTerms !== undefined && parts.catalog ? articlesCitedBySanction(parts.catalog, chunks, index) : []));
+    return v;
+  };
+  const inCited = (t: string, index: number) => sanctionTerms !== undefined && citedArticles(index).some((i) => lexical.termFrequency(t, i) > 0);
+  // The passage's own words: its text, its amended regulation's family and its BAB/Bagian titles.
+  const literal = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index);
+  const presentOwn = (t: string, index: number) => literal(t, index) || asAbbreviation(t, index) || imposesSanction(t, index);
+  // The cited prohibition's words make the sanction article relevant; they do not rank it above
+  // articles that say the words themselves.
+  const present = (t: string, index: number) => presentOwn(t, index) || inCited(t, index);
+  return { literal, asAbbreviation, presentOwn, present };
+}
+
 /** Chunks of the prohibitions a sanction article of a regulation cites ("… sebagaimana dimaksud dalam Pasal 40 …"). */
 function articlesCitedBySanction(catalog: RegulationCatalog, chunks: Chunk[], index: number): number[] {
   const c = chunks[index];
@@ -504,6 +511,12 @@ function articlesCitedBySanction(catalog: RegulationCatalog, chunks: Chunk[], in
   return [...new Set(out)].filter((i) => !SANCTION_TEXT.test(chunks[i].text)).slice(0, 12);
 }
 
+/**
+ * A sanction article names the article it punishes ("… melanggar ketentuan sebagaimana
+ * dimaksud dalam Pasal 40, dipidana …") but rarely its subject, so a question about the penalty
+ * finds the prohibition. The articles of the same regulation that cite a top passage's Pasal
+ * and carry a sanction go right before it, with its relevance: the penalty is what is asked.
+ */
 function withSanctions<T extends { index: number; score: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {
   const out: T[] = [];
   const seen = new Set<number>();
