@@ -254,8 +254,7 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // passage about the subject holding a value of its shape (a street, an @, a telephone number):
     // a passage about the office's head that merely matches the question is no address.
     const shape = contactShape(q, headTerms);
-    const pool = topics.length > 0 ? candidates.filter(about) : candidates;
-    if (shape && !pool.some((p) => shape.test(p.text))) return none('attribute_absent');
+    if (shape && !candidates.some((p) => (topics.length === 0 || about(p)) && shape.test(p.text))) return none('attribute_absent');
     // "Berapa anggaran pelatihan GCIO?" names what the number measures: when no passage about the
     // subject names it, a number there (50 visitors) measures something else.
     if (holders.length === 0 && measuredNoun(q) === q.head && !candidates.some((p) => headTerms.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');
