@@ -23,7 +23,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
-import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText, unknownRegulationText } from './regulation-answer.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText, notLoadedArticleText, unknownRegulationText } from './regulation-answer.js';
 
 export type AnswerMode = 'extractive' | 'llm' | 'fallback' | 'guardrail' | 'smalltalk';
 
@@ -132,6 +132,11 @@ export class AnswerService {
     // A regulation that is not in the knowledge base: say so, never answer from another one.
     if (retrieval.unknownRegulation) {
       yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: unknownRegulationText(retrieval.unknownRegulation.name, language) } };
+      return;
+    }
+    // An article of a regulation known only from amendments that did not change it: say what is loaded.
+    if (retrieval.article?.notLoaded) {
+      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: notLoadedArticleText(retrieval.article, language), suggestions: [] } };
       return;
     }
     // A named article of a known regulation: the article itself, or an honest "no such article".

@@ -86,6 +86,22 @@ export function missingArticleText(article: ArticleLookupSummary, language: Loca
   return `Pasal ${article.pasal} tidak ada dalam ${article.regulationTitle} (${article.shortName}) yang dimuat basis pengetahuan${range ? `; peraturan ini memuat Pasal ${range[0]} sampai dengan Pasal ${range[1]}` : ''}. Mohon periksa kembali nomor pasalnya.`;
 }
 
+/**
+ * "Teks UU 7/2017 sendiri belum dimuat …": the regulation asked about is known only from
+ * amendments that did not change the article asked; says which articles they did change.
+ */
+export function notLoadedArticleText(article: ArticleLookupSummary, language: Locale): string {
+  const nl = article.notLoaded!;
+  const shown = nl.changed.length > 8 ? [...nl.changed.slice(0, 6), '…', nl.changed[nl.changed.length - 1]] : nl.changed;
+  const list = shown.map((p) => (p === '…' ? p : language === 'en' ? `Article ${p}` : `Pasal ${p}`)).join(', ');
+  const by = nl.amendedBy.map((a) => a.title).join(language === 'en' ? '; ' : '; ');
+  const count = nl.changed.length;
+  if (language === 'en') {
+    return `The text of ${article.regulationTitle} (${article.shortName}) itself is not in the knowledge base, so I cannot quote its Article ${article.pasal}. The knowledge base only holds the ${count} article${count === 1 ? '' : 's'} changed by ${by} (${list}), and Article ${article.pasal} is not among them. A content maintainer can add the official text of ${article.shortName}.`;
+  }
+  return `Teks ${article.regulationTitle} (${article.shortName}) sendiri belum dimuat dalam basis pengetahuan, jadi saya tidak dapat mengutip Pasal ${article.pasal}-nya. Basis pengetahuan hanya memuat ${count} pasal yang diubah oleh ${by} (${list}), dan Pasal ${article.pasal} tidak termasuk di dalamnya. Pengelola konten dapat menambahkan teks resmi ${article.shortName}.`;
+}
+
 /** "PP 94/2021 belum dimuat …": the regulation asked about is not in the knowledge base (no other regulation is quoted instead). */
 export function unknownRegulationText(name: string, language: Locale): string {
   if (language === 'en') return `The regulation you asked about (${name}) is not in the knowledge base, so I cannot quote it, and I will not answer from another regulation. A content maintainer can add its official text.`;

@@ -94,6 +94,8 @@ export interface ArticleLookupSummary {
   missing: boolean;
   range?: [string, string];
   amendedBy: Array<{ shortName: string; title: string }>;
+  /** The regulation itself is not loaded; only amendments that did not change this article are (their changed articles listed). */
+  notLoaded?: { amendedBy: Array<{ shortName: string; title: string }>; changed: string[] };
 }
 
 const DEFINITION_QUESTION = /^(apa(kah)? (itu|yang dimaksud|arti|pengertian|definisi)|apa sih|pengertian|definisi|arti( dari)?|jelaskan (apa itu|pengertian)|what (is|are|does)\b(?!.*\b(year|when|how many|score|index)\b)|define|meaning of)\b/i;
@@ -382,6 +384,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
         missing: lookup.missing,
         ...(lookup.regulation.range ? { range: lookup.regulation.range } : {}),
         amendedBy: lookup.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })),
+        ...(lookup.notLoaded ? { notLoaded: { amendedBy: lookup.notLoaded.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), changed: lookup.notLoaded.changed } } : {}),
       }
     : undefined;
   const regulation = named

@@ -48,6 +48,12 @@ export interface ArticleLookup {
   amendedBy: CatalogEntry[];
   /** True when the regulation is known but has no such article. */
   missing: boolean;
+  /**
+   * The regulation itself is not in the index, only amendments of it are, and they did not
+   * change this article ("Pasal 3 UU 7/2017" with only Perpu 1/2022 loaded): the articles they
+   * did change, in the base's order, so the answer can say what the knowledge base holds.
+   */
+  notLoaded?: { amendedBy: CatalogEntry[]; changed: string[] };
 }
 
 /** A question that names a regulation (with or without an article). */
@@ -330,13 +336,25 @@ export class RegulationCatalog {
     const chunks = [...amended, ...own, ...(regulation.explanations.get(pasal) ?? [])];
     // Of a base known only from its amendments, only the articles they changed are here; any
     // other article is a question about a regulation the index does not hold.
-    if (chunks.length === 0 && !this.entries.has(regulation.key)) return undefined;
+    if (chunks.length === 0 && !this.entries.has(regulation.key)) {
+      const amenders = this.amendmentsOf(regulation.key).filter((a) => a.amendedArticles.size > 0);
+      if (amenders.length === 0) return undefined;
+      const changed = [...new Set(amenders.flatMap((a) => [...a.amendedArticles.keys()]))].sort(compareArticles);
+      return { reference, regulation, pasal, chunks, amendedBy: [], missing: false, notLoaded: { amendedBy: amenders, changed } };
+    }
     // "Missing" only when the number lies outside the articles the regulation has: inside its
     // range, an article we did not find is more likely a scan we could not read than absent.
     const last = regulation.range ? parseInt(regulation.range[1], 10) : 0;
     const missing = chunks.length === 0 && last > 0 && parseInt(pasal, 10) > last;
     return { reference, regulation, pasal, chunks, amendedBy, missing };
   }
+}
+
+/** Article numbers in the regulation's order: 10 before 10A before 11. */
+function compareArticles(a: string, b: string): number {
+  const na = parseInt(a, 10), nb = parseInt(b, 10);
+  if (Number.isNaN(na) || Number.isNaN(nb)) return a.localeCompare(b);
+  return na - nb || a.localeCompare(b);
 }
 
 const SUBJECT_STOP = new Set(['dan', 'atau', 'atas', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'dalam', 'tentang', 'serta', 'bagi', 'oleh', 'dengan', 'nomor', 'tahun', 'perubahan', 'kedua', 'ketiga', 'pertama', 'peraturan', 'menteri', 'undang', 'pemerintah', 'presiden']);

@@ -103,8 +103,17 @@ describe('a base regulation known only from its amendment', () => {
     expect(cat.lookup('pasal 10A undang-undang nomor 7 tahun 2017')?.chunks).toEqual([1]);
   });
 
-  it('any other article, or another regulation of that number, is not claimed', () => {
-    expect(cat.lookup('Pasal 3 UU 7/2017')).toBeUndefined();
+  it('any other article is not claimed: the lookup says the base is not loaded and which articles its amendment changed', () => {
+    const l = cat.lookup('Pasal 3 UU 7/2017')!;
+    expect(l.chunks).toEqual([]);
+    expect(l.missing).toBe(false);
+    expect(l.regulation.shortName).toBe('UU 7/2017');
+    expect(l.notLoaded?.amendedBy.map((a) => a.shortName)).toEqual(['Perpu 1/2022']);
+    expect(l.notLoaded?.changed).toEqual(['10A', '568A']);
+    expect(cat.lookup('Pasal 568A UU 7/2017')?.notLoaded).toBeUndefined();
+  });
+
+  it('another regulation of that number is not claimed', () => {
     expect(cat.lookup('Pasal 568A PP 7/2017')).toBeUndefined();
     expect(cat.lookup('Pasal 568A UU 8/2017')).toBeUndefined();
   });

@@ -155,3 +155,32 @@ describe('regulations in the knowledge base', () => {
     expect(other.passages[0]).toMatchObject({ heading: 'Alamat Kantor', url: 'https://contoh.go.id/umum' });
   });
 });
+
+describe('a base regulation known only from its amendment', () => {
+  let onlyAmendment: AnswerService;
+  const tmp2 = makeTmpDir('asisten-reg-amend-');
+  beforeAll(async () => {
+    writeFiles(`${tmp2.dir}/knowledge`, { ...SAMPLE_DOCS, 'regulasi/perubahan.txt': AMENDMENT });
+    const kb2 = await KnowledgeBase.open({ knowledgeDir: `${tmp2.dir}/knowledge`, dataDir: `${tmp2.dir}/data`, embeddings: new LocalHashEmbeddings() });
+    onlyAmendment = new AnswerService({ kb: kb2 });
+  });
+  afterAll(() => tmp2.cleanup());
+
+  it('an article the amendment changed is quoted as amended', async () => {
+    const a = await onlyAmendment.answer('Apa isi Pasal 3 Permenkominfo 7/2030?');
+    expect(a.refused).toBe(false);
+    expect(a.text).toContain('6 (enam) bulan');
+  });
+
+  it('an article it did not change gets an honest answer naming what is loaded, not a neighbouring amended article', async () => {
+    const a = await onlyAmendment.answer('Apa isi Pasal 2 Permenkominfo 7/2030?');
+    expect(a.refused).toBe(true);
+    expect(a.text).toContain('Teks Peraturan Menteri Komunikasi dan Informatika Nomor 7 Tahun 2030 tentang Tata Kelola Layanan Contoh (Permenkominfo 7/2030) sendiri belum dimuat');
+    expect(a.text).toContain('hanya memuat 2 pasal yang diubah oleh Peraturan Menteri Komunikasi dan Informatika Nomor 8 Tahun 2031');
+    expect(a.text).toContain('(Pasal 3, Pasal 3A), dan Pasal 2 tidak termasuk');
+    expect(a.text).not.toContain('6 (enam) bulan');
+    expect(a.text).not.toContain('dienkripsi');
+    const en = await onlyAmendment.answer('What does Article 2 of Permenkominfo 7/2030 say?');
+    expect(en.text).toMatch(/itself is not in the knowledge base.*only holds the 2 articles changed by/);
+  });
+});
