@@ -23,7 +23,7 @@ import { detectLanguage } from './language.js';
 import { LlmClient } from './llm-client.js';
 import { TEXTS } from './messages.js';
 import { sanitiseCitations, saysCannotAnswer } from './prompts.js';
-import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, isArticleAnswer, missingArticleText, notLoadedArticleText, unknownRegulationText } from './regulation-answer.js';
+import { amendmentNote, composeAmendmentsAnswer, composeArticleAnswer, composeRegulationPassageAnswer, composeSanctionAnswer, isArticleAnswer, missingArticleText, notLoadedArticleText, unknownRegulationText } from './regulation-answer.js';
 
 export type AnswerMode = 'extractive' | 'llm' | 'fallback' | 'guardrail' | 'smalltalk';
 
@@ -179,7 +179,8 @@ export class AnswerService {
     if (decision.coverage === 'full') {
       // Quoted from one article only: give that article's words in full, as the official text reads.
       const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
-      const article = composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
+      // A question about a penalty: the sanction article leads (and the prohibition it cites follows), not the prohibition alone.
+      const article = composeSanctionAnswer(parsed.raw, decision.passages, language, (ayat) => this.termWeight(ayat, retrieval.terms)) ?? composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
       if (article) Object.assign(extractive, { text: this.frame(article.text, language), citations: article.citations });
       // A question about an amended regulation learns that it was amended, and by which regulation.
       const note = amendmentNote(retrieval.regulation, language);

@@ -4,7 +4,7 @@
  * regulation changed it when an amendment in the knowledge base did; or, when the regulation
  * has no such article, an honest answer naming the regulation and the articles it has.
  */
-import type { ArticleLookupSummary, Passage } from '../knowledge/retriever.js';
+import { SANCTION_QUESTION, SANCTION_TEXT, type ArticleLookupSummary, type Passage } from '../knowledge/retriever.js';
 import { toCitation, type Citation } from './extractive.js';
 import type { Locale } from '../locale.js';
 
@@ -137,6 +137,8 @@ export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRe
 
 const ARTICLE_KINDS = new Set(['pasal', 'definisi', 'penjelasan', 'diktum']);
 export const MAX_PASSAGE_ANSWER_CHARS = 900;
+/** How much of the prohibition a sanction article cites is quoted after the sanction. */
+const MAX_CITED_PROHIBITION_CHARS = 400;
 
 /**
  * An ordinary question answered from a regulation's article: the article's own words (each
@@ -150,6 +152,40 @@ export function composeRegulationPassageAnswer(lead: Passage | undefined, langua
   const label = lead.citation ?? lead.heading;
   const head = language === 'en' ? `${label} (${lead.title}) reads:` : `${label} (${lead.title}):`;
   return { text: `${head}\n${body} [1]`, citations: [{ ...toCitation(lead, 1), ...(lead.citation ? { citation: lead.citation } : {}) }] };
+}
+
+/**
+ * "apa sanksinya kalau …", "What is the penalty for …": answered from the sanction article
+ * ("… dipidana dengan pidana penjara paling lama …") when one is among the passages about as
+ * relevant as the best, with the prohibition it cites ("sebagaimana dimaksud dalam Pasal 40")
+ * after it when that article was found too. Undefined when the question does not ask a penalty
+ * or no such article was found (the ordinary answer then applies).
+ */
+export function composeSanctionAnswer(question: string, passages: Passage[], language: Locale, relevance?: (ayat: string) => number): RegulationAnswer | undefined {
+  if (!SANCTION_QUESTION.test(question)) return undefined;
+  const top = passages.slice(0, 3);
+  const best = top[0]?.relevance ?? 0;
+  const isArticle = (p: Passage) => p.regulation?.kind === 'pasal' && !p.regulation.amendment?.action?.startsWith('dihapus');
+  const sanction = top.find((p, i) => (i === 0 || p.relevance >= best * 0.8) && isArticle(p) && SANCTION_TEXT.test(p.text));
+  if (!sanction) return undefined;
+  const key = sanction.regulation!.key;
+  const citedPasal = new Set([...sanction.text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)].map((m) => m[1]).filter((n) => n !== sanction.regulation!.pasal));
+  const prohibition = passages.find((p) => p !== sanction && isArticle(p) && p.regulation!.key === key && citedPasal.has(p.regulation!.pasal ?? '') && !SANCTION_TEXT.test(p.text));
+  const blocks: string[] = [];
+  const citations: Citation[] = [];
+  for (const p of prohibition ? [sanction, prohibition] : [sanction]) {
+    const n = citations.length + 1;
+    citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+    const label = p.citation ?? p.heading;
+    const head = p === sanction
+      ? language === 'en' ? `The penalty — ${label} (${p.title}):` : `Sanksinya — ${label} (${p.title}):`
+      : language === 'en' ? `The prohibition it refers to — ${label}:` : `Larangan yang dirujuk — ${label}:`;
+    // The sanction gets the room an article answer has; the prohibition, a short quote after it.
+    const max = p === sanction ? MAX_PASSAGE_ANSWER_CHARS : MAX_CITED_PROHIBITION_CHARS;
+    const text = relevance ? matchingAyatFirst(p.text, max, relevance) : p.text;
+    blocks.push(`${head}\n${cutAtParagraph(text, max)} [${n}]`);
+  }
+  return { text: blocks.join('\n\n'), citations };
 }
 
 function cutAtParagraph(text: string, max: number): string {

@@ -440,9 +440,9 @@ function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog:
 }
 
 /** Questions about the penalty for something (Indonesian and English). */
-const SANCTION_QUESTION = /\b(pidana\w*|dipidana|sanksi\w*|denda\w*|penjara|hukuman\w*|ancaman\w*|dihukum|penalt\w+|sanction\w*|fine[sd]?|prison|jail|sentence\w*|punish\w*)\b/i;
+export const SANCTION_QUESTION = /\b(pidana\w*|dipidana|sanksi\w*|denda\w*|penjara|hukuman\w*|ancaman\w*|dihukum|penalt\w+|sanction\w*|fine[sd]?|prison|jail|sentence\w*|punish\w*)\b/i;
 /** The words of a sanction article: "dipidana dengan pidana penjara …", "dikenai sanksi administratif". */
-const SANCTION_TEXT = /\b(dipidana|pidana (penjara|denda|kurungan)|denda paling|sanksi administratif|dikenai sanksi|dikenakan sanksi)\b/i;
+export const SANCTION_TEXT = /\b(dipidana|pidana (penjara|denda|kurungan)|denda paling|sanksi administratif|dikenai sanksi|dikenakan sanksi)\b/i;
 const sanctionTermsCache = new WeakMap<Canonicaliser, Set<string>>();
 /** The terms a question asks a sanction with (sanksi, pidana, denda, hukuman, ancaman, penjara, penalty …). */
 function sanctionTermsOf(canon: Canonicaliser): Set<string> {

@@ -184,3 +184,59 @@ describe('a base regulation known only from its amendment', () => {
     expect(en.text).toMatch(/itself is not in the knowledge base.*only holds the 2 articles changed by/);
   });
 });
+
+describe('a question about a penalty', () => {
+  const LAW = `UNDANG-UNDANG REPUBLIK INDONESIA
+NOMOR 9 TAHUN 2031
+TENTANG
+PENGAMANAN LAYANAN CONTOH
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+PRESIDEN REPUBLIK INDONESIA,
+Menimbang : bahwa layanan contoh perlu diamankan;
+MEMUTUSKAN:
+Menetapkan : UNDANG-UNDANG TENTANG PENGAMANAN LAYANAN CONTOH.
+BAB I
+KETENTUAN UMUM
+Pasal 1
+Dalam Undang-Undang ini yang dimaksud dengan:
+1. Layanan Contoh adalah layanan digital milik instansi pemerintah.
+2. Log adalah catatan kegiatan Layanan Contoh.
+BAB II
+LARANGAN
+Pasal 2
+(1) Setiap orang dilarang melakukan penyadapan atas Log Layanan Contoh dalam bentuk apa pun.
+(2) Pengawasan atas larangan sebagaimana dimaksud pada ayat (1) dan pengenaan sanksinya dilakukan oleh Menteri.
+BAB III
+KETENTUAN PIDANA
+Pasal 3
+Setiap orang yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 2 dipidana dengan pidana penjara paling lama 7 (tujuh) tahun.
+Pasal 4
+Undang-Undang ini mulai berlaku pada tanggal diundangkan.
+Disahkan di Jakarta
+pada tanggal 3 Maret 2031
+`;
+  let svc: AnswerService;
+  const tmp3 = makeTmpDir('asisten-reg-sanction-');
+  beforeAll(async () => {
+    writeFiles(`${tmp3.dir}/knowledge`, { ...SAMPLE_DOCS, 'regulasi/uu-9-2031.txt': LAW });
+    const kb3 = await KnowledgeBase.open({ knowledgeDir: `${tmp3.dir}/knowledge`, dataDir: `${tmp3.dir}/data`, embeddings: new LocalHashEmbeddings() });
+    svc = new AnswerService({ kb: kb3 });
+  });
+  afterAll(() => tmp3.cleanup());
+
+  it('leads with the sanction article, citing its Pasal, and adds the prohibition it cites', async () => {
+    const a = await svc.answer('apa sanksinya kalau melakukan penyadapan log layanan contoh?');
+    expect(a.refused).toBe(false);
+    expect(a.text).toMatch(/^Sanksinya — UU 9\/2031 Pasal 3 \(Undang-Undang Nomor 9 Tahun 2031 tentang Pengamanan Layanan Contoh\):\nSetiap orang yang melanggar .* dipidana dengan pidana penjara paling lama 7 \(tujuh\) tahun\. \[1\]/);
+    expect(a.text).toMatch(/Larangan yang dirujuk — UU 9\/2031 Pasal 2:\n\(1\) Setiap orang dilarang melakukan penyadapan/);
+    expect(a.citations.map((c) => c.citation)).toEqual(['UU 9/2031 Pasal 3', 'UU 9/2031 Pasal 2']);
+    const en = await svc.answer('What is the penalty for intercepting the log of layanan contoh?');
+    expect(en.text).toMatch(/^The penalty — UU 9\/2031 Pasal 3/);
+  });
+
+  it('a question about the prohibition itself is answered from the prohibition', async () => {
+    const a = await svc.answer('apakah boleh melakukan penyadapan log layanan contoh?');
+    expect(a.text).not.toContain('Sanksinya');
+    expect(a.text).toContain('dilarang melakukan penyadapan');
+  });
+});
