@@ -180,7 +180,7 @@ export class AnswerService {
       // Quoted from one article only: give that article's words in full, as the official text reads.
       const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
       // A question about a penalty: the sanction article leads (and the prohibition it cites follows), not the prohibition alone.
-      const article = composeSanctionAnswer(parsed.raw, decision.passages, language, (ayat) => this.termWeight(ayat, retrieval.terms)) ?? composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
+      const article = composeSanctionAnswer(parsed.raw, retrieval.passages, language, (ayat) => this.termWeight(ayat, retrieval.terms)) ?? composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
       if (article) Object.assign(extractive, { text: this.frame(article.text, language), citations: article.citations });
       // A question about an amended regulation learns that it was amended, and by which regulation.
       const note = amendmentNote(retrieval.regulation, language);
