@@ -75,36 +75,7 @@ function splitAtAyat(paras: string[]): string[][] {
     len += p.length + 1;
   }
   if (cur.length) parts.push(cur);
-  return parts.flatMap(splitLongAyat);
-}
-
-/** The chunker's limit: a part longer than this would be cut mid-sentence there. */
-const CHUNK_MAX = 880;
-const MAX_CHAPEAU = 320;
-
-/**
- * One ayat too long for a chunk (a list of huruf): cut before a huruf or numbered item, each
- * later part opening with the ayat's own first paragraph ("(1) … wajib mengikuti ketentuan
- * sebagai berikut:") and "…", so that every part still says who must do what.
- */
-function splitLongAyat(part: string[]): string[][] {
-  const total = part.reduce((a, p) => a + p.length + 1, 0);
-  if (total <= CHUNK_MAX || part.length < 3) return [part];
-  const chapeau = part[0].length <= MAX_CHAPEAU ? part[0] : undefined;
-  const out: string[][] = [];
-  let cur: string[] = [];
-  let len = 0;
-  for (const p of part) {
-    if (cur.length > (out.length > 0 && chapeau ? 2 : 1) && len + p.length + 1 > MAX_PART && PARA_START.test(p) && !ayatOf(p)) {
-      out.push(cur);
-      cur = chapeau ? [chapeau, '…'] : [];
-      len = cur.reduce((a, x) => a + x.length + 1, 0);
-    }
-    cur.push(p);
-    len += p.length + 1;
-  }
-  if (cur.length) out.push(cur);
-  return out;
+  return parts;
 }
 
 function ayatRange(paras: string[]): string {
