@@ -164,9 +164,10 @@ export function composeRegulationPassageAnswer(lead: Passage | undefined, langua
 export function composeSanctionAnswer(question: string, passages: Passage[], language: Locale, relevance?: (ayat: string) => number): RegulationAnswer | undefined {
   if (!SANCTION_QUESTION.test(question)) return undefined;
   const top = passages.slice(0, 3);
-  const best = top[0]?.relevance ?? 0;
   const isArticle = (p: Passage) => p.regulation?.kind === 'pasal' && !p.regulation.amendment?.action?.startsWith('dihapus');
-  const sanction = top.find((p, i) => (i === 0 || p.relevance >= best * 0.8) && isArticle(p) && SANCTION_TEXT.test(p.text));
+  // The most relevant sanction article among the first three (the first of equals), when it is about as relevant as the best passage.
+  const best = Math.max(0, ...top.map((p) => p.relevance));
+  const sanction = top.filter((p) => isArticle(p) && SANCTION_TEXT.test(p.text) && p.relevance >= best * 0.8).reduce<Passage | undefined>((a, p) => (!a || p.relevance > a.relevance ? p : a), undefined);
   if (!sanction) return undefined;
   const key = sanction.regulation!.key;
   const citedPasal = new Set([...sanction.text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)].map((m) => m[1]).filter((n) => n !== sanction.regulation!.pasal));
