@@ -334,6 +334,8 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     if (latest > 0) for (const x of top) if (yearOf(x.index) === latest) x.score += FUSION.otherYearPenalty;
   }
   scored.sort((a, b) => b.score - a.score);
+  // "telekomunikasi itu definisinya apa": the Pasal 1 definition of exactly that term goes before the other regulation parts.
+  const defined = SANCTION_QUESTION.test(parsed.raw) ? undefined : definitionFirst(scored, parts.chunks, parsed, canon);
   // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
   // Regulation numbers are read from the question as written ("UU 27/2022"), not the normalised search text.
   const lookup = parts.catalog?.lookup(parsed.raw);
@@ -368,6 +370,10 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
       lastVerified: c.lastVerified,
     };
   });
+  // The definition of exactly the term asked is at least as relevant as the longer terms' definitions beside it
+  // (they repeat the word and so look more similar to the question).
+  const def = defined === undefined ? undefined : passages.find((p, i) => top[i].index === defined && !p.pinned);
+  if (def) def.relevance = Math.max(def.relevance, ...passages.slice(0, 3).filter((p) => p.regulation?.kind === 'definisi').map((p) => p.relevance));
   const relevance = passages.length ? Math.max(...passages.slice(0, 3).map((p) => p.relevance)) : 0;
   const signals = {
     english,
@@ -420,6 +426,46 @@ function unknownRegulationOf(catalog: RegulationCatalog, question: string, passa
     return terms.every((t) => own.has(t));
   });
   return named ? undefined : { name: asked.name };
+}
+
+/** Words around the term a definition question asks about ("apa itu …", "… itu definisinya apa", "what is …"). */
+const DEFINITION_WORDS = /\b(apa(kah)?|itu|sih|ya|dong|yg|yang|dimaksud|maksud(nya)?|dengan|arti(nya)?|pengertian(nya)?|definisi(nya)?|jelaskan|tolong|what|is|are|the|a|an|meant|by|define|meaning|of|does|mean)\b/g;
+/** A regulation named after the term ("… menurut UU Telekomunikasi", "… in the PDP Law") is not part of it. */
+const SOURCE_CLAUSE = /\b(menurut|dalam|di dalam|pada|sesuai|berdasarkan|according to|under|in)\b.*$/;
+
+/** The term a definition question asks about, analysed; undefined when it is not a definition question. */
+export function askedDefinitionTerm(parsed: Question, canon: Canonicaliser): string[] | undefined {
+  const raw = parsed.raw.toLowerCase();
+  const asks = parsed.kind === 'definition' || DEFINITION_QUESTION.test(raw) || /\b(definisi|pengertian|arti)(nya)?\b/.test(raw);
+  if (!asks) return undefined;
+  const rest = raw.replace(/[?!.,:;"“”]/g, ' ').replace(SOURCE_CLAUSE, ' ').replace(DEFINITION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (!rest || rest.split(' ').length > 6) return undefined;
+  const terms = analyse(rest, canon);
+  return terms.length ? terms : undefined;
+}
+
+/**
+ * A definition question whose term a regulation defines: that Pasal 1 unit ("Definisi
+ * Telekomunikasi") goes before the other regulation parts (not before our own documents ranked
+ * higher), rather than the definitions of longer terms that contain the word ("Jaringan
+ * telekomunikasi", "Jasa telekomunikasi").
+ */
+function definitionFirst(scored: Array<{ index: number; score: number }>, chunks: Chunk[], parsed: Question, canon: Canonicaliser): number | undefined {
+  const asked = askedDefinitionTerm(parsed, canon);
+  if (!asked) return undefined;
+  const want = [...new Set(asked)].sort().join(' ');
+  const at = scored.findIndex((s) => {
+    const c = chunks[s.index];
+    const defined = c.regulation?.kind === 'definisi' ? /^Definisi\s+(.+)$/.exec(c.headingPath[c.headingPath.length - 1] ?? '')?.[1] : undefined;
+    return defined !== undefined && [...new Set(analyse(defined.replace(/[,;:]+$/, ''), canon))].sort().join(' ') === want;
+  });
+  if (at < 0) return undefined;
+  const firstRegulation = scored.findIndex((s) => chunks[s.index].regulation !== undefined);
+  if (firstRegulation >= at) return scored[at].index;
+  const [hit] = scored.splice(at, 1);
+  hit.score = scored[firstRegulation].score + 1e-6;
+  scored.splice(firstRegulation, 0, hit);
+  return hit.index;
 }
 
 function withLatestAmendments<T extends { index: number }>(ranked: T[], catalog: RegulationCatalog, chunks: Chunk[]): T[] {

@@ -240,3 +240,54 @@ pada tanggal 3 Maret 2031
     expect(a.text).toContain('dilarang melakukan penyadapan');
   });
 });
+
+describe('a definition question', () => {
+  const LAW = `UNDANG-UNDANG REPUBLIK INDONESIA
+NOMOR 4 TAHUN 2032
+TENTANG
+TELEKOMUNIKASI CONTOH
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+PRESIDEN REPUBLIK INDONESIA,
+Menimbang : bahwa telekomunikasi contoh perlu diatur;
+MEMUTUSKAN:
+Menetapkan : UNDANG-UNDANG TENTANG TELEKOMUNIKASI CONTOH.
+BAB I
+KETENTUAN UMUM
+Pasal 1
+Dalam Undang-Undang ini yang dimaksud dengan:
+1. Telekomunikasi adalah setiap pemancaran, pengiriman, dan penerimaan hasil informasi melalui sistem kawat, optik, atau radio;
+2. Alat telekomunikasi adalah setiap alat perlengkapan yang digunakan dalam bertelekomunikasi;
+3. Jaringan telekomunikasi adalah rangkaian alat telekomunikasi dan kelengkapannya yang digunakan dalam telekomunikasi;
+4. Jasa telekomunikasi adalah layanan telekomunikasi untuk memenuhi kebutuhan bertelekomunikasi dengan jaringan telekomunikasi.
+Pasal 2
+Telekomunikasi diselenggarakan berdasarkan asas manfaat.
+Pasal 3
+Undang-Undang ini mulai berlaku pada tanggal diundangkan.
+Disahkan di Jakarta
+pada tanggal 4 April 2032
+`;
+  let svc: AnswerService;
+  let kb4: KnowledgeBase;
+  const tmp4 = makeTmpDir('asisten-reg-definition-');
+  beforeAll(async () => {
+    writeFiles(`${tmp4.dir}/knowledge`, { ...SAMPLE_DOCS, 'regulasi/uu-4-2032.txt': LAW });
+    kb4 = await KnowledgeBase.open({ knowledgeDir: `${tmp4.dir}/knowledge`, dataDir: `${tmp4.dir}/data`, embeddings: new LocalHashEmbeddings() });
+    svc = new AnswerService({ kb: kb4 });
+  });
+  afterAll(() => tmp4.cleanup());
+
+  it('leads with the definition of exactly the term asked, not of longer terms that repeat its word', async () => {
+    for (const q of ['telekomunikasi itu definisinya apa', 'pengertian telekomunikasi', 'apa yang dimaksud dengan telekomunikasi?']) {
+      const r = await kb4.retrieve(q);
+      expect(r.passages[0].heading).toMatch(/Definisi Telekomunikasi$/);
+    }
+    for (const q of ['telekomunikasi itu definisinya apa', 'apa yang dimaksud dengan telekomunikasi?']) expect((await svc.answer(q)).text, q).toMatch(/^Telekomunikasi adalah setiap pemancaran/);
+    // A longer term asked gets its own definition.
+    expect((await kb4.retrieve('pengertian jasa telekomunikasi')).passages[0].heading).toMatch(/Definisi Jasa telekomunikasi$/);
+  });
+
+  it('a question that is not about a definition is not reordered', async () => {
+    const r = await kb4.retrieve('telekomunikasi diselenggarakan berdasarkan asas apa?');
+    expect(r.passages[0].citation).toBe('UU 4/2032 Pasal 2');
+  });
+});
