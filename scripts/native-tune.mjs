@@ -78,12 +78,8 @@ export function tune({ packageDir, cpuinfo, env = process.env }) {
   const marker = path.join(release, MARKER);
   const flags = env.ASN_NATIVE_CXXFLAGS ?? '-O3 -march=native';
   const want = { node: process.version, simd, flags };
-  try {
-    const have = JSON.parse(fs.readFileSync(marker, 'utf8'));
-    if (have.node === want.node && have.simd === want.simd && have.flags === want.flags) return { status: 'current', simd };
-  } catch {
-    /* no marker: the registry build */
-  }
+  const have = readMarker(packageDir);
+  if (have && have.node === want.node && have.simd === want.simd && have.flags === want.flags) return { status: 'current', simd };
   const gyp = nodeGypPath();
   if (!gyp) return { status: 'skipped', reason: 'node-gyp tidak ditemukan' };
   const backup = fs.readFileSync(addon);
@@ -117,13 +113,18 @@ export function tune({ packageDir, cpuinfo, env = process.env }) {
   return { status: 'rebuilt', simd, seconds: Math.round((Date.now() - t0) / 100) / 10 };
 }
 
-/** The kernel the installed addon was built for (read by the bench), or undefined for the registry build. */
-export function installedSimd(packageDir) {
+/** What this script recorded of the installed addon ({node, simd, flags, builtAt}), or undefined for the registry build. */
+function readMarker(packageDir) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(packageDir, 'build', 'Release', MARKER), 'utf8')).simd;
+    return JSON.parse(fs.readFileSync(path.join(packageDir, 'build', 'Release', MARKER), 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** The kernel the installed addon was built for (read by the bench), or undefined for the registry build. */
+export function installedSimd(packageDir) {
+  return readMarker(packageDir)?.simd;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;

@@ -138,11 +138,8 @@ async function corpus(): Promise<void> {
   console.log(JSON.stringify(report.stepsMs));
 }
 
-/**
- * On the real 100k build (`corpus`): the retriever's dense ranking (HNSW at each `ef` ∪ BM25
- * candidates, exact similarity) against exact search, and the time of each query step.
- */
-async function union(): Promise<void> {
+/** The real build of `corpus`, the bench's queries parsed and embedded as the retriever does, and their exact top 10. */
+async function openCorpusKb() {
   const kb = await KnowledgeBase.open({ knowledgeDir: path.join(base, 'kb', 'knowledge'), dataDir: path.join(base, 'kb', 'data'), embeddings: new LocalHashEmbeddings({ dimension: dim }) });
   const parts = kb.retrieverParts();
   const queries = JSON.parse(fs.readFileSync(path.join(base, 'queries.json'), 'utf8')) as string[];
@@ -150,6 +147,15 @@ async function union(): Promise<void> {
   const emb = new LocalHashEmbeddings({ dimension: dim });
   const qv = parsed.map((p) => emb.embedQuerySync(p.searchText));
   const truth = qv.map((q) => new Set(exactSearch(parts.rawVectors!, q, 10).map((h) => h.index)));
+  return { kb, parts, queries, parsed, qv, truth };
+}
+
+/**
+ * On the real 100k build (`corpus`): the retriever's dense ranking (HNSW at each `ef` ∪ BM25
+ * candidates, exact similarity) against exact search, and the time of each query step.
+ */
+async function union(): Promise<void> {
+  const { kb, parts, queries, parsed, qv, truth } = await openCorpusKb();
   const k = Number(opt('k', '40'));
   const pool = Number(opt('pool', '40'));
   for (const ef of opt('ef', '40,80,120,360').split(',').map(Number)) {
@@ -192,13 +198,7 @@ async function union(): Promise<void> {
  * candidates), that answer stands; otherwise HNSW runs again at the wide ef.
  */
 async function adaptive(): Promise<void> {
-  const kb = await KnowledgeBase.open({ knowledgeDir: path.join(base, 'kb', 'knowledge'), dataDir: path.join(base, 'kb', 'data'), embeddings: new LocalHashEmbeddings({ dimension: dim }) });
-  const parts = kb.retrieverParts();
-  const queries = JSON.parse(fs.readFileSync(path.join(base, 'queries.json'), 'utf8')) as string[];
-  const parsed = queries.map((q) => parseQuestion(q, parts.glossary.canonicalise));
-  const emb = new LocalHashEmbeddings({ dimension: dim });
-  const qv = parsed.map((p) => emb.embedQuerySync(p.searchText));
-  const truth = qv.map((q) => new Set(exactSearch(parts.rawVectors!, q, 10).map((h) => h.index)));
+  const { parts, parsed, qv, truth } = await openCorpusKb();
   const pool = Number(opt('pool', '40'));
   const lexPool = parsed.map((p, i) => searchCandidates(parts, p, qv[i], pool));
   const wide = Number(opt('wide', '360'));

@@ -125,16 +125,10 @@ export function readChunks(dataDir: string, buildId: string): Chunk[] {
 }
 
 /**
- * How a write reaches the disk. `sync: false` leaves the fsync to the caller: a build writes all its
- * files first and fsyncs them together (see {@link fsyncFile}), so the kernel writes one back while
- * the next is serialised instead of the build waiting for the disk once per file.
+ * The chunk store as a JSON array, written in slices (no 100 MB string at 100k chunks). Not
+ * fsynced: like every file of a build, the build fsyncs it before publishing (see `publish`).
  */
-export interface WriteOptions {
-  sync?: boolean;
-}
-
-/** The chunk store as a JSON array, written in slices (no 100 MB string at 100k chunks) and fsynced. */
-export function writeChunks(file: string, chunks: Chunk[], { sync = true }: WriteOptions = {}): void {
+export function writeChunks(file: string, chunks: Chunk[]): void {
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeSync(fd, '[');
@@ -143,14 +137,13 @@ export function writeChunks(file: string, chunks: Chunk[], { sync = true }: Writ
       fs.writeSync(fd, s === 0 ? part : `,\n${part}`);
     }
     fs.writeSync(fd, ']\n');
-    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-export function writeLabels(file: string, labels: Int32Array, opts: WriteOptions = {}): void {
-  writeFileDurable(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), opts);
+export function writeLabels(file: string, labels: Int32Array): void {
+  fs.writeFileSync(file, Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
 }
 
 export function readLabels(file: string, count: number): Int32Array {
@@ -196,11 +189,11 @@ export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): L
 }
 
 /** Write a file and fsync it, so a rename that follows publishes complete data. */
-export function writeFileDurable(file: string, data: string | Buffer, { sync = true }: WriteOptions = {}): void {
+export function writeFileDurable(file: string, data: string | Buffer): void {
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    if (sync) fs.fsyncSync(fd);
+    fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

@@ -33,7 +33,6 @@ import {
   publishBuild,
   readManifest,
   writeChunks,
-  writeFileDurable,
   writeLabels,
   type LoadedIndex,
   type Manifest,
@@ -507,10 +506,10 @@ async function publish(
   const buildId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const tmpDir = path.join(buildsDir(opts.dataDir), `${buildId}.tmp`);
   fs.mkdirSync(tmpDir, { recursive: true });
-  // Every file is written first and fsynced together below, before the rename publishes them.
-  const later = { sync: false };
-  writeChunks(path.join(tmpDir, 'chunks.json'), b.chunks, later);
-  writeFileDurable(path.join(tmpDir, 'lexical.bin'), b.lexical.toBuffer(), later);
+  // Every file is written first and fsynced together below, before the rename publishes them (the
+  // kernel writes one back while the next is serialised, instead of a wait for the disk per file).
+  writeChunks(path.join(tmpDir, 'chunks.json'), b.chunks);
+  fs.writeFileSync(path.join(tmpDir, 'lexical.bin'), b.lexical.toBuffer());
   const vectorFile = path.join(tmpDir, 'vectors.f32');
   const previousVectors = prevId ? path.join(buildDir(opts.dataDir, prevId), 'vectors.f32') : undefined;
   if (b.stats.vectorMode === 'incremental' && previousVectors && fs.existsSync(previousVectors)) {
@@ -519,10 +518,10 @@ async function publish(
     b.previousIndex.forEach((p, i) => {
       if (p < 0) fresh.push({ label: b.vindex.labels[i], vector: b.vectors[i] });
     });
-    extendVectors(previousVectors, vectorFile, fresh, b.dimension, later);
-  } else writeVectors(vectorFile, b.vectors, b.dimension, later);
-  writeLabels(path.join(tmpDir, 'labels.i32'), b.vindex.labels, later);
-  b.vindex.save(path.join(tmpDir, 'vectors.hnsw'), later);
+    extendVectors(previousVectors, vectorFile, fresh, b.dimension);
+  } else writeVectors(vectorFile, b.vectors, b.dimension);
+  writeLabels(path.join(tmpDir, 'labels.i32'), b.vindex.labels);
+  b.vindex.save(path.join(tmpDir, 'vectors.hnsw'));
   const manifest: Manifest = {
     engineVersion: ENGINE_VERSION,
     buildId,
@@ -536,7 +535,7 @@ async function publish(
     files: b.manifestFiles,
     stats: b.stats,
   };
-  writeFileDurable(path.join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2), later);
+  fs.writeFileSync(path.join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   for (const f of fs.readdirSync(tmpDir)) fsyncFile(path.join(tmpDir, f));
   fsyncDir(tmpDir);
   await opts.hooks?.beforePublish?.();

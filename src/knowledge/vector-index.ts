@@ -145,15 +145,9 @@ export class VectorIndex {
     return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), added, deleted };
   }
 
-  /** Writes the graph; fsyncs it unless `sync` is false (the caller fsyncs it with the rest of the build). */
-  save(file: string, { sync = true }: { sync?: boolean } = {}): void {
-    if (!this.hnsw) return;
-    this.hnsw.writeIndexSync(file);
-    if (!sync) return;
-    // writeIndexSync does not fsync; make the file durable before the atomic swap.
-    const fd = fs.openSync(file, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+  /** Writes the graph (not fsynced: a build fsyncs all its files before it publishes them). */
+  save(file: string): void {
+    this.hnsw?.writeIndexSync(file);
   }
 
   setEf(ef: number): void {
@@ -209,28 +203,28 @@ const LITTLE_ENDIAN = os.endianness() === 'LE';
 /**
  * Vectors as one little-endian float32 file (count × dimension, row r = label r: a full build's
  * labels are its chunk positions), for incremental builds and exact similarity. Written in
- * slices so no second full copy is held in memory, and fsynced.
+ * slices so no second full copy is held in memory (not fsynced: a build fsyncs all its files).
  */
-export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dimension: number, { sync = true }: { sync?: boolean } = {}): void {
+export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dimension: number): void {
   const fd = fs.openSync(file, 'w');
   try {
     const rowsPerSlice = Math.max(1, Math.floor((4 << 20) / (dimension * 4)));
     const slice = Buffer.alloc(rowsPerSlice * dimension * 4);
     for (let start = 0; start < vectors.length; start += rowsPerSlice) {
       const end = Math.min(vectors.length, start + rowsPerSlice);
-      for (let r = start; r < end; r++) {
-        const v = vectors[r];
-        if (v.length !== dimension) throw new Error(`vektor ${r} berdimensi ${v.length}, diharapkan ${dimension}`);
-        const off = (r - start) * dimension * 4;
-        if (LITTLE_ENDIAN) Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(slice, off);
-        else for (let i = 0; i < dimension; i++) slice.writeFloatLE(v[i], off + i * 4);
-      }
+      for (let r = start; r < end; r++) putRow(vectors[r], r, dimension, slice, (r - start) * dimension * 4);
       fs.writeSync(fd, slice, 0, (end - start) * dimension * 4);
     }
-    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** One vector as little-endian float32 at `offset` of `out`; `row` names it in the error. */
+function putRow(v: Float32Array, row: number, dimension: number, out: Buffer, offset: number): void {
+  if (v.length !== dimension) throw new Error(`vektor ${row} berdimensi ${v.length}, diharapkan ${dimension}`);
+  if (LITTLE_ENDIAN) Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(out, offset);
+  else for (let i = 0; i < dimension; i++) out.writeFloatLE(v[i], offset + i * 4);
 }
 
 /**
@@ -239,9 +233,9 @@ export function writeVectors(file: string, vectors: ArrayLike<Float32Array>, dim
  * written, each at its label's offset. Labels only grow (`nextLabel`), so these writes land past
  * the previous build's last label: the first `nextLabel × dimension` floats every build reads
  * never change, and a build killed half-way leaves at most bytes beyond them. This replaces
- * rewriting and fsyncing count × dimension × 4 bytes (200 MB at 100k chunks) on every change.
+ * rewriting count × dimension × 4 bytes (200 MB at 100k chunks) on every change.
  */
-export function extendVectors(previousFile: string, file: string, fresh: Array<{ label: number; vector: Float32Array }>, dimension: number, { sync = true }: { sync?: boolean } = {}): void {
+export function extendVectors(previousFile: string, file: string, fresh: Array<{ label: number; vector: Float32Array }>, dimension: number): void {
   try {
     fs.linkSync(previousFile, file);
   } catch {
@@ -251,12 +245,9 @@ export function extendVectors(previousFile: string, file: string, fresh: Array<{
   try {
     const row = Buffer.alloc(dimension * 4);
     for (const { label, vector } of fresh) {
-      if (vector.length !== dimension) throw new Error(`vektor berlabel ${label} berdimensi ${vector.length}, diharapkan ${dimension}`);
-      if (LITTLE_ENDIAN) Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).copy(row);
-      else for (let i = 0; i < dimension; i++) row.writeFloatLE(vector[i], i * 4);
+      putRow(vector, label, dimension, row, 0);
       fs.writeSync(fd, row, 0, row.length, label * dimension * 4);
     }
-    if (sync) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
