@@ -134,14 +134,12 @@ export class AnswerService {
       yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: unknownRegulationText(retrieval.unknownRegulation.name, language) } };
       return;
     }
-    // An article of a regulation known only from amendments that did not change it: say what is loaded.
-    if (retrieval.article?.notLoaded) {
-      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: notLoadedArticleText(retrieval.article, language), suggestions: [] } };
-      return;
-    }
-    // A named article of a known regulation: the article itself, or an honest "no such article".
-    if (retrieval.article?.missing) {
-      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text: missingArticleText(retrieval.article, language), suggestions: [] } };
+    // A named article of a known regulation: the article itself, or an honest "no such article";
+    // of a regulation known only from amendments that did not change it, what is loaded.
+    const { article } = retrieval;
+    if (article?.notLoaded || article?.missing) {
+      const text = article.notLoaded ? notLoadedArticleText(article, language) : missingArticleText(article, language);
+      yield { type: 'final', answer: { ...this.notFound(retrieval, language, notes, query), text, suggestions: [] } };
       return;
     }
     if (isArticleAnswer(retrieval.passages, retrieval.article) && !this.deps.llm) {
@@ -180,8 +178,9 @@ export class AnswerService {
       // Quoted from one article only: give that article's words in full, as the official text reads.
       const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
       // A question about a penalty: the sanction article leads (and the prohibition it cites follows), not the prohibition alone.
-      const article = composeSanctionAnswer(parsed.raw, retrieval.passages, language, (ayat) => this.termWeight(ayat, retrieval.terms)) ?? composeRegulationPassageAnswer(single, language, (ayat) => this.termWeight(ayat, retrieval.terms));
-      if (article) Object.assign(extractive, { text: this.frame(article.text, language), citations: article.citations });
+      const relevance = (ayat: string) => this.termWeight(ayat, retrieval.terms);
+      const quoted = composeSanctionAnswer(parsed.raw, retrieval.passages, language, relevance) ?? composeRegulationPassageAnswer(single, language, relevance);
+      if (quoted) Object.assign(extractive, { text: this.frame(quoted.text, language), citations: quoted.citations });
       // A question about an amended regulation learns that it was amended, and by which regulation.
       const note = amendmentNote(retrieval.regulation, language);
       if (note && !retrieval.regulation?.amendedBy.some((a) => extractive.text.includes(a.shortName))) extractive.text += `\n\n${note}`;

@@ -4,7 +4,7 @@
  * regulation changed it when an amendment in the knowledge base did; or, when the regulation
  * has no such article, an honest answer naming the regulation and the articles it has.
  */
-import { SANCTION_QUESTION, SANCTION_TEXT, type ArticleLookupSummary, type Passage } from '../knowledge/retriever.js';
+import { SANCTION_QUESTION, SANCTION_TEXT, pasalsCitedBy, type ArticleLookupSummary, type Passage } from '../knowledge/retriever.js';
 import { toCitation, type Citation } from './extractive.js';
 import type { Locale } from '../locale.js';
 
@@ -94,7 +94,7 @@ export function notLoadedArticleText(article: ArticleLookupSummary, language: Lo
   const nl = article.notLoaded!;
   const shown = nl.changed.length > 8 ? [...nl.changed.slice(0, 6), '…', nl.changed[nl.changed.length - 1]] : nl.changed;
   const list = shown.map((p) => (p === '…' ? p : language === 'en' ? `Article ${p}` : `Pasal ${p}`)).join(', ');
-  const by = nl.amendedBy.map((a) => a.title).join(language === 'en' ? '; ' : '; ');
+  const by = nl.amendedBy.map((a) => a.title).join('; ');
   const count = nl.changed.length;
   if (language === 'en') {
     return `The text of ${article.regulationTitle} (${article.shortName}) itself is not in the knowledge base, so I cannot quote its Article ${article.pasal}. The knowledge base only holds the ${count} article${count === 1 ? '' : 's'} changed by ${by} (${list}), and Article ${article.pasal} is not among them. A content maintainer can add the official text of ${article.shortName}.`;
@@ -122,7 +122,7 @@ export function composeAmendmentsAnswer(passages: Passage[], regulation: NamedRe
     let marker = '';
     if (p) {
       const n = citations.length + 1;
-      citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
+      citations.push(articleCitation(p, n));
       marker = ` [${n}]`;
     }
     const last = i === oldestFirst.length - 1 && oldestFirst.length > 1 ? (language === 'en' ? ' (latest)' : ' (terakhir)') : '';
@@ -148,10 +148,19 @@ const MAX_CITED_PROHIBITION_CHARS = 400;
  */
 export function composeRegulationPassageAnswer(lead: Passage | undefined, language: Locale, relevance?: (ayat: string) => number): RegulationAnswer | undefined {
   if (!lead?.regulation || !ARTICLE_KINDS.has(lead.regulation.kind)) return undefined;
-  const body = cutAtParagraph(relevance ? matchingAyatFirst(lead.text, MAX_PASSAGE_ANSWER_CHARS, relevance) : lead.text, MAX_PASSAGE_ANSWER_CHARS);
   const label = lead.citation ?? lead.heading;
   const head = language === 'en' ? `${label} (${lead.title}) reads:` : `${label} (${lead.title}):`;
-  return { text: `${head}\n${body} [1]`, citations: [{ ...toCitation(lead, 1), ...(lead.citation ? { citation: lead.citation } : {}) }] };
+  return { text: `${head}\n${articleBody(lead, MAX_PASSAGE_ANSWER_CHARS, relevance)} [1]`, citations: [articleCitation(lead, 1)] };
+}
+
+/** The citation of a regulation passage, under the article's own citation ("Pasal 40 UU 36/1999") when it has one. */
+function articleCitation(p: Passage, n: number): Citation {
+  return { ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) };
+}
+
+/** An article's words cut to `max` characters, the ayat that match the question first when `relevance` is given. */
+function articleBody(p: Passage, max: number, relevance?: (ayat: string) => number): string {
+  return cutAtParagraph(relevance ? matchingAyatFirst(p.text, max, relevance) : p.text, max);
 }
 
 /**
@@ -171,23 +180,16 @@ export function composeSanctionAnswer(question: string, passages: Passage[], lan
   const sanction = top.find((p) => isArticle(p) && SANCTION_TEXT.test(p.text) && p.relevance >= best * 0.5);
   if (!sanction) return undefined;
   const key = sanction.regulation!.key;
-  const citedPasal = new Set([...sanction.text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)].map((m) => m[1]).filter((n) => n !== sanction.regulation!.pasal));
-  const prohibition = passages.find((p) => p !== sanction && isArticle(p) && p.regulation!.key === key && citedPasal.has(p.regulation!.pasal ?? '') && !SANCTION_TEXT.test(p.text));
-  const blocks: string[] = [];
-  const citations: Citation[] = [];
-  for (const p of prohibition ? [sanction, prohibition] : [sanction]) {
-    const n = citations.length + 1;
-    citations.push({ ...toCitation(p, n), ...(p.citation ? { citation: p.citation } : {}) });
-    const label = p.citation ?? p.heading;
-    const head = p === sanction
-      ? language === 'en' ? `The penalty — ${label} (${p.title}):` : `Sanksinya — ${label} (${p.title}):`
-      : language === 'en' ? `The prohibition it refers to — ${label}:` : `Larangan yang dirujuk — ${label}:`;
-    // The sanction gets the room an article answer has; the prohibition, a short quote after it.
-    const max = p === sanction ? MAX_PASSAGE_ANSWER_CHARS : MAX_CITED_PROHIBITION_CHARS;
-    const text = relevance ? matchingAyatFirst(p.text, max, relevance) : p.text;
-    blocks.push(`${head}\n${cutAtParagraph(text, max)} [${n}]`);
-  }
-  return { text: blocks.join('\n\n'), citations };
+  const cited = new Set(pasalsCitedBy(sanction.text, sanction.regulation!.pasal));
+  const prohibition = passages.find((p) => p !== sanction && isArticle(p) && p.regulation!.key === key && cited.has(p.regulation!.pasal ?? '') && !SANCTION_TEXT.test(p.text));
+  // The sanction gets the room an article answer has; the prohibition, a short quote after it.
+  const label = (p: Passage) => p.citation ?? p.heading;
+  const parts = [{ p: sanction, head: language === 'en' ? `The penalty — ${label(sanction)} (${sanction.title}):` : `Sanksinya — ${label(sanction)} (${sanction.title}):`, max: MAX_PASSAGE_ANSWER_CHARS }];
+  if (prohibition) parts.push({ p: prohibition, head: language === 'en' ? `The prohibition it refers to — ${label(prohibition)}:` : `Larangan yang dirujuk — ${label(prohibition)}:`, max: MAX_CITED_PROHIBITION_CHARS });
+  return {
+    text: parts.map(({ p, head, max }, i) => `${head}\n${articleBody(p, max, relevance)} [${i + 1}]`).join('\n\n'),
+    citations: parts.map(({ p }, i) => articleCitation(p, i + 1)),
+  };
 }
 
 function cutAtParagraph(text: string, max: number): string {

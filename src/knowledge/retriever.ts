@@ -335,7 +335,8 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   }
   scored.sort((a, b) => b.score - a.score);
   // "telekomunikasi itu definisinya apa": the Pasal 1 definition of exactly that term goes before the other regulation parts.
-  const defined = SANCTION_QUESTION.test(parsed.raw) ? undefined : definitionFirst(scored, parts.chunks, parsed, canon);
+  const asksPenalty = SANCTION_QUESTION.test(parsed.raw);
+  const defined = asksPenalty ? undefined : definitionFirst(scored, parts.chunks, parsed, canon);
   // "Pasal 26 UU 27/2022": the named article goes first, whatever the word overlap says.
   // Regulation numbers are read from the question as written ("UU 27/2022"), not the normalised search text.
   const lookup = parts.catalog?.lookup(parsed.raw);
@@ -346,7 +347,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // amended text goes right before the original it replaces.
   const amended = parts.catalog ? withLatestAmendments(ranked, parts.catalog, chunks) : ranked;
   // "ancaman pidana nyadap?": the prohibition (Pasal 40) is found, its sanction is in the article that cites it.
-  const top = (parts.catalog && SANCTION_QUESTION.test(parsed.raw) ? withSanctions(amended, parts.catalog, chunks) : amended).slice(0, k);
+  const top = (parts.catalog && asksPenalty ? withSanctions(amended, parts.catalog, chunks) : amended).slice(0, k);
   const passages: Passage[] = top.map((s, i) => {
     const c = chunks[s.index];
     return {
@@ -389,15 +390,20 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
         shortName: lookup.regulation.shortName,
         missing: lookup.missing,
         ...(lookup.regulation.range ? { range: lookup.regulation.range } : {}),
-        amendedBy: lookup.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })),
-        ...(lookup.notLoaded ? { notLoaded: { amendedBy: lookup.notLoaded.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), changed: lookup.notLoaded.changed } } : {}),
+        amendedBy: lookup.amendedBy.map(nameOf),
+        ...(lookup.notLoaded ? { notLoaded: { amendedBy: lookup.notLoaded.amendedBy.map(nameOf), changed: lookup.notLoaded.changed } } : {}),
       }
     : undefined;
   const regulation = named
-    ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map((a) => ({ shortName: a.shortName, title: a.title })), ...(named.intent ? { intent: named.intent } : {}) }
+    ? { shortName: named.regulation.shortName, title: named.regulation.title, amendedBy: named.amendedBy.map(nameOf), ...(named.intent ? { intent: named.intent } : {}) }
     : undefined;
   const unknownRegulation = !lookup && !named && parts.catalog ? unknownRegulationOf(parts.catalog, parsed.raw, passages, canon) : undefined;
   return { question: parsed.raw, parsed, passages, relevance, relevant: relevance >= RELEVANCE_THRESHOLD, terms: resolvedTerms, unknownTerms, signals, ...(article ? { article } : {}), ...(regulation ? { regulation } : {}), ...(unknownRegulation ? { unknownRegulation } : {}) };
+}
+
+/** A regulation as an answer names it. */
+function nameOf(a: { shortName: string; title: string }): { shortName: string; title: string } {
+  return { shortName: a.shortName, title: a.title };
 }
 
 /**
@@ -549,13 +555,17 @@ function termPresence(parts: RetrieverParts, raw: string, family: Map<number, Se
   return { literal, asAbbreviation, presentOwn, present };
 }
 
+/** The articles a passage cites ("… sebagaimana dimaksud dalam Pasal 40 …") other than its own, in order. */
+export function pasalsCitedBy(text: string, own: string | undefined): string[] {
+  return [...text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)].map((m) => m[1]).filter((n) => n !== own);
+}
+
 /** Chunks of the prohibitions a sanction article of a regulation cites ("… sebagaimana dimaksud dalam Pasal 40 …"). */
 function articlesCitedBySanction(catalog: RegulationCatalog, chunks: Chunk[], index: number): number[] {
   const c = chunks[index];
   const entry = c.regulation?.key ? catalog.entries.get(c.regulation.key) : undefined;
   if (!entry || !SANCTION_TEXT.test(c.text)) return [];
-  const out: number[] = [];
-  for (const m of c.text.matchAll(/\bPasal\s+(\d{1,3}[A-Z]?)\b/g)) if (m[1] !== c.regulation!.pasal) out.push(...(entry.articles.get(m[1]) ?? []));
+  const out = pasalsCitedBy(c.text, c.regulation!.pasal).flatMap((n) => entry.articles.get(n) ?? []);
   // The prohibitions it punishes, not other penalties it refers to ("pidana sebagaimana dimaksud dalam Pasal 67").
   return [...new Set(out)].filter((i) => !SANCTION_TEXT.test(chunks[i].text)).slice(0, 12);
 }
