@@ -54,6 +54,15 @@ const log = (m: string) => {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 1);
+/** Anonymous memory of this process on transparent huge pages (Linux), or null where unreadable. */
+function hugePagesMb(): number | null {
+  try {
+    const kb = /AnonHugePages:\s+(\d+)/.exec(fs.readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1];
+    return kb === undefined ? null : round(Number(kb) / 1024, 0);
+  } catch {
+    return null;
+  }
+}
 const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 
 function latencyStats(samples: number[]) {
@@ -83,6 +92,8 @@ function writeSyntheticKnowledge(dir: string, sections: string[]): string[] {
 
 interface ServeReport {
   load_ms: number;
+  /** Memory on transparent huge pages (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, set by the npm scripts). */
+  huge_pages_mb: number | null;
   rss_after_load_mb: number;
   rss_after_queries_mb: number;
   max_rss_mb: number;
@@ -142,6 +153,7 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   const recall = (hitsOf: (i: number) => VectorHit[]) => round(exact.reduce((a, e, i) => a + hitsOf(i).slice(0, 10).filter((h) => e.has(h.index)).length / 10, 0) / exact.length, 4);
   const report: ServeReport = {
     load_ms: round(loadMs, 0),
+    huge_pages_mb: hugePagesMb(),
     rss_after_load_mb: rssAfterLoad,
     rss_after_queries_mb: rssAfterQueries,
     max_rss_mb: maxRssServing,
@@ -158,10 +170,39 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
+/** Only the query latencies of {@link serve}, for the baseline run on ordinary (4 KiB) pages. */
+interface QuickServeReport {
+  huge_pages_mb: number | null;
+  hybrid: ReturnType<typeof latencyStats>;
+  dense_hnsw_only: ReturnType<typeof latencyStats>;
+}
+
+/** `--serve-quick <dataDir> <knowledgeDir> <queries.json>`: hybrid and HNSW latencies as {@link serve} measures them. */
+async function serveQuick(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<void> {
+  const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
+  const embeddings = new LocalHashEmbeddings();
+  const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings });
+  for (const q of queries.slice(0, 20)) await kb.retrieve(q, 5); // warm-up
+  const hybrid = await timeEach(queries, (q) => kb.retrieve(q, 5));
+  const qVecs = queries.map((q) => embeddings.embedQuerySync(parseQuestion(q, kb.glossary.canonicalise).searchText));
+  const dense = await timeEach(qVecs, (v) => kb.index.vectors.search(v, 10));
+  const report: QuickServeReport = { huge_pages_mb: hugePagesMb(), hybrid: latencyStats(hybrid), dense_hnsw_only: latencyStats(dense) };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** The environment without the huge-page tunable the npm scripts set. */
+function withoutHugePages(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  const rest = (env.GLIBC_TUNABLES ?? '').split(':').filter((t) => t && !t.startsWith('glibc.malloc.hugetlb='));
+  if (rest.length) env.GLIBC_TUNABLES = rest.join(':');
+  else delete env.GLIBC_TUNABLES;
+  return env;
+}
+
 /** Run this script in another mode (`--serve`, `--baselines`) in its own process; its last stdout line is JSON. */
-function runChild<T>(mode: string, childArgs: string[]): Promise<T> {
+function runChild<T>(mode: string, childArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, ...childArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, ...childArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -262,6 +303,8 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
 
   log(`[${label}] proses penyaji terpisah memuat indeks dan menjawab ${queries.length} kueri …`);
   const served = await runChild<ServeReport>('--serve', [dataDir, knowledgeDir, queriesFile]);
+  log(`[${label}] pembanding: proses penyaji yang sama tanpa halaman besar (GLIBC_TUNABLES tanpa glibc.malloc.hugetlb) …`);
+  const plainPages = await runChild<QuickServeReport>('--serve-quick', [dataDir, knowledgeDir, queriesFile], withoutHugePages());
 
   log(`[${label}] pembanding LangChain (MemoryVectorStore, HNSWLib bawaan) di proses tersendiri …`);
   const base = await runChild<BaselineReport>('--baselines', [dataDir, queriesFile]);
@@ -291,6 +334,8 @@ async function benchCorpus(n: number, vocab: string[], root: string) {
       ef: served.ef,
       dense_ranking: served.dense_ranking,
       dense_hnsw_only: served.dense_hnsw_only,
+      huge_pages_mb: served.huge_pages_mb,
+      without_huge_pages: plainPages,
       exact_search: served.exact_search,
       bm25: served.bm25,
       langchain_memory_vector_store: memStats,
@@ -363,6 +408,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
 
 async function main() {
   if (args[0] === '--serve') return serve(args[1], args[2], args[3]);
+  if (args[0] === '--serve-quick') return serveQuick(args[1], args[2], args[3]);
   if (args[0] === '--baselines') return baselines(args[1], args[2]);
   if (args[0] === '--build') return build(args[1], args[2]);
   const config = loadCliConfig();
@@ -441,6 +487,8 @@ function print(report: {
     lines.push(`  indeks ulang setelah 1 dokumen berubah: ${r.incremental_ms} ms (${r.mode}: +${r.vectors_added} −${r.vectors_deleted} vektor; pindai ${r.steps_ms.scan}, BM25 ${r.steps_ms.lexical}, HNSW ${r.steps_ms.hnsw}, tulis ${r.steps_ms.publish} ms) | pembanding bangun penuh: ${r.baseline_full_build_ms} ms → ${r.speedup}× lebih cepat`);
     lines.push(`  kueri hibrida (proses penyaji):  p50 ${q.hybrid.p50_ms} ms  p99 ${q.hybrid.p99_ms} ms | lewat retriever LangChain p50 ${q.via_langchain_retriever.p50_ms} ms  p99 ${q.via_langchain_retriever.p99_ms} ms`);
     lines.push(`  peringkat padat (HNSW ef ${q.ef} ∪ kandidat BM25, skor eksak): p50 ${q.dense_ranking.p50_ms} ms  p99 ${q.dense_ranking.p99_ms} ms | HNSW saja p50 ${q.dense_hnsw_only.p50_ms} ms | pencarian eksak p50 ${q.exact_search.p50_ms} ms`);
+    const plain = q.without_huge_pages;
+    lines.push(`  halaman besar (THP) ${q.huge_pages_mb === null ? 'tidak terbaca' : `${q.huge_pages_mb} MB`} | pembanding tanpa halaman besar (${plain.huge_pages_mb ?? '–'} MB): hibrida p50 ${plain.hybrid.p50_ms} ms  p99 ${plain.hybrid.p99_ms} ms, HNSW saja p50 ${plain.dense_hnsw_only.p50_ms} ms`);
     lines.push(`  BM25 saja (istilah yang sama): pemangkasan MaxScore p50 ${q.bm25.pruned.p50_ms} ms  p99 ${q.bm25.pruned.p99_ms} ms | pembanding: menilai setiap posting p50 ${q.bm25.exhaustive.p50_ms} ms  p99 ${q.bm25.exhaustive.p99_ms} ms`);
     lines.push(`  LangChain MemoryVectorStore:     p50 ${q.langchain_memory_vector_store.p50_ms} ms  p99 ${q.langchain_memory_vector_store.p99_ms} ms  → kami ${q.speedup_vs_memory_vector_store_p50}× lebih cepat (p50)`);
     lines.push(`  LangChain HNSWLib (bawaan):      p50 ${q.langchain_hnswlib_defaults.p50_ms} ms  p99 ${q.langchain_hnswlib_defaults.p99_ms} ms`);
