@@ -113,11 +113,11 @@ interface ServeReport {
 }
 
 /**
- * `--serve <dataDir> <knowledgeDir> <queries.json>`: the serving side, in its own process so
+ * `--serve <dataDir> <knowledgeDir> <queries.json>` (`--serve-quick`: only the hybrid and HNSW latencies): the serving side, in its own process so
  * its memory is what the bot would use. Loads the published index through `KnowledgeBase`,
  * answers the queries and prints a {@link ServeReport} as JSON.
  */
-async function serve(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<void> {
+async function serve(dataDir: string, knowledgeDir: string, queriesFile: string, quick = false): Promise<void> {
   const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
   const embeddings = new LocalHashEmbeddings();
   const t0 = performance.now();
@@ -126,16 +126,22 @@ async function serve(dataDir: string, knowledgeDir: string, queriesFile: string)
   const rssAfterLoad = rssMb();
   for (const q of queries.slice(0, 20)) await kb.retrieve(q, 5); // warm-up
   const hybrid = await timeEach(queries, (q) => kb.retrieve(q, 5));
+  const { vectors, rawVectors } = kb.index;
+  // The question as retrieval embeds it (fillers removed).
+  const parsed = queries.map((q) => parseQuestion(q, kb.glossary.canonicalise));
+  const qVecs = parsed.map((p) => embeddings.embedQuerySync(p.searchText));
+  if (quick) {
+    const report: QuickServeReport = { huge_pages_mb: hugePagesMb(), hybrid: latencyStats(hybrid), dense_hnsw_only: latencyStats(await timeEach(qVecs, (v) => vectors.search(v, 10))) };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
   const retriever = kb.asRetriever({ k: 5, onlyRelevant: false });
   const viaLangChain = await timeEach(queries, (q) => retriever.invoke(q));
   // What the bot holds while it serves: measured before the exact-search reference runs.
   const rssAfterQueries = rssMb();
   const maxRssServing = maxRssMb();
   const parts = kb.retrieverParts();
-  const { vectors, rawVectors } = kb.index;
-  // The question as retrieval embeds it (fillers removed), with its BM25 candidates.
-  const parsed = queries.map((q) => parseQuestion(q, kb.glossary.canonicalise));
-  const qVecs = parsed.map((p) => embeddings.embedQuerySync(p.searchText));
+  // Each question's BM25 candidates.
   const found = parsed.map((p, i) => searchCandidates(parts, p, qVecs[i]));
   const lexHits = found.map((c) => c.lexHits);
   const ranking = await timeEach(qVecs.map((_v, i) => i), (i) => denseRanking(parts, qVecs[i], lexHits[i], FUSION.candidates));
@@ -175,19 +181,6 @@ interface QuickServeReport {
   huge_pages_mb: number | null;
   hybrid: ReturnType<typeof latencyStats>;
   dense_hnsw_only: ReturnType<typeof latencyStats>;
-}
-
-/** `--serve-quick <dataDir> <knowledgeDir> <queries.json>`: hybrid and HNSW latencies as {@link serve} measures them. */
-async function serveQuick(dataDir: string, knowledgeDir: string, queriesFile: string): Promise<void> {
-  const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8')) as string[];
-  const embeddings = new LocalHashEmbeddings();
-  const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings });
-  for (const q of queries.slice(0, 20)) await kb.retrieve(q, 5); // warm-up
-  const hybrid = await timeEach(queries, (q) => kb.retrieve(q, 5));
-  const qVecs = queries.map((q) => embeddings.embedQuerySync(parseQuestion(q, kb.glossary.canonicalise).searchText));
-  const dense = await timeEach(qVecs, (v) => kb.index.vectors.search(v, 10));
-  const report: QuickServeReport = { huge_pages_mb: hugePagesMb(), hybrid: latencyStats(hybrid), dense_hnsw_only: latencyStats(dense) };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
 /** The environment without the huge-page tunable the npm scripts set. */
@@ -408,7 +401,7 @@ async function benchBot(kb: KnowledgeBase, questions: string[]) {
 
 async function main() {
   if (args[0] === '--serve') return serve(args[1], args[2], args[3]);
-  if (args[0] === '--serve-quick') return serveQuick(args[1], args[2], args[3]);
+  if (args[0] === '--serve-quick') return serve(args[1], args[2], args[3], true);
   if (args[0] === '--baselines') return baselines(args[1], args[2]);
   if (args[0] === '--build') return build(args[1], args[2]);
   const config = loadCliConfig();
