@@ -199,13 +199,14 @@ export function placesIn(text: string): Place[] {
   return placesOf(foldText(text));
 }
 
+/** Every place alias, longest first, so "papua barat" is not also "papua". */
+const PLACE_ALIASES = PLACES.flatMap((p) => p.aliases.map((a) => ({ p, a }))).sort((x, y) => y.a.length - x.a.length);
+
 function placesOf(folded: string): Place[] {
   const out: Place[] = [];
   const padded = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
-  // Longest aliases first, so "papua barat" is not also "papua".
-  const defs = PLACES.flatMap((p) => p.aliases.map((a) => ({ p, a }))).sort((x, y) => y.a.length - x.a.length);
   let rest = padded;
-  for (const { p, a } of defs) {
+  for (const { p, a } of PLACE_ALIASES) {
     if (!rest.includes(` ${a} `)) continue;
     rest = rest.replace(` ${a} `, ' # ');
     if (!out.some((o) => o.id === p.id)) out.push({ id: p.id, scope: p.scope, aliases: p.aliases, label: a });
