@@ -149,6 +149,8 @@ export interface SearchCandidates {
   lexHits: LexicalHit[];
   /** The dense ranking ({@link denseRanking}): best similarity first. */
   denseHits: VectorHit[];
+  /** Exact similarity of every candidate the dense ranking scored (also those beyond its top k). */
+  similarities?: Map<number, number>;
   /** False when there was nothing to search (empty index, or no searchable term): both lists are empty. */
   searched: boolean;
 }
@@ -177,7 +179,9 @@ export function searchCandidates(parts: RetrieverParts, parsed: Question, qVec: 
   if (parts.chunks.length === 0 || (resolvedTerms.length === 0 && expTerms.length === 0)) return { resolvedTerms, intentTerms, lexicalQuery, lexHits: [], denseHits: [], searched: false };
   const pool = lexical.search(lexicalQuery, Math.max(FUSION.candidates, densePool));
   const lexHits = pool.length > FUSION.candidates ? pool.slice(0, FUSION.candidates) : pool;
-  return { resolvedTerms, intentTerms, lexicalQuery, lexHits, denseHits: denseRanking(parts, qVec, pool, FUSION.candidates), searched: true };
+  const similarities = new Map<number, number>();
+  const denseHits = denseRanking(parts, qVec, pool, FUSION.candidates, similarities);
+  return { resolvedTerms, intentTerms, lexicalQuery, lexHits, denseHits, similarities, searched: true };
 }
 
 /**
@@ -187,13 +191,15 @@ export function searchCandidates(parts: RetrieverParts, parsed: Question, qVec: 
  * candidates exactly (a dot product each) lets HNSW run with a small search breadth `ef`
  * — the query's main cost — at the same recall against exact search (see README, Benchmark).
  */
-export function denseRanking(parts: Pick<RetrieverParts, 'vectors' | 'rawVectors'>, qVec: Float32Array, lexHits: LexicalHit[], k: number): VectorHit[] {
+export function denseRanking(parts: Pick<RetrieverParts, 'vectors' | 'rawVectors'>, qVec: Float32Array, lexHits: LexicalHit[], k: number, similarities?: Map<number, number>): VectorHit[] {
   const hits = parts.vectors.search(qVec, k);
   const raw = parts.rawVectors;
   if (!raw || lexHits.length === 0) return hits;
   const seen = new Set<number>();
   for (const h of hits) seen.add(h.index);
   for (const { index } of lexHits) if (!seen.has(index)) hits.push({ index, similarity: dot(raw[index], qVec) });
+  // Every similarity computed, also of the candidates that do not make the top k: fusion reads them.
+  if (similarities) for (const h of hits) similarities.set(h.index, h.similarity);
   hits.sort((a, b) => b.similarity - a.similarity);
   if (hits.length > k) hits.length = k;
   return hits;
@@ -204,14 +210,14 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   const canon = glossary.canonicalise;
   const parsed = typeof input === 'string' ? parseQuestion(input, canon) : input;
   const question = parsed.searchText;
-  const { resolvedTerms, intentTerms, lexHits, denseHits, searched } = searchCandidates(parts, parsed, qVec);
+  const { resolvedTerms, intentTerms, lexHits, denseHits, similarities, searched } = searchCandidates(parts, parsed, qVec);
   if (!searched) return { question: parsed.raw, parsed, passages: [], relevance: 0, relevant: false, terms: resolvedTerms, unknownTerms: [] };
 
   const fused = new Map<number, { rrf: number; sim: number }>();
   lexHits.forEach((h, r) => {
     fused.set(h.index, { rrf: FUSION.lexicalWeight / (FUSION.rrfK + r + 1), sim: 0 });
   });
-  const simByIndex = new Map<number, number>();
+  const simByIndex = similarities ?? new Map<number, number>();
   denseHits.forEach((h, r) => {
     simByIndex.set(h.index, h.similarity);
     const e = fused.get(h.index);
@@ -249,7 +255,7 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
   // repeats them.
   const nameTerms = named ? regulationNameTerms(parts, named.regulation.key) : undefined;
   const naming = nameTerms ? namingTerms(parsed.raw, canon, nameTerms) : undefined;
-  const { literal, asAbbreviation, presentOwn, present } = termPresence(parts, parsed.raw, family);
+  const { literal, asAbbreviation, presentOwn, inCited } = termPresence(parts, parsed.raw, family);
   const isNamed = (index: number) => naming !== undefined && chunks[index].regulation?.key === named!.regulation.key;
   // The question's words other than the regulation's names (and known to the index).
   const residual = nameTerms ? resolvedTerms.map((t, i) => ({ t, w: weights[i] })).filter((x) => !nameTerms.has(x.t) && !naming!.has(x.t) && lexical.has(x.t)) : [];
@@ -275,8 +281,9 @@ export function retrieveWithVector(parts: RetrieverParts, input: string | Questi
     resolvedTerms.forEach((t, i) => {
       if (skip?.has(t)) return;
       total += weights[i];
-      if (presentOwn(t, index)) coveredOwn += weights[i];
-      if (present(t, index)) covered += weights[i];
+      const own = presentOwn(t, index);
+      if (own) coveredOwn += weights[i];
+      if (own || inCited(t, index)) covered += weights[i];
     });
     const coverage = !resolvedTerms.length ? 0 : total > 0 ? covered / total : 1;
     const ownCoverage = !resolvedTerms.length ? 0 : total > 0 ? coveredOwn / total : 1;
@@ -549,10 +556,10 @@ function termPresence(parts: RetrieverParts, raw: string, family: Map<number, Se
   // The passage's own words: its text, its amended regulation's family and its BAB/Bagian titles.
   const literal = (t: string, index: number) => lexical.termFrequency(t, index) > 0 || (family.get(index)?.has(t) ?? false) || inHeading(t, index);
   const presentOwn = (t: string, index: number) => literal(t, index) || asAbbreviation(t, index) || imposesSanction(t, index);
-  // The cited prohibition's words make the sanction article relevant; they do not rank it above
-  // articles that say the words themselves.
-  const present = (t: string, index: number) => presentOwn(t, index) || inCited(t, index);
-  return { literal, asAbbreviation, presentOwn, present };
+  // A term is present when the passage has it (`presentOwn`) or the prohibition it punishes does
+  // (`inCited`): the cited prohibition's words make the sanction article relevant; they do not
+  // rank it above articles that say the words themselves.
+  return { literal, asAbbreviation, presentOwn, inCited };
 }
 
 /** The articles a passage cites ("… sebagaimana dimaksud dalam Pasal 40 …") other than its own, in order. */
@@ -614,9 +621,21 @@ export const RELEVANCE_MODEL = { a: 10, b: 4, c: -7.5, d: 6, regulation: 0.9, mi
 
 function dot(v: Float32Array | undefined, q: Float32Array): number {
   if (!v) return 0;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i] * q[i];
-  return s;
+  // Four running sums: independent multiply-adds the CPU overlaps (the dimension is a multiple of 4).
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = v.length - (v.length % 4);
+  let i = 0;
+  for (; i < n; i += 4) {
+    s0 += v[i] * q[i];
+    s1 += v[i + 1] * q[i + 1];
+    s2 += v[i + 2] * q[i + 2];
+    s3 += v[i + 3] * q[i + 3];
+  }
+  for (; i < v.length; i++) s0 += v[i] * q[i];
+  return s0 + s1 + s2 + s3;
 }
 
 function unique<T>(xs: T[]): T[] {
