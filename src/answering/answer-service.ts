@@ -173,7 +173,10 @@ export class AnswerService {
       yield { type: 'final', answer: this.notFound(retrieval, language, notes, query) };
       return;
     }
-    const extractive = this.extractive(parsed, retrieval, decision, language, notes);
+    // A follow-up carrying the previous subject ("kalo penilaian sementara dr kemenpan? (spbe kaltim 2024)"):
+    // its own words say what it asks; the carried ones only say about what.
+    const focus = query !== verdict.question && query.startsWith(verdict.question.trim()) ? kb.terms(verdict.question) : undefined;
+    const extractive = this.extractive(parsed, retrieval, decision, language, notes, focus);
     if (decision.coverage === 'full') {
       // Quoted from one article only: give that article's words in full, as the official text reads.
       const single = extractive.citations.length === 1 ? retrieval.passages.find((p) => p.chunkId === extractive.citations[0].chunkId) : undefined;
@@ -351,7 +354,7 @@ export class AnswerService {
     return framing ? `${body}\n${framing}` : body;
   }
 
-  private extractive(q: Question, retrieval: RetrievalResult, decision: CoverageDecision, language: Locale, notes: string[]): Answer {
+  private extractive(q: Question, retrieval: RetrievalResult, decision: CoverageDecision, language: Locale, notes: string[], focus?: string[]): Answer {
     const kb = this.deps.kb;
     const canon = kb.glossary.canonicalise;
     const partial = decision.coverage === 'partial';
@@ -359,6 +362,7 @@ export class AnswerService {
       // Composed from the passages satisfying the constraints; the answer still reports the ranking as retrieved.
       passages: decision.passages,
       terms: retrieval.terms,
+      focus,
       question: q.raw,
       analyse: (s) => analyse(s, canon),
       idf: (term) => kb.idf(term),

@@ -14,6 +14,8 @@ export const MAX_EXTRACT_CHARS = 360;
 export const MAX_SUPPORTING = 2;
 /** Weight of a question term a sentence does not name but its section's heading does. */
 const HEADING_INHERITED = 0.5;
+/** What saying all of a follow-up's own words is worth beyond their share of all the question's words. */
+const FOCUS_BONUS = 0.3;
 const MEASURE = /\b(?:berapa|brp|brapa|how many|how much)\s+([\p{L}]+)/giu;
 
 export interface Citation {
@@ -32,6 +34,11 @@ export interface ExtractiveInput {
   passages: Passage[];
   /** Question terms (analysed the way the index analyses text). */
   terms: string[];
+  /**
+   * A follow-up's own terms, when the rest of `terms` is the subject carried from the previous question:
+   * they say what is asked, so the sentence that says them gains up to {@link FOCUS_BONUS}.
+   */
+  focus?: string[];
   analyse: (text: string) => string[];
   idf: (term: string) => number;
   /** The question asks for a number, date or amount (berapa, kapan, how many …). */
@@ -148,7 +155,10 @@ function cleanSentence(s: string): string {
 
 export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
   const maxChars = input.maxChars ?? MAX_EXTRACT_CHARS;
+  const focus = new Set(input.focus ?? []);
   const termWeights = new Map(input.terms.map((t) => [t, input.idf(t)]));
+  let focusWeight = 0;
+  for (const [t, idf] of termWeights) if (focus.has(t)) focusWeight += idf;
   const totalWeight = [...termWeights.values()].reduce((a, c) => a + c, 0) || 1;
   const top = input.passages.slice(0, 3);
   const bestRel = top[0]?.relevance ?? 0;
@@ -218,10 +228,18 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // for "berapa", a date for "kapan", a location for "di mana".
       if (input.wantsNumber && !input.wantsDate) score += hasValue(text) ? 0.15 : -0.2;
       else if (input.wantsNumber && /\d/.test(text)) score += 0.15;
+      // A follow-up is answered by the sentence that says what it asks, not by the one repeating the subject it carries.
+      if (focusWeight > 0) {
+        let said = 0;
+        for (const [t, idf] of termWeights) if (focus.has(t) && (tokens.has(t) || names.has(t))) said += idf;
+        score += FOCUS_BONUS * (said / focusWeight);
+      }
       // The sentence naming the asked year (and place) is the one that answers.
+      // A year carried from the previous question is the context, not what the follow-up asks: a third as much.
       const years = input.prefer?.years ?? [];
-      if (years.length && years.every((y) => text.includes(y))) score += 0.35;
-      else if (years.length && years.some((y) => text.includes(y))) score += 0.15;
+      const yearWeight = focus.size > 0 && !years.some((y) => focus.has(y)) ? 1 / 3 : 1;
+      if (years.length && years.every((y) => text.includes(y))) score += 0.35 * yearWeight;
+      else if (years.length && years.some((y) => text.includes(y))) score += 0.15 * yearWeight;
       const places = input.prefer?.places ?? [];
       const here = places.length > 0 && places.every((pl) => mentionsPlace(text, pl));
       if (here) score += 0.1;
@@ -250,7 +268,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       // The section heading usually states the section's key fact ("… berjangka 20 tahun").
       if (headingTokens.size) {
         let shared = 0;
-        for (const t of headingTokens) if (tokens.has(t)) shared++;
+        // In a follow-up, repeating the heading's words mostly restates the carried subject: a third as much.
+        for (const t of headingTokens) if (tokens.has(t)) shared += focus.size === 0 || focus.has(t) ? 1 : 1 / 3;
         score += 0.2 * (shared / headingTokens.size);
       }
       if (text.length > 400) score -= 0.1;
@@ -276,6 +295,8 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     for (const t of n.tokens) covered.add(t);
     used += n.text.length + 5;
   };
+  const hasDay = (text: string) => text.search(DAY_OF_MONTH) >= 0;
+  const addsDay = (c: Cand) => input.wantsDate === true && hasDay(c.text) && !chosen.some((x) => hasDay(x.text));
   const remaining = [...cands];
   const maxSentences = input.maxSentences ?? 1 + MAX_SUPPORTING;
   while (chosen.length < maxSentences && remaining.length > 0) {
@@ -293,7 +314,9 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
     if (chosen.some((x) => jaccard(x.tokens, c.tokens) > 0.6)) continue;
     const len = c.text.length + 5;
     // Supporting sentences must add something the lead does not say.
-    if (chosen.length > 0 && gain(c) === 0 && c.score < chosen[0].score * 0.8) continue;
+    // From the third sentence on, only one that adds a question term, or the full date a "kapan"
+    // question asks when the others give only a month ("Mei 2024" → "27 Mei 2024"), is worth its length.
+    if (chosen.length > 0 && gain(c) === 0 && (c.score < chosen[0].score * 0.8 || (chosen.length >= 2 && !addsDay(c)))) continue;
     if (used + len > maxChars) {
       if (chosen.length === 0) {
         chosen.push({ ...c, text: truncateAtWord(c.text, maxChars - 5) });

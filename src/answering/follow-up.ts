@@ -56,9 +56,13 @@ export function rewriteFollowUp(
   // A place ("kalo yg di sulbar?") is a constraint the place rule changes, never the topic or a modifier.
   const swapped = f.places.length > 0 ? undefined : (swapTopic(question, prev.text, terms, isTopic) ?? swapModifier(question, prev.text, terms, isTopic));
   if (swapped) return swapped;
-  // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone.
-  if (own.some(isTopic)) return question;
   const refers = REFERS_BACK.some((re) => re.test(question.trim()));
+  // A question that names its own topic ("Apakah DTS ada sertifikatnya?") stands alone — unless it
+  // picks the topic up from the last answer: "kalo penilaian sementara dr kemenpan?" after an answer
+  // that names KemenPANRB's interim score still asks about the same evaluation.
+  const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant');
+  const answered = new Set(refers && lastAnswer ? terms(lastAnswer.text) : []);
+  if (own.some((t) => isTopic(t) && !answered.has(t))) return question;
   const noTopic = own.length <= 3 && own.every((t) => GENERIC.has(t));
   // An ellipsis with an aspect but no subject of its own ("diundangkan di lembaran negara nomor brp?"
   // after "Perpres SPBE nomor berapa?"): no topic, no place, no name — it asks about the same subject.

@@ -154,7 +154,7 @@ const EN_STOPWORDS = new Set([
 ]);
 for (const w of EXTRA_STOPWORDS) ID_STOPWORDS.add(w);
 // Words that are stopwords in a general list but topical here.
-for (const w of ['tahun', 'jumlah', 'nilai', 'baru', 'tinggi', 'pertama', 'kedua', 'ketiga', 'akhir', 'awal', 'waktu', 'masa', 'umum', 'lima', 'empat', 'tiga', 'dua', 'satu', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'indeks', 'tujuan', 'program', 'kerja', 'hari', 'bulan', 'peserta', 'orang', 'pihak', 'bagian', 'jenis', 'sama', 'besar', 'lebih', 'kurang', 'tinggi', 'rendah', 'baik', 'cukup', 'sangat', 'mulai']) {
+for (const w of ['tahun', 'jumlah', 'nilai', 'baru', 'tinggi', 'pertama', 'kedua', 'ketiga', 'akhir', 'awal', 'waktu', 'masa', 'umum', 'lima', 'empat', 'tiga', 'dua', 'satu', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas', 'indeks', 'tujuan', 'program', 'kerja', 'hari', 'bulan', 'peserta', 'orang', 'pihak', 'bagian', 'jenis', 'sama', 'besar', 'lebih', 'kurang', 'tinggi', 'rendah', 'baik', 'cukup', 'sangat', 'mulai', 'sementara']) {
   ID_STOPWORDS.delete(w);
   EN_STOPWORDS.delete(w);
 }

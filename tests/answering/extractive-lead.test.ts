@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeExtractive, type ExtractiveInput } from '../../src/answering/extractive.js';
+import { loadGlossary } from '../../src/knowledge/glossary.js';
 import { parseQuestion } from '../../src/knowledge/question.js';
 import type { Passage } from '../../src/knowledge/retriever.js';
 import { analyse } from '../../src/knowledge/text.js';
@@ -123,6 +125,49 @@ describe('"which ministry / agency …" is answered by the sentence naming an or
     const q = 'domain keamanan arsitektur itu tanggung jawab lembaga apa';
     expect(lead(q, [listing, coordination])).toContain('BSSN');
     expect(lead(q, [listing, coordination], { wantsAgency: false })).toContain('Enam domain');
+  });
+});
+
+describe('a follow-up carrying its subject', () => {
+  const p = passage(
+    'eval24',
+    'Evaluasi SPBE Kaltim 2024',
+    'Sekda Kaltim memimpin rapat persiapan, dan wawancara evaluasi SPBE oleh KemenPANRB berlangsung pada 29 Oktober 2024. ' +
+      'Penilaian sementara dari KemenPANRB sebelum wawancara memberi nilai 3,28.',
+  );
+  const q = 'kalo penilaian sementara dr kemenpan? (assessment spbe kaltim 2024)';
+  it("is answered by the sentence its own words name, not the one matching the carried subject's year and place", () => {
+    // Analysed as the knowledge base does: its glossary reads "kalo", "dr" as chat and "kemenpan" as KemenPANRB.
+    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+    const an = (s: string) => analyse(s, g.canonicalise);
+    // As in the knowledge base, "sementara" is a rare word, SPBE, Kaltim and KemenPANRB common ones.
+    const kb = { terms: [...new Set(an(q))], analyse: an, idf: (t: string) => (t === 'sementara' ? 3 : 1) };
+    expect(lead(q, [p], { ...kb, focus: an('kalo penilaian sementara dr kemenpan?') })).toContain('3,28');
+    // Without the follow-up's own words singled out, the carried year and place outweigh them.
+    expect(lead(q, [p], kb)).not.toContain('3,28');
+  });
+});
+
+describe('supporting sentences', () => {
+  const p = passage(
+    'gcio',
+    'Pelatihan GCIO Kaltim 2024',
+    'Pelatihan GCIO Pemprov Kaltim angkatan pertama berlangsung pada Mei 2024 di Samarinda. Pelatihan GCIO diikuti pejabat perangkat daerah Pemprov Kaltim. ' +
+      'Materi pelatihan GCIO mencakup arsitektur SPBE dan tata kelola data. Pembukaan pelatihan GCIO dilaksanakan pada 27 Mei 2024 oleh Sekda Kaltim.',
+  );
+  const compose = (question: string) => {
+    const q = parseQuestion(question);
+    return composeExtractive({
+      passages: [p], question, terms: [...new Set(analyse(q.searchText))], analyse: (s) => analyse(s), idf: () => 1,
+      wantsNumber: q.kind === 'number' || q.kind === 'date', wantsDate: q.kind === 'date', prefer: { years: q.years, places: q.places },
+    }).sentences.map((s) => s.text);
+  };
+  it('a third sentence that adds no asked term is left to /sumber — unless it gives the day a "kapan" question asks', () => {
+    const what = compose('pelatihan GCIO kaltim 2024 itu apa');
+    expect(what.length).toBeLessThanOrEqual(2);
+    const when = compose('kapan pelatihan GCIO kaltim 2024');
+    expect(when[0]).toContain('Mei 2024');
+    expect(when.join(' ')).toContain('27 Mei 2024');
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerService } from '../../src/answering/answer-service.js';
 import { assessCoverage } from '../../src/answering/coverage.js';
 import { changeConstraints, rewriteFollowUp } from '../../src/answering/follow-up.js';
+import { loadGlossary } from '../../src/knowledge/glossary.js';
 import type { Passage, RetrievalResult } from '../../src/knowledge/retriever.js';
 import { analyse } from '../../src/knowledge/text.js';
 import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
@@ -100,6 +101,24 @@ describe('follow-ups change only what changes', () => {
     expect(changeConstraints('trus target 2023 nya brp?', 'target indeks spbe kaltim 2024 brp?')).toBe('target indeks spbe kaltim 2023 brp?');
     // A topic is not a modifier: "kalau syarat GTA?" is the topic rule's case.
     expect(rewriteFollowUp('kalau syarat GTA?', history('syarat ikut DTS apa aja?'), (t) => analyse(t), isTopic)).not.toContain('syarat GTA DTS');
+  });
+
+  it('a follow-up naming an agency the last answer named keeps the subject; a new topic stands alone', () => {
+    // The knowledge base's own analysis: its glossary reads "dr", "kalo" as chat and "kemenpan" as KemenPANRB.
+    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+    const terms = (t: string) => analyse(t, g.canonicalise);
+    const isTopic = (t: string) => ['spbe', 'kemenpanrb', 'dts'].includes(t);
+    const turns = (answer: string) => [
+      { role: 'user' as const, text: 'self assessment spbe kaltim 2024 brp nilainya?' },
+      { role: 'assistant' as const, text: answer },
+    ];
+    const told = turns('Penilaian mandiri Kaltim 2024 bernilai 4,35; penilaian sementara dari KemenPANRB memberi 3,28. [1]');
+    const q = 'kalo penilaian sementara dr kemenpan?';
+    // "sementara" (interim) is what the follow-up asks, not a stopword.
+    expect(terms(q)).toEqual(expect.arrayContaining(['sementara', 'kemenpanrb']));
+    expect(rewriteFollowUp(q, told, terms, isTopic)).toMatch(/^kalo penilaian sementara dr kemenpan\? \(.*kaltim 2024\)$/);
+    // The agency the answer did not mention is a new subject.
+    expect(rewriteFollowUp(q, turns('Penilaian mandiri Kaltim 2024 bernilai 4,35. [1]'), terms, isTopic)).toBe(q);
   });
 
   it('reads chat particles as no subject: "kalo yg di sulbar?" swaps the place, not the topic', () => {
