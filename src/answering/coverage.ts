@@ -132,12 +132,19 @@ function countsAsked(sentence: string, askedTerms: string[], deps: CoverageDeps,
 
 /** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
 const MEASURE_WORDS = new Set(['lama', 'banyak', 'besar', 'jumlah', 'persen', 'orang', 'org', 'jam', 'tahun', 'thn', 'hari', 'bulan', 'kali', 'nomor', 'nilai', 'skor', 'indeks']);
-/** The noun right after "berapa" ("anggaran" in "Berapa anggaran pelatihan GCIO?"), if it is one. */
+/**
+ * The noun a "berapa" question measures: the one right after it ("anggaran" in "Berapa anggaran pelatihan
+ * GCIO?"), or, when "berapa" closes the question ("anggaran pelatihan GCIO kaltim 2023 brp?"), its first word.
+ */
 function measuredNoun(q: Question): string | undefined {
   const at = q.words.findIndex((w) => /^(berapa|berapakah)$/i.test(w));
-  const next = at >= 0 ? q.words[at + 1]?.toLowerCase() : undefined;
+  if (at < 0) return undefined;
+  const closing = q.words.slice(at + 1).every((w) => CLOSING_PARTICLES.test(w));
+  // Closing, the noun is the question's first word, as it would follow "berapa" ("jumlah peserta … brp?" is "berapa jumlah peserta").
+  const next = closing ? (at > 0 ? q.words[0]?.toLowerCase() : undefined) : q.words[at + 1]?.toLowerCase();
   return next && !MEASURE_WORDS.has(next) && !/^\d/.test(next) ? next : undefined;
 }
+const CLOSING_PARTICLES = /^(ya|yah|sih|kak|dong|nih|deh|pak|bu|min|gan|kah|aja|saja)$/i;
 
 /**
  * The analysed word that names the asked office's organisation: the first word after the role that is

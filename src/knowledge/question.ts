@@ -109,9 +109,12 @@ const QUESTION_WORDS = new Set(
   'apa apakah siapa siapakah kapan kapankah dimana mana bagaimana berapa berapakah mengapa kenapa what who whom whose when where which why how is are was were do does did can could will would should'.split(' '),
 );
 
+/** Indonesian number words for the small counts documents spell out (2–12). */
+const COUNT_WORDS: Record<number, string> = { 2: 'dua', 3: 'tiga', 4: 'empat', 5: 'lima', 6: 'enam', 7: 'tujuh', 8: 'delapan', 9: 'sembilan', 10: 'sepuluh', 11: 'sebelas', 12: 'dua belas' };
+
 /** Words that introduce the asked attribute but are not it ("jumlah peserta", "nilai indeks", "nomor telepon"). */
 const GLUE = new Set(
-  'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih'.split(' '),
+  'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih pas saat ketika sewaktu'.split(' '),
 );
 
 /**
@@ -169,8 +172,8 @@ const SCORE_QUESTION = /\b(predikat|predikatnya|kategori|kategorinya|tingkat|lev
 /** Folded, chat-normalised words of a text (glossary informal spellings applied). */
 export function normaliseWords(text: string, canon: Canonicaliser = identityCanonicaliser): string[] {
   // English idioms whose words mislead word by word ("took part" is not "bagian"; "stand for" asks for the
-  // full name, which a definition gives; a "term of office" is a "masa jabatan", not an office's address).
-  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').replace(/\b(stand|stands) for\b/g, ' ').replace(/\bterms? of office\b/g, 'masa jabatan').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
+  // full name, which a definition gives, as "singkatan dari" and "kepanjangan" do; a "term of office" is a "masa jabatan", not an office's address).
+  const words = foldText(text).replace(/\b(took|take|takes|taking) part\b/g, 'participated').replace(/\b(stand|stands) for\b/g, ' ').replace(/\b(?:singkatan|kepanjangan)(?:nya)?(?: (?:dari|dr|dri))?\b/g, ' ').replace(/\bterms? of office\b/g, 'masa jabatan').match(/\d+(?:[.,]\d+)*|[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? [];
   return words.flatMap((w) => {
     const chat = CHAT.get(w);
     if (chat) return chat.split(' ');
@@ -217,7 +220,7 @@ function placesOf(folded: string): Place[] {
 
 function kindOf(folded: string, language: Locale): AskedKind {
   const q = ` ${folded.replace(/[^a-z0-9,.]+/g, ' ')} `;
-  if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|singkatan dari) /.test(q)) return 'definition';
+  if (/ (apa itu|apa yang dimaksud|pengertian|definisi|arti dari|apa arti|what is meant|define|meaning of|stand for|stands for|kepanjangan|kepanjangannya|singkatan (dari|dr|dri)|singkatannya) /.test(q)) return 'definition';
   if (/ (kapan|tanggal berapa|tahun berapa|when|what year|which year|what date|what dates|which date|which dates|on what day) /.test(q)) return 'date';
   // "untuk siapa?", "who is it for?" ask for an audience (staf ASN, pimpinan), not a person's name.
   if (AGENCY_ASKED.test(q)) return 'agency';
@@ -273,9 +276,15 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   // in English the last noun of the phrase the question asks about.
   // (Read from the words as typed: the glossary turns "what" into "apa".)
   const english = language === 'en' ? englishHead(normaliseWords(withoutHearsay).filter((w) => !FILLERS.has(w))) : undefined;
-  const head = english ?? words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
+  // A place is a constraint, never the attribute ("kaltim peringkat brp nasional di spbe 2024?" asks the rank).
+  const places = placesOf(foldText(withoutHearsay));
+  const placeWords = new Set(places.flatMap((pl) => pl.label.split(' ')));
+  const head = english ?? words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !placeWords.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
   // The search text: normalised words; a supplied score is not searched for (it is not in any document).
-  const searchWords = givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words;
+  // A count typed as a digit ("9 layanan prioritas") is searched in words too: documents write "sembilan layanan".
+  const searchWords = (givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words).flatMap((w, i, all) =>
+    COUNT_WORDS[Number(w)] && /^\d{1,2}$/.test(w) && all[i + 1] && !/^\d/.test(all[i + 1]) ? [w, COUNT_WORDS[Number(w)]] : [w],
+  );
   // Keep the original casing of words that look like names, so the retriever still sees them as names.
   const searchText = restoreCase(raw, searchWords);
   return {
@@ -287,7 +296,7 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
     relativeYear,
     yearShift: yearShiftOf(normalised, relativeYear),
     future: FUTURE.test(folded),
-    places: placesOf(foldText(withoutHearsay)),
+    places,
     role,
     head,
     headCertain: language === 'id' || english !== undefined,

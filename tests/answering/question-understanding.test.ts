@@ -24,6 +24,20 @@ describe('parseQuestion', () => {
     expect(parseQuestion('Berapa gaji Kepala Diskominfo Kaltim?').head).toBe('gaji');
   });
 
+  it('reads chat connectives, places, "singkatan dr" and digit counts as they are meant', () => {
+    // "pas" (= saat) introduces the occasion, a place is a constraint: neither is the asked attribute.
+    expect(parseQuestion('pas evaluasi spbe 2024 kaltim nilai mandirinya brp?').head).toBe('evaluasi');
+    expect(parseQuestion('kaltim peringkat brp nasional di spbe 2024?').head).toBe('peringkat');
+    // "X singkatan dr apa?" asks for the full name: a definition, with no "singkatan" to search for.
+    const acronym = parseQuestion('GTA di DTS itu singkatan dr apa?');
+    expect(acronym.kind).toBe('definition');
+    expect(acronym.searchText).not.toMatch(/singkatan|\bdr\b/);
+    expect(parseQuestion('kepanjangannya DLA apa').kind).toBe('definition');
+    // A count typed as a digit is searched in words as documents write it; a score or a year is not.
+    expect(parseQuestion('9 layanan prioritas govtech apa aja').searchText).toMatch(/\b9 sembilan layanan\b/);
+    expect(parseQuestion('indeks spbe kaltim 2024 brp').searchText).not.toMatch(/sembilan|dua/);
+  });
+
   it('keeps regulation years out of the asked years and tells other provinces from Kaltim', () => {
     expect(parseQuestion('Apa isi Perpres Nomor 95 Tahun 2018 untuk evaluasi 2023?').years).toEqual(['2023']);
     expect(parseQuestion('indeks spbe provinsi papua barat brp').places.map((p) => p.id)).toEqual(['papua barat']);
@@ -163,6 +177,9 @@ describe('an attribute held by another subject', () => {
   it('a number is declined when no passage about the subject names what it measures', () => {
     const visit = passage('bpsdm', 'Pelatihan BPSDM 2023 diikuti kunjungan sekitar 50 pegawai ke Surabaya.', 0.8);
     expect(assess('berapa anggaran pelatihan BPSDM 2023?', [visit])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    // … also when "brp" closes the question, as officials type it.
+    expect(assess('anggaran pelatihan BPSDM 2023 brp?', [visit])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    expect(assess('pelatihan BPSDM 2023 pesertanya brp?', [visit]).coverage).toBe('full');
     // A unit after "berapa" is no attribute: "berapa orang" is answered by the count.
     expect(assess('berapa orang pegawai dalam kunjungan pelatihan BPSDM 2023?', [visit]).coverage).toBe('full');
     // Without a topic of its own, a weakly matched passage is not declined for want of the attribute.
