@@ -114,7 +114,7 @@ const COUNT_WORDS: Record<number, string> = { 2: 'dua', 3: 'tiga', 4: 'empat', 5
 
 /** Words that introduce the asked attribute but are not it ("jumlah peserta", "nilai indeks", "nomor telepon"). */
 const GLUE = new Set(
-  'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih pas saat ketika sewaktu'.split(' '),
+  'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih pas saat ketika sewaktu yg sy saya aku kami kita gw gue'.split(' '),
 );
 
 /**
@@ -282,8 +282,13 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   const head = english ?? words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !placeWords.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
   // The search text: normalised words; a supplied score is not searched for (it is not in any document).
   // A count typed as a digit ("9 layanan prioritas") is searched in words too: documents write "sembilan layanan".
+  // "tanggal berapa" asks for a date as "kapan" does: the answer has a date, not the word "tanggal".
   const searchWords = (givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words).flatMap((w, i, all) =>
-    COUNT_WORDS[Number(w)] && /^\d{1,2}$/.test(w) && all[i + 1] && !/^\d/.test(all[i + 1]) ? [w, COUNT_WORDS[Number(w)]] : [w],
+    COUNT_WORDS[Number(w)] && /^\d{1,2}$/.test(w) && all[i + 1] && !/^\d/.test(all[i + 1])
+      ? [w, COUNT_WORDS[Number(w)]]
+      : /^(tanggal|tgl)$/.test(w) && /^(berapa|brp|berapakah)$/.test(all[i + 1] ?? '')
+        ? []
+        : [w],
   );
   // Keep the original casing of words that look like names, so the retriever still sees them as names.
   const searchText = restoreCase(raw, searchWords);

@@ -36,6 +36,11 @@ describe('parseQuestion', () => {
     // A count typed as a digit is searched in words as documents write it; a score or a year is not.
     expect(parseQuestion('9 layanan prioritas govtech apa aja').searchText).toMatch(/\b9 sembilan layanan\b/);
     expect(parseQuestion('indeks spbe kaltim 2024 brp').searchText).not.toMatch(/sembilan|dua/);
+    // "tgl brp" asks for a date as "kapan" does: no "tanggal" for a passage to hold. "yg", "sy" are no attribute.
+    const renamed = parseQuestion('kominfo resmi jd komdigi tgl brp sih?');
+    expect(renamed.kind).toBe('date');
+    expect(renamed.searchText).not.toMatch(/tgl|tanggal/);
+    expect(parseQuestion('yg mimpin tim koordinasi spbe siapa ya').head).toBe('mimpin');
   });
 
   it('keeps regulation years out of the asked years and tells other provinces from Kaltim', () => {
