@@ -413,7 +413,10 @@ async function scanFiles(opts: BuildOptions, prevManifest: Manifest | undefined,
 /** Step 2: a vector per chunk — from the previous build, the cache, or the embeddings provider. */
 async function embedChunks(opts: BuildOptions, chunks: Chunk[], previousIndex: Int32Array, prevVectors: Float32Array[] | undefined) {
   const progress = opts.onProgress ?? (() => {});
-  const cache = new EmbeddingCache(cacheDir(opts.dataDir), opts.embeddings.provider, opts.embeddings.model);
+  // Local vectors come from this engine's own tokeniser (stopwords, number forms): a new engine
+  // version may embed the same text differently, so their cache is kept per engine version.
+  const provider = opts.embeddings.provider === 'local' ? `local-e${ENGINE_VERSION}` : opts.embeddings.provider;
+  const cache = new EmbeddingCache(cacheDir(opts.dataDir), provider, opts.embeddings.model);
   try {
     const vectors: Float32Array[] = new Array(chunks.length);
     const missing: number[] = [];

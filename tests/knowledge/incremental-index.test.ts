@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
-import { loadIndex, readManifest } from '../../src/knowledge/index-store.js';
-import { buildIndex } from '../../src/knowledge/indexer.js';
+import { buildsDir, currentBuildId, ENGINE_VERSION, loadIndex, readManifest } from '../../src/knowledge/index-store.js';
+import { buildIndex, staleReason } from '../../src/knowledge/indexer.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
 
@@ -45,6 +45,27 @@ async function results(kb: KnowledgeBase) {
   }
   return out;
 }
+
+describe('a new engine version', () => {
+  it('rebuilds an index of an older engine and embeds every chunk again: local vectors come from its own tokeniser', async () => {
+    const first = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(first.embedded).toBe(first.chunks);
+    // An index left by the previous engine version, its local embedding cache beside it.
+    const manifestFile = path.join(buildsDir(dataDir), currentBuildId(dataDir)!, 'manifest.json');
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), engineVersion: ENGINE_VERSION - 1 }));
+    const caches = fs.readdirSync(path.join(dataDir, 'embedding-cache'));
+    expect(caches).toEqual([`local-e${ENGINE_VERSION}__${emb.model}.bin`]);
+    fs.renameSync(path.join(dataDir, 'embedding-cache', caches[0]), path.join(dataDir, 'embedding-cache', `local-e${ENGINE_VERSION - 1}__${emb.model}.bin`));
+    expect(staleReason({ knowledgeDir, dataDir, embeddings: emb })).toBe('versi mesin indeks berubah');
+    const second = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(second.fullRebuildReason).toBe('versi mesin indeks berubah');
+    expect(second.embedded).toBe(second.chunks);
+    // The same engine reuses its own cache.
+    fs.rmSync(buildsDir(dataDir), { recursive: true, force: true });
+    const third = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(third.cached).toBe(third.chunks);
+  });
+});
 
 describe('incremental re-index', () => {
   it('adds only the changed document’s vectors to the previous HNSW graph, and answers like a full rebuild', async () => {
