@@ -96,8 +96,10 @@ const CATEGORY_VALUE = /\b(?:(?:kelompok|kategori|grup|group|grade|kelas|level)\
  */
 export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text) || CATEGORY_VALUE.test(text)) return true;
-  return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' '));
+  return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' ').replace(LEGAL_REFERENCE, ' '));
 }
+/** A reference into a regulation ("Pasal 35", "ayat (2)", "angka 3", "Nomor 23", "(1)" opening an ayat): no value. */
+const LEGAL_REFERENCE = /\b(?:pasal|ayat|angka|huruf|nomor|no\.?|bab|bagian|paragraf|article|section)\s*\(?\d+[a-z]?\)?|^\s*\(\d+\)|\(\d+\)(?=\s*(?:dan|atau|,|$))/gi;
 /**
  * A sentence naming an organisation: a ministry, agency, office or government by its name
  * ("Kementerian PANRB", "Badan Siber dan Sandi Negara", "Menteri PANRB", "Pemprov Kaltim") or by an
@@ -269,7 +271,9 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       if (headingTokens.size) {
         let shared = 0;
         // In a follow-up, repeating the heading's words mostly restates the carried subject: a third as much.
-        for (const t of headingTokens) if (tokens.has(t)) shared += focus.size === 0 || focus.has(t) ? 1 : 1 / 3;
+        // A heading word the question does not ask about counts half ("empat universitas mitra" in
+        // "DLA 2021: empat universitas mitra dan pendaftaran" for a question about registration).
+        for (const t of headingTokens) if (tokens.has(t)) shared += (focus.size === 0 || focus.has(t) ? 1 : 1 / 3) * (termWeights.has(t) ? 1 : 0.5);
         score += 0.2 * (shared / headingTokens.size);
       }
       if (text.length > 400) score -= 0.1;

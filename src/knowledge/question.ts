@@ -227,7 +227,7 @@ function kindOf(folded: string, language: Locale): AskedKind {
   const audience = / (untuk|buat|bagi|utk) (siapa|sapa) /.test(q) || /^ who .* for $/.test(q.replace(/[?.!]/g, ' ').replace(/\s+/g, ' '));
   if (/ (siapa|siapakah|sapa|who|whom) /.test(q) && !audience) return 'name';
   if (/ (dimana|di mana|where|lokasinya|lokasi|alamat|alamatnya|address) /.test(q)) return 'place';
-  if (/ (berapa|berapakah|jumlah|how many|how much|skor|score|nilai|indeks|index) /.test(q)) return 'number';
+  if (/ (berapa|berapakah|jumlah|how many|how much|how long|how old|how big|how large|how far|how often|skor|score|nilai|indeks|index) /.test(q)) return 'number';
   // "apa saja", "sebutkan", or a reduplicated plural ("tema-tema", "syarat2").
   if (/ (apa saja|sebutkan|apa aja|what are the|list|daftar) /.test(q) || /\b([a-z]{3,})-\1\b/.test(folded)) return 'list';
   if (/^ (apakah|apa benar|benarkah|bisakah|bolehkah|is|are|does|do|can|could|will) /.test(q) || / (tidak|gak|nggak|gk|ga|enggak|bukan|or not|kah) $/.test(q)) return 'yesno';

@@ -41,6 +41,8 @@ describe('parseQuestion', () => {
     expect(renamed.kind).toBe('date');
     expect(renamed.searchText).not.toMatch(/tgl|tanggal/);
     expect(parseQuestion('yg mimpin tim koordinasi spbe siapa ya').head).toBe('mimpin');
+    // "How long / how big …" asks for a value, as "berapa lama" does.
+    expect(parseQuestion('How long does it take for a domain name registration to be confirmed?').kind).toBe('number');
   });
 
   it('keeps regulation years out of the asked years and tells other provinces from Kaltim', () => {
@@ -470,6 +472,10 @@ describe('what an answer must carry', () => {
     const { hasValue } = await import('../../src/answering/extractive.js');
     expect(hasValue('Kategori GovTech Maturity Index Indonesia naik dari kelompok B pada tahun 2020 menjadi kelompok A pada tahun 2022.')).toBe(true);
     expect(hasValue('Indeks itu dibahas pada tahun 2025.')).toBe(false);
+    // A reference into a regulation is no value; the duration it sets is.
+    expect(hasValue('(1) Pendaftaran Nama Domain sebagaimana dimaksud dalam Pasal 35 berdasarkan prinsip pendaftar pertama.')).toBe(false);
+    expect(hasValue('(4) Proses penetapan Nama Domain paling lambat 5 (lima) hari kerja.')).toBe(true);
+    expect(hasValue('Sanksi diatur dalam ayat (2) huruf b.')).toBe(false);
     expect(parseQuestion('What are the different academies offered under the Digital Talent Scholarship?').head).toBe('academies');
     expect(parseQuestion('What documents are required to join GTA?').head).not.toBe('required');
   });
