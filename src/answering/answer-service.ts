@@ -14,7 +14,7 @@ import { analyse } from '../knowledge/text.js';
 import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
 import { deriveStatus, statusEventOf } from './derive-status.js';
 import { comparisonSides, deriveDifference, derivePredikat, derivePredikatRange, valueIn, type ComparedValue, type Derivation } from './derive.js';
-import { clearSentenceCache, composeExtractive, contentKey, HEDGED, hasValue, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
+import { clearSentenceCache, composeExtractive, contentKey, HEDGED, hasValue, namesSomeoneNew, renderExtractive, toCitation, type Citation, type ExtractiveInput } from './extractive.js';
 import { rewriteFollowUp, type Turn } from './follow-up.js';
 import { checkQuestion, MAX_QUESTION_CHARS, type SmallTalkKind } from './guardrails.js';
 import type { Glossary } from '../knowledge/glossary.js';
@@ -384,6 +384,9 @@ export class AnswerService {
     // "Berapa jumlah ASN di Pemprov Kaltim?" asks for a count: an answer with no number in it (a passage
     // about ASN competency mapping) is another fact, not the count — the count is not recorded.
     if (!partial && q.parts <= 1 && COUNT_ASKED.test(q.raw) && !result.sentences.some((s) => hasValue(s.text))) return this.notFound(retrieval, language, notes, q.raw);
+    // "Siapa kepala BSSN yg menjabat skrg?" asks for whoever holds the office now: an answer that names
+    // no one (the sentence saying which agency coordinates security) is about the office, not its holder.
+    if (!partial && q.kind === 'name' && CURRENT_HOLDER.test(q.raw) && !result.sentences.some((s) => namesSomeoneNew(s.text, retrieval.terms, input.analyse))) return this.notFound(retrieval, language, notes, q.raw);
     // A nearest fact that only says the value is unconfirmed ("belum terkonfirmasi …") is no fact on its
     // own: the sentence with the reported value comes with it.
     // Likewise a reported value whose passage calls it unconfirmed comes with that caveat.
@@ -416,6 +419,9 @@ export class AnswerService {
     return { text: lines.join('\n'), citations: [], refused: true, coverage: 'none', mode: this.deps.llm ? 'llm' : 'extractive', kind: 'not_found', language, passages: retrieval.passages, query, notes, suggestions };
   }
 }
+
+/** A question about whoever holds an office now ("yg menjabat skrg", "saat ini", "these days"). */
+const CURRENT_HOLDER = /\b(menjabat|sekarang|skrg|skrang|saat ini|kini|currently|nowadays|these days|right now|incumbent)\b/i;
 
 /** A question asking how many ("jumlah …", "berapa banyak", "how many"). */
 const COUNT_ASKED = /\b(jumlah|jumlahnya|banyaknya|berapa banyak|brp banyak|how many)\b/i;

@@ -391,7 +391,10 @@ export function renderExtractive(result: ExtractiveResult): string {
 }
 
 /** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
-function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
+/** Capitalised words of titles, offices and documents, never of a person's name ("Perpres Nomor", "Kepala Badan"). */
+const NOT_NAME = /^(?:peraturan|perpres|permen\w*|pergub|perda|undang|nomor|tahun|pasal|ayat|bab|lampiran|surat|edaran|keputusan|instruksi|presiden|menteri|kementerian|badan|dinas|kantor|lembaga|pemerintah|provinsi|kabupaten|kota|kepala|ketua|sekretaris|direktur|deputi|gubernur|bupati|wali|program|akademi|academy|pelatihan|sistem|indeks|evaluasi|arsitektur|domain|tim|dewan|komisi|the|of|and)[,.]?$/i;
+
+export function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
   const asked = new Set(terms);
   // Not a person: a name spelled out before its acronym ("Government Chief Information Officer (GCIO)",
   // "Dinas Komunikasi dan Informatika (Diskominfo)") or a place ("Provinsi Jawa Timur").
@@ -399,7 +402,7 @@ function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => 
   for (const place of placesIn(rest)) for (const alias of place.aliases) rest = rest.replace(new RegExp(`\\b${alias}\\b`, 'gi'), ' ');
   const words = rest.split(/\s+/).slice(1);
   for (let i = 0; i + 1 < words.length; i++) {
-    if (/^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i]) && /^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i + 1])) {
+    if (/^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i]) && /^\p{Lu}\p{Ll}+[,.]?$/u.test(words[i + 1]) && !NOT_NAME.test(words[i]) && !NOT_NAME.test(words[i + 1])) {
       const t = [...analyse(words[i]), ...analyse(words[i + 1])];
       if (t.length > 0 && t.every((x) => !asked.has(x))) return true;
     }

@@ -252,6 +252,19 @@ describe('three outcomes on the real knowledge base', () => {
   });
   afterAll(() => cleanup());
 
+  it("declines a current office holder the knowledge base does not name, and names one it does", async () => {
+    // The passages say which agency coordinates security, not who heads it now.
+    const bssn = await answers.answer('siapa kepala BSSN yg menjabat skrg?');
+    expect(bssn.coverage).toBe('none');
+    const bpsdm = await answers.answer('siapa kepala BPSDM Komdigi sekarang?');
+    expect(bpsdm.coverage).toBe('full');
+    expect(bpsdm.text).toContain('Bonifasius');
+    // A regulation's title is no person's name; a person's name is.
+    const { namesSomeoneNew } = await import('../../src/answering/extractive.js');
+    expect(namesSomeoneNew('Koordinasi domain dibagi menurut penjelasan Perpres Nomor 95 Tahun 2018.', [], (w) => analyse(w))).toBe(false);
+    expect(namesSomeoneNew('Kepala BPSDM Komdigi adalah Bonifasius Wahyu Pudjianto.', [], (w) => analyse(w))).toBe(true);
+  });
+
   it('answers chat Indonesian that used to be refused, fact first and short', async () => {
     const a = await answers.answer('kaltim spbe 2024 dpt brp sih? katanya rekor');
     expect(a.coverage).toBe('full');
