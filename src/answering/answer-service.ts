@@ -384,6 +384,12 @@ export class AnswerService {
     // "Berapa jumlah ASN di Pemprov Kaltim?" asks for a count: an answer with no number in it (a passage
     // about ASN competency mapping) is another fact, not the count — the count is not recorded.
     if (!partial && q.parts <= 1 && COUNT_ASKED.test(q.raw) && !result.sentences.some((s) => hasValue(s.text))) return this.notFound(retrieval, language, notes, q.raw);
+    // "kadiskominfo kaltim muhammad faisal lahir thn brp?" asks the date of what comes before "thn brp"
+    // (his birth): an answer that does not say it (the year he took office) dates something else.
+    // (Not for a regulation's article, whose dates are worded its own way: "mulai berlaku pada tanggal diundangkan".)
+    const dated = !partial && q.kind === 'date' && !decision.passages[0]?.regulation ? closingDateWord(q) : undefined;
+    const datedTerms = dated ? kb.terms(dated) : [];
+    if (datedTerms.length > 0 && !result.sentences.some((s) => input.analyse(s.text).some((t) => datedTerms.includes(t)))) return this.notFound(retrieval, language, notes, q.raw);
     // "Siapa kepala BSSN yg menjabat skrg?" asks for whoever holds the office now: an answer that names
     // no one (the sentence saying which agency coordinates security) is about the office, not its holder.
     if (!partial && q.kind === 'name' && CURRENT_HOLDER.test(q.raw) && !result.sentences.some((s) => namesSomeoneNew(s.text, retrieval.terms, input.analyse))) return this.notFound(retrieval, language, notes, q.raw);
@@ -418,6 +424,18 @@ export class AnswerService {
     lines.push(t.notFoundPointer);
     return { text: lines.join('\n'), citations: [], refused: true, coverage: 'none', mode: this.deps.llm ? 'llm' : 'extractive', kind: 'not_found', language, passages: retrieval.passages, query, notes, suggestions };
   }
+}
+
+/**
+ * The word whose date a question asks when it closes with the date phrase ("lahir" in "… lahir thn brp?",
+ * "dilantik" in "… dilantik kapan?"), if it is a content word.
+ */
+function closingDateWord(q: Question): string | undefined {
+  const w = q.words.map((x) => x.toLowerCase());
+  const n = w.length;
+  const at = /^(berapa|apa)$/.test(w[n - 1] ?? '') && /^(tahun|tanggal|bulan)$/.test(w[n - 2] ?? '') ? n - 3 : w[n - 1] === 'kapan' ? n - 2 : -1;
+  const word = at >= 0 ? w[at] : undefined;
+  return word && !/^\d/.test(word) && !/^(itu|ini|tsb|tersebut|nya|yang|ada|sudah|udah|mulai|dari|pada|di|sejak)$/.test(word) ? word : undefined;
 }
 
 /** A question about whoever holds an office now ("yg menjabat skrg", "saat ini", "these days"). */

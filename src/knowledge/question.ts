@@ -305,7 +305,7 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
     role,
     head,
     headCertain: language === 'id' || english !== undefined,
-    kind: kindOf(folded.replace(/\bbrp\b/g, 'berapa').replace(/\bkpn\b/g, 'kapan').replace(/\btgl\b/g, 'tanggal'), language),
+    kind: kindOf(folded.replace(/\bbrp\b/g, 'berapa').replace(/\bkpn\b/g, 'kapan').replace(/\btgl\b/g, 'tanggal').replace(/\b(thn|th)\b/g, 'tahun'), language),
     givenScore,
     comparison,
     parts: partsOf(folded),

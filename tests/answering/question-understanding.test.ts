@@ -252,10 +252,15 @@ describe('three outcomes on the real knowledge base', () => {
   });
   afterAll(() => cleanup());
 
-  it("declines a current office holder the knowledge base does not name, and names one it does", async () => {
+  it("declines a current office holder or a person's date the knowledge base does not have, and answers those it has", async () => {
     // The passages say which agency coordinates security, not who heads it now.
     const bssn = await answers.answer('siapa kepala BSSN yg menjabat skrg?');
     expect(bssn.coverage).toBe('none');
+    // A birth date the knowledge base has for another official does not date this one's birth.
+    expect((await answers.answer('kadiskominfo kaltim muhammad faisal lahir thn brp?')).coverage).toBe('none');
+    const sekda = await answers.answer('sekda kaltim sri wahyuni lahir tanggal berapa?');
+    expect(sekda.coverage).toBe('full');
+    expect(sekda.text).toContain('29 Desember 1970');
     const bpsdm = await answers.answer('siapa kepala BPSDM Komdigi sekarang?');
     expect(bpsdm.coverage).toBe('full');
     expect(bpsdm.text).toContain('Bonifasius');
