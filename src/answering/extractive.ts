@@ -271,9 +271,7 @@ export function composeExtractive(input: ExtractiveInput): ExtractiveResult {
       if (headingTokens.size) {
         let shared = 0;
         // In a follow-up, repeating the heading's words mostly restates the carried subject: a third as much.
-        // A heading word the question does not ask about counts half ("empat universitas mitra" in
-        // "DLA 2021: empat universitas mitra dan pendaftaran" for a question about registration).
-        for (const t of headingTokens) if (tokens.has(t)) shared += (focus.size === 0 || focus.has(t) ? 1 : 1 / 3) * (termWeights.has(t) ? 1 : 0.5);
+        for (const t of headingTokens) if (tokens.has(t)) shared += focus.size === 0 || focus.has(t) ? 1 : 1 / 3;
         score += 0.2 * (shared / headingTokens.size);
       }
       if (text.length > 400) score -= 0.1;

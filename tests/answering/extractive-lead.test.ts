@@ -148,27 +148,6 @@ describe('a follow-up carrying its subject', () => {
   });
 });
 
-describe('a heading naming several things', () => {
-  it('lends its weight to the sentence about the one asked, not to the one repeating the rest of it', () => {
-    const p = passage(
-      'dla21',
-      'DLA 2021: empat universitas mitra dan pendaftaran',
-      'Digital Leadership Academy (DLA) 2021 diselenggarakan Kominfo bersama empat universitas mitra: NUS, Tsinghua, Oxford, dan Harvard. ' +
-        'Program bersama NUS mengusung tema Smart City dengan 150 peserta. Pendaftaran DLA 2021 dibuka pada 19–27 Agustus 2021 melalui portal digileader.',
-    );
-    // Analysed as the knowledge base does: its glossary reads "Digital Leadership Academy" as DLA.
-    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
-    const an = (s: string) => analyse(s, g.canonicalise);
-    // As in the knowledge base, the programme's name and year are common words there, "daftar" a rarer one.
-    const common = new Set(['digital', 'pimpin', 'akadem', 'dla', '2021']);
-    const kb = (q: string) => ({ terms: [...new Set(an(parseQuestion(q, g.canonicalise).searchText))], analyse: an, idf: (t: string) => (common.has(t) ? 0.5 : 1.5) });
-    const when = 'Kapan masa pendaftaran Digital Leadership Academy 2021?';
-    expect(lead(when, [p], kb(when))).toContain('19–27 Agustus');
-    const partners = 'DLA 2021 bermitra dengan universitas mana saja?';
-    expect(lead(partners, [p], kb(partners))).toContain('empat universitas');
-  });
-});
-
 describe('supporting sentences', () => {
   const p = passage(
     'gcio',
