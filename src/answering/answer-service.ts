@@ -392,7 +392,9 @@ export class AnswerService {
     if (datedTerms.length > 0 && !result.sentences.some((s) => input.analyse(s.text).some((t) => datedTerms.includes(t)))) return this.notFound(retrieval, language, notes, q.raw);
     // "Siapa kepala BSSN yg menjabat skrg?" asks for whoever holds the office now: an answer that names
     // no one (the sentence saying which agency coordinates security) is about the office, not its holder.
-    if (!partial && q.kind === 'name' && CURRENT_HOLDER.test(q.raw) && !result.sentences.some((s) => namesSomeoneNew(s.text, retrieval.terms, input.analyse))) return this.notFound(retrieval, language, notes, q.raw);
+    // (Only for an office a person holds: "siapa walidata … sekarang?" is answered by an organisation.)
+    const asksHolder = q.role !== undefined || (q.head !== undefined && OFFICE_WORDS.test(q.head));
+    if (!partial && q.kind === 'name' && asksHolder && CURRENT_HOLDER.test(q.raw) && !result.sentences.some((s) => namesSomeoneNew(s.text, retrieval.terms, input.analyse))) return this.notFound(retrieval, language, notes, q.raw);
     // A nearest fact that only says the value is unconfirmed ("belum terkonfirmasi …") is no fact on its
     // own: the sentence with the reported value comes with it.
     // Likewise a reported value whose passage calls it unconfirmed comes with that caveat.
@@ -435,10 +437,15 @@ function closingDateWord(q: Question): string | undefined {
   const n = w.length;
   const at = /^(berapa|apa)$/.test(w[n - 1] ?? '') && /^(tahun|tanggal|bulan)$/.test(w[n - 2] ?? '') ? n - 3 : w[n - 1] === 'kapan' ? n - 2 : -1;
   const word = at >= 0 ? w[at] : undefined;
-  return word && !/^\d/.test(word) && !/^(itu|ini|tsb|tersebut|nya|yang|ada|sudah|udah|mulai|dari|pada|di|sejak)$/.test(word) ? word : undefined;
+  // Only a person's own events: an event's verb has synonyms a document may use instead ("diadakan" for
+  // "berlangsung"), a birth or a death has none.
+  return word && PERSONAL_EVENT.test(word) ? word : undefined;
 }
+const PERSONAL_EVENT = /^(lahir|kelahiran|wafat|meninggal|menikah|nikah|pensiun|born|died|married|retired)$/;
 
 /** A question about whoever holds an office now ("yg menjabat skrg", "saat ini", "these days"). */
+/** Offices a person holds ("kepala", "kadiskominfo", "head"). */
+const OFFICE_WORDS = /^(kepala|kadis\w*|ketua|direktur|dirjen|sekretaris|sekda|menteri|gubernur|bupati|walikota|presiden|pimpinan|pemimpin|head|chief|director|chair|chairman|minister|governor|mayor)$/i;
 const CURRENT_HOLDER = /\b(menjabat|sekarang|skrg|skrang|saat ini|kini|currently|nowadays|these days|right now|incumbent)\b/i;
 
 /** A question asking how many ("jumlah …", "berapa banyak", "how many"). */

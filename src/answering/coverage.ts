@@ -139,12 +139,13 @@ const MEASURE_WORDS = new Set(['lama', 'banyak', 'besar', 'jumlah', 'persen', 'o
 function measuredNoun(q: Question): string | undefined {
   const at = q.words.findIndex((w) => /^(berapa|berapakah)$/i.test(w));
   if (at < 0) return undefined;
-  const closing = q.words.slice(at + 1).every((w) => CLOSING_PARTICLES.test(w));
-  // Closing, the noun is the question's first word, as it would follow "berapa" ("jumlah peserta … brp?" is "berapa jumlah peserta").
-  const next = closing ? (at > 0 ? q.words[0]?.toLowerCase() : undefined) : q.words[at + 1]?.toLowerCase();
+  // Closing, the noun is the question's head, as it would follow "berapa" — unless a measure word comes
+  // first ("jumlah peserta … brp?" is "berapa jumlah peserta", whose noun is no attribute to find).
+  const closing = at === q.words.length - 1;
+  const first = q.words[0]?.toLowerCase();
+  const next = closing ? (at > 0 && !MEASURE_WORDS.has(first) ? q.head?.toLowerCase() : undefined) : q.words[at + 1]?.toLowerCase();
   return next && !MEASURE_WORDS.has(next) && !/^\d/.test(next) ? next : undefined;
 }
-const CLOSING_PARTICLES = /^(ya|yah|sih|kak|dong|nih|deh|pak|bu|min|gan|kah|aja|saja)$/i;
 
 /**
  * The analysed word that names the asked office's organisation: the first word after the role that is

@@ -98,8 +98,8 @@ export function hasValue(text: string): boolean {
   if (NUMBER_WORDS.test(text) || CATEGORY_VALUE.test(text)) return true;
   return /\d/.test(text.replace(DAY_OF_MONTH, ' ').replace(/\b\d{1,4}\s*\/\s*(19|20)\d\d\b/g, ' ').replace(/\b(19|20)\d\d\b/g, ' ').replace(LEGAL_REFERENCE, ' '));
 }
-/** A reference into a regulation ("Pasal 35", "ayat (2)", "angka 3", "Nomor 23", "(1)" opening an ayat): no value. */
-const LEGAL_REFERENCE = /\b(?:pasal|ayat|angka|huruf|nomor|no\.?|bab|bagian|paragraf|article|section)\s*\(?\d+[a-z]?\)?|^\s*\(\d+\)|\(\d+\)(?=\s*(?:dan|atau|,|$))/gi;
+/** A reference into a regulation ("Pasal 35", "ayat (2)", "angka 3", "Nomor 23 Tahun", "(1)" opening an ayat): no value. */
+const LEGAL_REFERENCE = /\b(?:pasal|ayat|angka|huruf|bab|bagian|paragraf|article|section)\s*\(?\d+[a-z]?\)?|\b(?:nomor|no\.?)\s*\d+(?:\/[\w./-]+)?\s+tahun\b|^\s*\(\d+\)|\(\d+\)(?=\s*(?:dan|atau|,|$))/gi;
 /**
  * A sentence naming an organisation: a ministry, agency, office or government by its name
  * ("Kementerian PANRB", "Badan Siber dan Sandi Negara", "Menteri PANRB", "Pemprov Kaltim") or by an
@@ -388,10 +388,10 @@ export function renderExtractive(result: ExtractiveResult): string {
     .join(' ');
 }
 
-/** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
 /** Capitalised words of titles, offices and documents, never of a person's name ("Perpres Nomor", "Kepala Badan"). */
 const NOT_NAME = /^(?:peraturan|perpres|permen\w*|pergub|perda|undang|nomor|tahun|pasal|ayat|bab|lampiran|surat|edaran|keputusan|instruksi|presiden|menteri|kementerian|badan|dinas|kantor|lembaga|pemerintah|provinsi|kabupaten|kota|kepala|ketua|sekretaris|direktur|deputi|gubernur|bupati|wali|program|akademi|academy|pelatihan|sistem|indeks|evaluasi|arsitektur|domain|tim|dewan|komisi|the|of|and)[,.]?$/i;
 
+/** Two capitalised words in a row (not opening the sentence) that are not question terms: a name. */
 export function namesSomeoneNew(text: string, terms: string[], analyse: (s: string) => string[]): boolean {
   const asked = new Set(terms);
   // Not a person: a name spelled out before its acronym ("Government Chief Information Officer (GCIO)",

@@ -61,7 +61,8 @@ export function rewriteFollowUp(
   // picks the topic up from the last answer: "kalo penilaian sementara dr kemenpan?" after an answer
   // that names KemenPANRB's interim score still asks about the same evaluation.
   const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant');
-  const answered = new Set(refers && lastAnswer ? terms(lastAnswer.text) : []);
+  // (Only what the answer added: a topic the previous question named too is the follow-up's own again.)
+  const answered = new Set(refers && lastAnswer ? terms(lastAnswer.text).filter((t) => !prevTerms.includes(t)) : []);
   if (own.some((t) => isTopic(t) && !answered.has(t))) return question;
   const noTopic = own.length <= 3 && own.every((t) => GENERIC.has(t));
   // An ellipsis with an aspect but no subject of its own ("diundangkan di lembaran negara nomor brp?"

@@ -410,6 +410,19 @@ async function scanFiles(opts: BuildOptions, prevManifest: Manifest | undefined,
   return { files: files.length, chunks, previousIndex: Int32Array.from(previousIndex), manifestFiles, parsed, report };
 }
 
+/** Older engine versions' local vector caches: never read again. */
+function removeStaleLocalCaches(dir: string, current: string): void {
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  // Same model only: another local model's cache may still be in use.
+  const model = current.slice(current.indexOf('__'));
+  for (const name of names) if (/^local(?:-e\d+)?__/.test(name) && name.endsWith(model) && name !== current) fs.rmSync(path.join(dir, name), { force: true });
+}
+
 /** Step 2: a vector per chunk — from the previous build, the cache, or the embeddings provider. */
 async function embedChunks(opts: BuildOptions, chunks: Chunk[], previousIndex: Int32Array, prevVectors: Float32Array[] | undefined) {
   const progress = opts.onProgress ?? (() => {});
@@ -417,6 +430,7 @@ async function embedChunks(opts: BuildOptions, chunks: Chunk[], previousIndex: I
   // version may embed the same text differently, so their cache is kept per engine version.
   const provider = opts.embeddings.provider === 'local' ? `local-e${ENGINE_VERSION}` : opts.embeddings.provider;
   const cache = new EmbeddingCache(cacheDir(opts.dataDir), provider, opts.embeddings.model);
+  if (opts.embeddings.provider === 'local') removeStaleLocalCaches(cacheDir(opts.dataDir), path.basename(cache.file));
   try {
     const vectors: Float32Array[] = new Array(chunks.length);
     const missing: number[] = [];

@@ -112,6 +112,9 @@ const QUESTION_WORDS = new Set(
 /** Indonesian number words for the small counts documents spell out (2–12). */
 const COUNT_WORDS: Record<number, string> = { 2: 'dua', 3: 'tiga', 4: 'empat', 5: 'lima', 6: 'enam', 7: 'tujuh', 8: 'delapan', 9: 'sembilan', 10: 'sepuluh', 11: 'sebelas', 12: 'dua belas' };
 
+/** Words before or after a number that make it a reference, rank or stage, not a count ("Pasal 12", "level 3", "3 tiga"). */
+const NOT_A_COUNT = /^(pasal|ayat|nomor|no|angka|huruf|bab|bagian|tahun|tahap|level|angkatan|batch|gelombang|kelas|peringkat|ranking|nilai|skor|indeks|predikat|ke|article|section|grade|tingkat|uu|pp|perpres|permen\w*|inpres|perda|pergub|tiga|dua|empat|lima)$/;
+
 /** Words that introduce the asked attribute but are not it ("jumlah peserta", "nilai indeks", "nomor telepon"). */
 const GLUE = new Set(
   'jumlah nilai angka nomor total banyak besar berapa brp the a an of what is are was much many number amount value kalau kalo klo terus lalu dan and so then yang itu ini tersebut di ke dari untuk pada dalam bagi oleh dengan tahun year in on for to by sudah belum ada punya masih pas saat ketika sewaktu yg sy saya aku kami kita gw gue'.split(' '),
@@ -279,12 +282,15 @@ export function parseQuestion(text: string, canon: Canonicaliser = identityCanon
   // A place is a constraint, never the attribute ("kaltim peringkat brp nasional di spbe 2024?" asks the rank).
   const places = placesOf(foldText(withoutHearsay));
   const placeWords = new Set(places.flatMap((pl) => pl.label.split(' ')));
-  const head = english ?? words.find((w) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !placeWords.has(w) && !/^\d/.test(w) && analyse(w, canon).length > 0);
+  // Nor is the "tanggal" of "tgl brp …" (it asks for a date).
+  const head = english ?? words.find((w, i) => !QUESTION_WORDS.has(w) && !GLUE.has(w) && !placeWords.has(w) && !/^\d/.test(w) && !(/^(tanggal|tgl)$/.test(w) && /^(berapa|brp)$/.test(words[i + 1] ?? '')) && analyse(w, canon).length > 0);
   // The search text: normalised words; a supplied score is not searched for (it is not in any document).
   // A count typed as a digit ("9 layanan prioritas") is searched in words too: documents write "sembilan layanan".
+  // (In a question about a predikat or level, a number is a score, not a count.)
+  const scoreQuestion = SCORE_QUESTION.test(normalised);
   // "tanggal berapa" asks for a date as "kapan" does: the answer has a date, not the word "tanggal".
   const searchWords = (givenScore !== undefined ? words.filter((w) => !/^[1-5]([.,]\d{1,2})?$/.test(w)) : words).flatMap((w, i, all) =>
-    COUNT_WORDS[Number(w)] && /^\d{1,2}$/.test(w) && all[i + 1] && !/^\d/.test(all[i + 1])
+    COUNT_WORDS[Number(w)] && !scoreQuestion && /^\d{1,2}$/.test(w) && /^[a-z]{3,}$/.test(all[i + 1] ?? '') && !NOT_A_COUNT.test(all[i - 1] ?? '') && !NOT_A_COUNT.test(all[i + 1])
       ? [w, COUNT_WORDS[Number(w)]]
       : /^(tanggal|tgl)$/.test(w) && /^(berapa|brp|berapakah)$/.test(all[i + 1] ?? '')
         ? []

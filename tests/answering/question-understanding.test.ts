@@ -35,7 +35,11 @@ describe('parseQuestion', () => {
     expect(parseQuestion('kepanjangannya DLA apa').kind).toBe('definition');
     // A count typed as a digit is searched in words as documents write it; a score or a year is not.
     expect(parseQuestion('9 layanan prioritas govtech apa aja').searchText).toMatch(/\b9 sembilan layanan\b/);
-    expect(parseQuestion('indeks spbe kaltim 2024 brp').searchText).not.toMatch(/sembilan|dua/);
+    // … not a reference, a stage or a score the user gives.
+    expect(parseQuestion('Pasal 12 ayat 3 UU PDP').searchText).toBe('Pasal 12 ayat 3 UU PDP');
+    expect(parseQuestion('level 3 spbe itu apa').searchText).not.toMatch(/tiga/);
+    expect(parseQuestion('kalau nilai SPBE kita 3 masuk predikat apa?').searchText).not.toMatch(/tiga/);
+    expect(parseQuestion('tgl brp pengumuman DTS?').head).toBe('pengumuman');
     // "tgl brp" asks for a date as "kapan" does: no "tanggal" for a passage to hold. "yg", "sy" are no attribute.
     const renamed = parseQuestion('kominfo resmi jd komdigi tgl brp sih?');
     expect(renamed.kind).toBe('date');
@@ -140,6 +144,17 @@ describe('follow-ups change only what changes', () => {
     expect(rewriteFollowUp(q, told, terms, isTopic)).toMatch(/^kalo penilaian sementara dr kemenpan\? \(.*kaltim 2024\)$/);
     // The agency the answer did not mention is a new subject.
     expect(rewriteFollowUp(q, turns('Penilaian mandiri Kaltim 2024 bernilai 4,35. [1]'), terms, isTopic)).toBe(q);
+  });
+
+  it('a follow-up restating the topic the previous question named stands alone', () => {
+    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+    const terms = (t: string) => analyse(t, g.canonicalise);
+    const turns = [
+      { role: 'user' as const, text: 'indeks spbe kaltim 2024 brp?' },
+      { role: 'assistant' as const, text: 'Indeks SPBE Pemprov Kaltim tahun 2024 adalah 3,79 dengan predikat Sangat Baik. [1]' },
+    ];
+    const q = 'kalo predikat spbe nasional 2024 apa?';
+    expect(rewriteFollowUp(q, turns, terms, (t) => ['spbe', 'kemenpanrb'].includes(t))).toBe(q);
   });
 
   it('reads chat particles as no subject: "kalo yg di sulbar?" swaps the place, not the topic', () => {
@@ -261,6 +276,13 @@ describe('three outcomes on the real knowledge base', () => {
     const sekda = await answers.answer('sekda kaltim sri wahyuni lahir tanggal berapa?');
     expect(sekda.coverage).toBe('full');
     expect(sekda.text).toContain('29 Desember 1970');
+    // Not an event whose verb has synonyms ("diadakan" for "berlangsung"), not an office held by an organisation.
+    const interview = await answers.answer('wawancara evaluasi spbe kaltim 2024 diadakan kapan?');
+    expect(interview.coverage).toBe('full');
+    expect(interview.text).toContain('29 Oktober 2024');
+    const walidata = await answers.answer('siapa walidata data statistik kaltim sekarang?');
+    expect(walidata.coverage).toBe('full');
+    expect(walidata.text).toContain('Diskominfo');
     const bpsdm = await answers.answer('siapa kepala BPSDM Komdigi sekarang?');
     expect(bpsdm.coverage).toBe('full');
     expect(bpsdm.text).toContain('Bonifasius');

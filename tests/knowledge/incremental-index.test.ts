@@ -60,6 +60,8 @@ describe('a new engine version', () => {
     const second = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
     expect(second.fullRebuildReason).toBe('versi mesin indeks berubah');
     expect(second.embedded).toBe(second.chunks);
+    // The older version's cache is gone; only this version's remains.
+    expect(fs.readdirSync(path.join(dataDir, 'embedding-cache'))).toEqual([`local-e${ENGINE_VERSION}__${emb.model}.bin`]);
     // The same engine reuses its own cache.
     fs.rmSync(buildsDir(dataDir), { recursive: true, force: true });
     const third = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
