@@ -131,6 +131,8 @@ function countsAsked(sentence: string, askedTerms: string[], deps: CoverageDeps,
 }
 
 /** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
+/** Terms that say what kind of answer is asked, not what about ("tahun" in "thn brp"). */
+const KIND_TERMS = new Set(['tahun', 'tanggal', 'bulan', 'hari', 'jumlah', 'nilai', 'berapa', 'kapan', 'siapa', 'year', 'date']);
 const MEASURE_WORDS = new Set(['lama', 'banyak', 'besar', 'jumlah', 'persen', 'orang', 'org', 'jam', 'tahun', 'thn', 'hari', 'bulan', 'kali', 'nomor', 'nilai', 'skor', 'indeks']);
 /**
  * The noun a "berapa" question measures: the one right after it ("anggaran" in "Berapa anggaran pelatihan
@@ -266,6 +268,16 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     // "Berapa anggaran pelatihan GCIO?" names what the number measures: when no passage about the
     // subject names it, a number there (50 visitors) measures something else.
     if (holders.length === 0 && measuredNoun(q) === q.head && !candidates.some((p) => headTerms.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');
+  }
+  // "DTS diluncurkan thn brp": the head names the topic, the rest of the question what is asked of it.
+  // When the only passages saying that are about other topics (the launch of DLA, of INA Digital), the
+  // knowledge base does not record it for this one.
+  if (headApplies && deps.isTopic && headTerms.some(deps.isTopic) && candidates.every((p) => p.regulation === undefined)) {
+    const topics = subjectTerms.filter((t) => deps.isTopic!(t));
+    const asked = subjectTerms.filter((t) => !deps.isTopic!(t) && !KIND_TERMS.has(t) && deps.knows(t));
+    const holders = candidates.filter((p) => asked.every((t) => deps.passageTerms(p).has(t)));
+    const about = (p: Passage) => topics.some((t) => deps.passageTerms(p).has(t));
+    if (asked.length > 0 && holders.length > 0 && !holders.some(about) && !candidates.slice(0, 3).some((p) => about(p) && asked.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

@@ -257,6 +257,31 @@ describe('a count asked for a year', () => {
   });
 });
 
+describe('what is asked of a topic', () => {
+  const passage = (id: string, text: string, relevance: number): Passage => ({
+    rank: 1, score: 1, relevance, coverage: 1, similarity: 1, source: `${id}.md`, file: `${id}.md`, title: id, heading: id, text, sources: [], chunkId: id,
+  });
+  // Analysed as the knowledge base does ("thn brp" is chat, not a term to find).
+  const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+  const an = (w: string) => analyse(w, g.canonicalise);
+  const deps = { knows: () => true, terms: an, passageTerms: (p: Passage) => new Set(an(`${p.heading} ${p.text}`)), isTopic: (t: string) => ['dts', 'dla'].includes(t) };
+  const assess = (question: string, passages: Passage[]) => {
+    const q = parseQuestion(question, g.canonicalise);
+    const retrieval = { question, passages, relevance: passages[0].relevance, relevant: true, terms: [...new Set(an(q.searchText))], parsed: q } as unknown as RetrievalResult;
+    return assessCoverage(q, retrieval, deps);
+  };
+  const dlaLaunch = passage('dla', 'DLA 2022 diluncurkan pada 17 Mei 2022 di Yogyakarta.', 0.7);
+  const dts = passage('dts', 'Jumlah peserta DTS terus membesar sejak tahun 2018.', 0.6);
+  it('is declined when only passages about another topic say it', () => {
+    expect(assess('DTS diluncurkan thn brp', [dlaLaunch, dts])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+  });
+  it('is answered when a passage about the topic says it, or asked of the topic that has it', () => {
+    const dtsLaunch = passage('dts2', 'DTS pertama kali diluncurkan Kominfo pada tahun 2018.', 0.5);
+    expect(assess('DTS diluncurkan thn brp', [dlaLaunch, dts, dtsLaunch]).coverage).toBe('full');
+    expect(assess('DLA diluncurkan thn brp', [dlaLaunch, dts]).coverage).toBe('full');
+  });
+});
+
 describe('three outcomes on the real knowledge base', () => {
   let kb: KnowledgeBase;
   let cleanup: () => void;
