@@ -25,7 +25,7 @@ import type { Chunk } from './chunker.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
 
-export const ENGINE_VERSION = 15;
+export const ENGINE_VERSION = 16;
 
 export interface ManifestFile {
   hash: string;

@@ -148,6 +148,41 @@ export function removeFurniture(rawPages: string[]): string {
   return cleaned.map((l) => l.join('\n')).filter((t) => t.length > 0).join('\n');
 }
 
+/** OCR's usual misreadings inside a word: the junk it printed, and the letters it may stand for (or none: a speck). */
+const OCR_JUNK = /^(\p{L}+?)([iI]?[,;:(|!]+|\(:)(\p{L}+)([.,;:]?)$/u;
+const OCR_LETTERS = ['l', 'e', 'i', 't', 'c', 'f', 'n', 'r', 'm', ''];
+
+/**
+ * Repair words a scan misread with punctuation inside ("Dai,am" → "Dalam", "pemros(:san" →
+ * "pemrosesan", "yar:g" → "yang"): a variant replaces only when the document itself uses it at least
+ * twice, so a real form with punctuation ("dan/atau", "1,5", "a,b") is never touched.
+ */
+export function repairOcrWords(text: string): string {
+  const freq = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
+  return text.replace(/\S+/g, (token) => {
+    const m = OCR_JUNK.exec(token);
+    if (!m) return token;
+    const [, head, , tail, end] = m;
+    let best: string | undefined;
+    let bestFreq = 1;
+    const tryWord = (w: string) => {
+      const f = freq.get(w.toLowerCase()) ?? 0;
+      if (f > bestFreq) [best, bestFreq] = [w, f];
+    };
+    // The junk is one letter ("(:" an "e", "," an "l") or a speck, or it and the letter before it are
+    // one ("i," an "l", "r:" an "n" in "yar:g"); in the case of the word around it ("DAI,AM" is "DALAM").
+    const upper = tail === tail.toUpperCase();
+    for (const l of OCR_LETTERS) {
+      const x = upper ? l.toUpperCase() : l;
+      tryWord(`${head}${x}${tail}`);
+      // ("I,arangan" is "Larangan": a replaced first letter keeps its capital.)
+      tryWord(head.length > 1 ? `${head.slice(0, -1)}${x}${tail}` : `${/\p{Lu}/u.test(head) ? x.toUpperCase() : x}${tail}`);
+    }
+    return best ? `${best}${end}` : token;
+  });
+}
+
 /** Words that keep their hyphen across a line break ("perundang-\nundangan"). */
 const HYPHENATED_WORDS = new Set(['perundang', 'undang', 'masing', 'sendiri', 'kadang', 'hari', 'kira', 'sekurang', 'setidak', 'sebaik', 'selambat', 'sedikit', 'sebanyak', 'setinggi', 'serendah', 'sejauh', 'orang', 'anak', 'pasal', 'surat', 'rata', 'tiba', 'satu']);
 

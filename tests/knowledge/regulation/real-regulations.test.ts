@@ -40,6 +40,10 @@ describe.runIf(present)('regulation parser on real PDFs', () => {
     expect(all).not.toMatch(/SK No\s*\d{5,}/);
     expect(all).not.toMatch(/^-\s*\d+\s*-$/m);
     expect(all).not.toMatch(/^(PRESIDEN|FRESIDEN|PRESTDEN)$/m);
+    // Words the scan misread with punctuation inside are repaired from the document's own words.
+    const p53 = article(doc, '53');
+    expect(p53[0].headingPath[0]).toBe('BAB VI Kewajiban Pengendali Data Pribadi dan Prosesor Data Pribadi dalam Pemrosesan Data Pribadi');
+    expect(p53.map((s) => s.text).join('\n')).toContain('a. pemrosesan Data Pribadi untuk kepentingan pelayanan publik');
     // Penjelasan parts are linked to their Pasal.
     expect(doc.sections.some((s) => s.regulation?.kind === 'penjelasan' && s.regulation.pasal === '26')).toBe(true);
   });
