@@ -225,7 +225,8 @@ export class AnswerService {
     const glossary = this.deps.kb.glossary;
     if (this.topicCache?.kb !== glossary) {
       const terms = new Set<string>();
-      for (const a of glossary.acronyms) for (const t of this.deps.kb.terms(a.term)) terms.add(t);
+      // Not a common noun's abbreviation ("TV" is televisi): "acara tv apa?" names no topic of its own.
+      for (const a of glossary.acronyms) if (!/^\p{Ll}/u.test(a.expansion)) for (const t of this.deps.kb.terms(a.term)) terms.add(t);
       this.topicCache = { kb: glossary, terms };
     }
     return this.topicCache.terms;

@@ -15,6 +15,8 @@ const REFERS_BACK = [
   /^(kalau|kalo|klo|bagaimana dengan|gimana dengan|terus|lalu|trus|dan|serta|untuk|bagi|apakah juga|berarti|jadi)\b/i,
   /\b(itu|tersebut|tsb|ini|nya|dia|mereka|program ini|program itu|hal itu)\b[?!.]*$/i,
   /^(and|what about|how about|also|so|then|is it|are they|does it|can they|for)\b/i,
+  // A pronoun subject: "dia pernah jd narasumber di mana?", "beliau menjabat sejak kapan?".
+  /^(dia|beliau|ia|mereka|doi|he|she)\b/i,
   /\b(it|that|this|they|them|those|its|their)\b/i,
   // A possessive "-nya" points at the previous subject: "syaratnya?", "dasar hukumnya apa?", "kantornya di mana?".
   /\b[a-z]{3,}nya\b/i,
@@ -203,7 +205,7 @@ function listIn(text: string): string[] {
 }
 
 /** Words that only say "the year before", "and in", "what about" — no subject of their own. */
-const CHANGE_ONLY = new Set(analyse('yg yang ya sih dong deh nih tuh nya kak min aja saja jg juga gmn bgmn trus trs terus klo kl satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency'));
+const CHANGE_ONLY = new Set(analyse('yg yang ya sih dong deh nih tuh nya kak min aja saja jg juga gmn bgmn trus trs terus klo kl satu dua tiga empat lima one two three four five years ago later kemudian tahun sebelumnya lalu berikutnya sesudahnya setelahnya kemarin year before previous after following last next earlier what about how and in for kalau kalo gimana bagaimana terus lalu nilai berapa provinsi kota kabupaten pemprov pemkot pemkab province city regency sama same thn th'));
 
 /**
  * A follow-up that only changes a constraint ("kalau tahun sebelumnya berapa?", "and in 2023?",

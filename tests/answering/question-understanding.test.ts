@@ -146,6 +146,26 @@ describe('follow-ups change only what changes', () => {
     expect(rewriteFollowUp(q, turns('Penilaian mandiri Kaltim 2024 bernilai 4,35. [1]'), terms, isTopic)).toBe(q);
   });
 
+  it('a pronoun subject refers back, "thn yg sama" keeps the year, a common noun\'s abbreviation is no topic', async () => {
+    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+    const terms = (t: string) => analyse(t, g.canonicalise);
+    const prev = [{ role: 'user' as const, text: 'sekda kaltim siapa sih skrg' }];
+    expect(rewriteFollowUp('dia pernah jd narasumber di acara apa?', prev, terms, (t) => t === 'sekda')).toBe('dia pernah jd narasumber di acara apa? (sekda kaltim)');
+    expect(changeConstraints('kalo kaltim thn yg sama?', 'indeks spbe nasional 2023 berapa kak')).toBe('indeks spbe kaltim 2023 berapa kak?');
+    // Through the answer service: "TV" (televisi) does not make "acara tv apa?" a question of its own.
+    const { kb, cleanup } = await openRepoKnowledgeBase();
+    try {
+      const answers = new AnswerService({ kb });
+      const first = await answers.answer('sekda kaltim siapa sih skrg');
+      const history = [{ role: 'user' as const, text: first.query ?? '' }, { role: 'assistant' as const, text: first.text }];
+      const a = await answers.answer('dia pernah jd narasumber di acara tv apa?', { history });
+      expect(a.coverage).toBe('full');
+      expect(a.text).toContain('Dialog Publika');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('a follow-up restating the topic the previous question named stands alone', () => {
     const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
     const terms = (t: string) => analyse(t, g.canonicalise);
