@@ -164,6 +164,7 @@ export class AnswerService {
     }
     const decision = assessCoverage(parsed, retrieval, {
       knows: (w) => kb.knows(w),
+      knowsOutsideRegulations: (w) => kb.knowsOutsideRegulations(w),
       terms: (w) => kb.terms(w),
       passageTerms: (p) => this.passageTerms(p),
       isTopic: (t) => this.topicTerms().has(t),

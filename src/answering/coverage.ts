@@ -188,6 +188,8 @@ export interface CoverageDeps {
   knows: (word: string) => boolean;
   /** Analysed terms of a word, the way the index sees it. */
   terms: (word: string) => string[];
+  /** Like `knows`, from the documents that are not regulations only (when regulations are loaded beside them). */
+  knowsOutsideRegulations?: (word: string) => boolean;
   /** Analysed terms of a passage text. */
   passageTerms: (p: Passage) => Set<string>;
   /** Terms that name a topic (the glossary's acronyms: dts, spbe, diskominfo …). */
@@ -208,6 +210,10 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
   // answer out only when the glossary translates it ("salary" → gaji) and the translation is unknown too.
   const untranslated = attribute !== undefined && q.language === 'en' && !q.future && deps.terms(attribute).includes(attribute);
   if (attribute && !deps.knows(attribute) && !untranslated) return none('unknown_attribute');
+  // A question about our own subjects (no regulation named or retrieved) whose attribute only the
+  // regulations' texts know ("gaji" from a pension regulation, for "salary of the head of Diskominfo
+  // Kaltim"): loading regulations teaches the words, not the facts about those subjects.
+  if (attribute && !untranslated && deps.knowsOutsideRegulations && !retrieval.regulation && candidates.every((p) => p.regulation === undefined) && !deps.knowsOutsideRegulations(attribute)) return none('unknown_attribute');
   const headApplies = attribute !== undefined && !untranslated;
   const headTerms = headApplies ? deps.terms(q.head!) : [];
   const placeTerms = new Set(q.places.flatMap((pl) => pl.aliases.flatMap((a) => deps.terms(a))));

@@ -107,6 +107,12 @@ export class KnowledgeBase {
     return this.terms(text).some((t) => this.loaded.lexical.has(t));
   }
 
+  /** Like {@link knows}, but only from documents that are not regulations (our own and other prose). */
+  knowsOutsideRegulations(text: string): boolean {
+    const chunks = this.loaded.chunks;
+    return this.terms(text).some((t) => this.loaded.lexical.someDocument(t, (i) => chunks[i].regulation === undefined));
+  }
+
   /** BM25 inverse document frequency of a term (highest for terms the knowledge base lacks). */
   idf(term: string): number {
     return this.loaded.lexical.idf(term);

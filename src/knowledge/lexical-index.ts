@@ -173,6 +173,14 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** True when some document holding `term` satisfies `pred` (postings are scanned until one does). */
+  someDocument(term: string, pred: (index: number) => boolean): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    for (let i = 0; i < p.length; i += 2) if (pred(p[i])) return true;
+    return false;
+  }
+
   /** Term frequency of `term` in document `index` (0 when absent). */
   termFrequency(term: string, index: number): number {
     const p = this.postings.get(term);

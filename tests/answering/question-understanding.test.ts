@@ -216,6 +216,21 @@ describe('an attribute held by another subject', () => {
     expect(assess('berapa denda administratif maksimal di UU PDP?', [article]).coverage).toBe('full');
   });
 
+  it('is declined when only the loaded regulations know the word it asks about, unless a regulation answers', () => {
+    const faisal = passage('diskominfo', 'Muhammad Faisal menjabat Kepala Diskominfo Kaltim sejak 2021.', 0.7);
+    const q = parseQuestion('berapa gaji kepala diskominfo kaltim?');
+    const retrieval = { question: q.raw, passages: [faisal], relevance: 0.7, relevant: true, terms: [...new Set(analyse(q.searchText))], parsed: q } as unknown as RetrievalResult;
+    // "gaji" is in the index only because a pension regulation says it.
+    const withRegulations = { ...deps, knowsOutsideRegulations: (w: string) => !/gaji/.test(w) };
+    expect(assessCoverage(q, retrieval, withRegulations)).toMatchObject({ coverage: 'none', reason: 'unknown_attribute' });
+    // (Known from our own documents, the word is judged by the other rules: here no passage holds it.)
+    expect(assessCoverage(q, retrieval, { ...deps, knowsOutsideRegulations: () => true }).reason).toBe('attribute_absent');
+    // A question answered by a regulation's article is not judged by our own documents' words.
+    const article = passage('pasal9', 'Gaji pokok peserta menjadi dasar iuran Jaminan Hari Tua.', 0.7, { key: 'permenaker-2-2022', shortName: 'Permenaker 2/2022', title: 'Permenaker 2/2022', jenisShort: 'Permenaker', nomor: '2', tahun: '2022', aliases: [], kind: 'pasal', pasal: '9' });
+    const r2 = { ...retrieval, passages: [article] } as unknown as RetrievalResult;
+    expect(assessCoverage(parseQuestion('berapa gaji pokok untuk iuran JHT?'), { ...r2, parsed: parseQuestion('berapa gaji pokok untuk iuran JHT?') } as RetrievalResult, withRegulations).reason).not.toBe('unknown_attribute');
+  });
+
   it('a number is declined when no passage about the subject names what it measures', () => {
     const visit = passage('bpsdm', 'Pelatihan BPSDM 2023 diikuti kunjungan sekitar 50 pegawai ke Surabaya.', 0.8);
     expect(assess('berapa anggaran pelatihan BPSDM 2023?', [visit])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
