@@ -180,8 +180,12 @@ const CONTACT_SHAPES: Array<{ words: RegExp; value: RegExp }> = [
 
 /** The value shape of a contact attribute the question asks for ("alamat", "email", "phone"), if it asks one. */
 function contactShape(q: Question, headTerms: string[]): RegExp | undefined {
+  if (OPENING_HOURS.test(q.raw)) return CLOCK_TIME;
   return CONTACT_SHAPES.find((c) => c.words.test(q.head ?? '') || headTerms.some((t) => c.words.test(t)))?.value;
 }
+/** Opening hours ("jam buka kantor BPSDM?") are answered by a time of day ("pukul 08.00", "07.30–16.00"), not by the office's address. */
+const OPENING_HOURS = /\b(jam (buka|kerja|operasional|layanan|pelayanan|kantor)|opening hours|office hours|business hours|opening times)\b/i;
+const CLOCK_TIME = /\b(?:pukul|jam)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*(?:[-–]|s\.?d\.?|sampai)\s*\d{1,2}[.:]\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|WIB|WITA|WIT)\b/i;
 
 export interface CoverageDeps {
   /** True when a word occurs anywhere in the knowledge base (after glossary and typo correction). */

@@ -268,6 +268,11 @@ describe('an attribute held by another subject', () => {
     const office = passage('diskominfo', 'Kantor Diskominfo Kaltim beralamat di Jl. Basuki Rahmat No. 41, Samarinda; surel diskominfo@kaltimprov.go.id.', 0.6);
     expect(assess('alamat kantor Diskominfo Kaltim di mana?', [office]).coverage).toBe('full');
     expect(assess('email resmi diskominfo apa?', [office]).coverage).toBe('full');
+    // Opening hours need a time of day, not an address; "berapa jam" (a duration) is no opening hour.
+    expect(assess('jam buka kantor Diskominfo Kaltim jam brp?', [office])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    const hours = passage('diskominfo', 'Kantor Diskominfo Kaltim melayani tamu pada hari kerja pukul 08.00–16.00 WITA.', 0.6);
+    expect(assess('jam buka kantor Diskominfo Kaltim jam brp?', [hours]).coverage).toBe('full');
+    expect(assess('berapa jam pelatihan diskominfo?', [passage('diskominfo', 'Pelatihan Diskominfo berlangsung 20 jam pelajaran.', 0.6)]).coverage).toBe('full');
   });
 });
 
