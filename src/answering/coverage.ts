@@ -130,9 +130,11 @@ function countsAsked(sentence: string, askedTerms: string[], deps: CoverageDeps,
   return false;
 }
 
-/** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
+/** A start year: "sejak tahun 2018", "mulai 2019", "pertama kali … pada 2018". */
+const SINCE_YEAR = /\b(?:sejak|mulai|pertama kali|since|first)\b[^.]{0,40}?\b(?:19|20)\d\d\b/i;
 /** Terms that say what kind of answer is asked, not what about ("tahun" in "thn brp"). */
 const KIND_TERMS = new Set(['tahun', 'tanggal', 'bulan', 'hari', 'jumlah', 'nilai', 'berapa', 'kapan', 'siapa', 'year', 'date']);
+/** Words after "berapa" that are a unit or a size, not the thing measured ("berapa lama", "brp orang"). */
 const MEASURE_WORDS = new Set(['lama', 'banyak', 'besar', 'jumlah', 'persen', 'orang', 'org', 'jam', 'tahun', 'thn', 'hari', 'bulan', 'kali', 'nomor', 'nilai', 'skor', 'indeks']);
 /**
  * The noun a "berapa" question measures: the one right after it ("anggaran" in "Berapa anggaran pelatihan
@@ -184,7 +186,7 @@ function contactShape(q: Question, headTerms: string[]): RegExp | undefined {
   return CONTACT_SHAPES.find((c) => c.words.test(q.head ?? '') || headTerms.some((t) => c.words.test(t)))?.value;
 }
 /** Opening hours ("jam buka kantor BPSDM?") are answered by a time of day ("pukul 08.00", "07.30–16.00"), not by the office's address. */
-const OPENING_HOURS = /\b(jam (buka|kerja|operasional|layanan|pelayanan|kantor)|opening hours|office hours|business hours|opening times)\b/i;
+const OPENING_HOURS = /\b(?:jam (?:buka|operasional|layanan|pelayanan|kantor)(?:nya)?|buka(?:nya)? (?:jam|pukul) (?:berapa|brp)|opening hours|office hours|business hours|opening times)\b/i;
 const CLOCK_TIME = /\b(?:pukul|jam)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*(?:[-–]|s\.?d\.?|sampai)\s*\d{1,2}[.:]\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|WIB|WITA|WIT)\b/i;
 
 export interface CoverageDeps {
@@ -287,7 +289,13 @@ export function assessCoverage(q: Question, retrieval: RetrievalResult, deps: Co
     const asked = subjectTerms.filter((t) => !deps.isTopic!(t) && !KIND_TERMS.has(t) && deps.knows(t));
     const holders = candidates.filter((p) => asked.every((t) => deps.passageTerms(p).has(t)));
     const about = (p: Passage) => topics.some((t) => deps.passageTerms(p).has(t));
-    if (asked.length > 0 && holders.length > 0 && !holders.some(about) && !candidates.slice(0, 3).some((p) => about(p) && asked.some((t) => deps.passageTerms(p).has(t)))) return none('attribute_absent');
+    if (asked.length > 0 && holders.length > 0 && !holders.some(about) && !candidates.slice(0, 3).some((p) => about(p) && asked.some((t) => deps.passageTerms(p).has(t)))) {
+      // "Since when" is what a launch date asks: a passage about the topic that says since which year
+      // ("DTS diselenggarakan Kominfo sejak tahun 2018") answers it, alone.
+      const since = q.kind === 'date' ? retrieval.passages.filter((p) => about(p) && SINCE_YEAR.test(p.text)) : [];
+      if (since.length === 0) return none('attribute_absent');
+      candidates = since;
+    }
   }
   if (q.years.length === 0) return { coverage: 'full', passages: candidates, missingYears: [], latest: false };
   const withYears = candidates.filter((p) => q.years.every((y) => hasYear(p, y, q, subjectTerms, deps, headTerms)));

@@ -16,7 +16,8 @@ const REFERS_BACK = [
   /\b(itu|tersebut|tsb|ini|nya|dia|mereka|program ini|program itu|hal itu)\b[?!.]*$/i,
   /^(and|what about|how about|also|so|then|is it|are they|does it|can they|for)\b/i,
   // A pronoun subject: "dia pernah jd narasumber di mana?", "beliau menjabat sejak kapan?".
-  /^(dia|beliau|ia|mereka|doi|he|she)\b/i,
+  // (Not "ia": in chat it is also "iya", yes.)
+  /^(dia|beliau|mereka|doi|he|she)\b/i,
   /\b(it|that|this|they|them|those|its|their)\b/i,
   // A possessive "-nya" points at the previous subject: "syaratnya?", "dasar hukumnya apa?", "kantornya di mana?".
   /\b[a-z]{3,}nya\b/i,

@@ -273,6 +273,9 @@ describe('an attribute held by another subject', () => {
     const hours = passage('diskominfo', 'Kantor Diskominfo Kaltim melayani tamu pada hari kerja pukul 08.00–16.00 WITA.', 0.6);
     expect(assess('jam buka kantor Diskominfo Kaltim jam brp?', [hours]).coverage).toBe('full');
     expect(assess('berapa jam pelatihan diskominfo?', [passage('diskominfo', 'Pelatihan Diskominfo berlangsung 20 jam pelajaran.', 0.6)]).coverage).toBe('full');
+    expect(assess('kantor diskominfo kaltim buka jam berapa?', [office])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+    // "Jam kerja" is also a duration: "berapa jam kerja … seminggu?" is answered by the hours.
+    expect(assess('berapa jam kerja pegawai diskominfo seminggu?', [passage('diskominfo', 'Jam kerja pegawai Diskominfo adalah 37,5 jam dalam satu minggu.', 0.6)]).coverage).toBe('full');
   });
 });
 
@@ -311,9 +314,15 @@ describe('what is asked of a topic', () => {
     return assessCoverage(q, retrieval, deps);
   };
   const dlaLaunch = passage('dla', 'DLA 2022 diluncurkan pada 17 Mei 2022 di Yogyakarta.', 0.7);
-  const dts = passage('dts', 'Jumlah peserta DTS terus membesar sejak tahun 2018.', 0.6);
+  const dts = passage('dts', 'Jumlah peserta DTS pada tahun 2022 mencapai 245.000 orang.', 0.6);
   it('is declined when only passages about another topic say it', () => {
     expect(assess('DTS diluncurkan thn brp', [dlaLaunch, dts])).toMatchObject({ coverage: 'none', reason: 'attribute_absent' });
+  });
+  it('a launch date is answered by the year the topic has run since, from that passage alone', () => {
+    const since = passage('dts3', 'DTS diselenggarakan Kominfo sejak tahun 2018.', 0.3);
+    const d = assess('DTS diluncurkan thn brp', [dlaLaunch, dts, since]);
+    expect(d.coverage).toBe('full');
+    expect(d.passages.map((p) => p.chunkId)).toEqual(['dts3']);
   });
   it('is answered when a passage about the topic says it, or asked of the topic that has it', () => {
     const dtsLaunch = passage('dts2', 'DTS pertama kali diluncurkan Kominfo pada tahun 2018.', 0.5);

@@ -176,8 +176,10 @@ export function repairOcrWords(text: string): string {
     for (const l of OCR_LETTERS) {
       const x = upper ? l.toUpperCase() : l;
       tryWord(`${head}${x}${tail}`);
-      // ("I,arangan" is "Larangan": a replaced first letter keeps its capital.)
-      tryWord(head.length > 1 ? `${head.slice(0, -1)}${x}${tail}` : `${/\p{Lu}/u.test(head) ? x.toUpperCase() : x}${tail}`);
+      // ("I,arangan" is "Larangan": a first letter OCR confuses — I, l, i — keeps its capital; never a
+      // speck, so a list marker "a;" before a word is not dropped.)
+      if (head.length > 1) tryWord(`${head.slice(0, -1)}${x}${tail}`);
+      else if (x && /^[Iil]$/.test(head)) tryWord(`${head === 'I' ? x.toUpperCase() : x}${tail}`);
     }
     return best ? `${best}${end}` : token;
   });

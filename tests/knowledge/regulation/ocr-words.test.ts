@@ -13,6 +13,8 @@ describe('OCR word repair', () => {
   });
   it('leaves real forms with punctuation and words the document does not use', () => {
     expect(repair('dan/atau 1,5 persen, huruf a,b, Provinsi,Kabupaten')).toBe('dan/atau 1,5 persen, huruf a,b, Provinsi,Kabupaten');
+    // A list marker glued to a word is not a speck to drop.
+    expect(repair('a;yang c,bidang')).toBe('a;yang c,bidang');
     // A variant the document uses only once is no evidence.
     expect(repairOcrWords('kewajiban kew;ajiban')).toBe('kewajiban kew;ajiban');
   });
