@@ -8,7 +8,7 @@
  */
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
+import { commonNounAbbreviations, RELEVANCE_THRESHOLD, type Passage, type RetrievalResult } from '../knowledge/retriever.js';
 import { parseQuestion, subjectOf, type Question } from '../knowledge/question.js';
 import { analyse } from '../knowledge/text.js';
 import { assessCoverage, type Coverage, type CoverageDecision } from './coverage.js';
@@ -226,8 +226,9 @@ export class AnswerService {
     const glossary = this.deps.kb.glossary;
     if (this.topicCache?.kb !== glossary) {
       const terms = new Set<string>();
+      for (const a of glossary.acronyms) for (const t of this.deps.kb.terms(a.term)) terms.add(t);
       // Not a common noun's abbreviation ("TV" is televisi): "acara tv apa?" names no topic of its own.
-      for (const a of glossary.acronyms) if (!/^\p{Ll}/u.test(a.expansion)) for (const t of this.deps.kb.terms(a.term)) terms.add(t);
+      for (const t of commonNounAbbreviations(glossary)) terms.delete(t);
       this.topicCache = { kb: glossary, terms };
     }
     return this.topicCache.terms;

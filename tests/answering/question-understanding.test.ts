@@ -13,6 +13,11 @@ import { parseQuestion } from '../../src/knowledge/question.js';
 import { openRepoKnowledgeBase, REPO_KNOWLEDGE_DIR } from '../helpers/kb.js';
 import { makeTmpDir } from '../helpers/tmp.js';
 
+
+/** The shipped glossary and the knowledge base's analysis with it ("dr", "kalo" chat; "kemenpan" is KemenPANRB). */
+const glossary = loadGlossary(path.resolve('knowledge/glossary.yaml'));
+const terms = (t: string) => analyse(t, glossary.canonicalise);
+
 describe('parseQuestion', () => {
   it('reads years, places, the asked attribute and kind from chat Indonesian', () => {
     const q = parseQuestion('kaltim spbe 2024 dpt brp sih? katanya rekor tertinggi');
@@ -130,8 +135,6 @@ describe('follow-ups change only what changes', () => {
 
   it('a follow-up naming an agency the last answer named keeps the subject; a new topic stands alone', () => {
     // The knowledge base's own analysis: its glossary reads "dr", "kalo" as chat and "kemenpan" as KemenPANRB.
-    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
-    const terms = (t: string) => analyse(t, g.canonicalise);
     const isTopic = (t: string) => ['spbe', 'kemenpanrb', 'dts'].includes(t);
     const turns = (answer: string) => [
       { role: 'user' as const, text: 'self assessment spbe kaltim 2024 brp nilainya?' },
@@ -147,8 +150,6 @@ describe('follow-ups change only what changes', () => {
   });
 
   it('a pronoun subject refers back, "thn yg sama" keeps the year, a common noun\'s abbreviation is no topic', async () => {
-    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
-    const terms = (t: string) => analyse(t, g.canonicalise);
     const prev = [{ role: 'user' as const, text: 'sekda kaltim siapa sih skrg' }];
     expect(rewriteFollowUp('dia pernah jd narasumber di acara apa?', prev, terms, (t) => t === 'sekda')).toBe('dia pernah jd narasumber di acara apa? (sekda kaltim)');
     expect(changeConstraints('kalo kaltim thn yg sama?', 'indeks spbe nasional 2023 berapa kak')).toBe('indeks spbe kaltim 2023 berapa kak?');
@@ -167,8 +168,6 @@ describe('follow-ups change only what changes', () => {
   });
 
   it('a follow-up restating the topic the previous question named stands alone', () => {
-    const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
-    const terms = (t: string) => analyse(t, g.canonicalise);
     const turns = [
       { role: 'user' as const, text: 'indeks spbe kaltim 2024 brp?' },
       { role: 'assistant' as const, text: 'Indeks SPBE Pemprov Kaltim tahun 2024 adalah 3,79 dengan predikat Sangat Baik. [1]' },
@@ -305,11 +304,10 @@ describe('what is asked of a topic', () => {
     rank: 1, score: 1, relevance, coverage: 1, similarity: 1, source: `${id}.md`, file: `${id}.md`, title: id, heading: id, text, sources: [], chunkId: id,
   });
   // Analysed as the knowledge base does ("thn brp" is chat, not a term to find).
-  const g = loadGlossary(path.resolve('knowledge/glossary.yaml'));
-  const an = (w: string) => analyse(w, g.canonicalise);
+  const an = terms;
   const deps = { knows: () => true, terms: an, passageTerms: (p: Passage) => new Set(an(`${p.heading} ${p.text}`)), isTopic: (t: string) => ['dts', 'dla'].includes(t) };
   const assess = (question: string, passages: Passage[]) => {
-    const q = parseQuestion(question, g.canonicalise);
+    const q = parseQuestion(question, glossary.canonicalise);
     const retrieval = { question, passages, relevance: passages[0].relevance, relevant: true, terms: [...new Set(an(q.searchText))], parsed: q } as unknown as RetrievalResult;
     return assessCoverage(q, retrieval, deps);
   };
@@ -347,19 +345,16 @@ describe('three outcomes on the real knowledge base', () => {
     expect(bssn.coverage).toBe('none');
     // A birth date the knowledge base has for another official does not date this one's birth.
     expect((await answers.answer('kadiskominfo kaltim muhammad faisal lahir thn brp?')).coverage).toBe('none');
-    const sekda = await answers.answer('sekda kaltim sri wahyuni lahir tanggal berapa?');
-    expect(sekda.coverage).toBe('full');
-    expect(sekda.text).toContain('29 Desember 1970');
+    const answered = async (question: string, fact: string) => {
+      const a = await answers.answer(question);
+      expect(a.coverage, question).toBe('full');
+      expect(a.text).toContain(fact);
+    };
+    await answered('sekda kaltim sri wahyuni lahir tanggal berapa?', '29 Desember 1970');
     // Not an event whose verb has synonyms ("diadakan" for "berlangsung"), not an office held by an organisation.
-    const interview = await answers.answer('wawancara evaluasi spbe kaltim 2024 diadakan kapan?');
-    expect(interview.coverage).toBe('full');
-    expect(interview.text).toContain('29 Oktober 2024');
-    const walidata = await answers.answer('siapa walidata data statistik kaltim sekarang?');
-    expect(walidata.coverage).toBe('full');
-    expect(walidata.text).toContain('Diskominfo');
-    const bpsdm = await answers.answer('siapa kepala BPSDM Komdigi sekarang?');
-    expect(bpsdm.coverage).toBe('full');
-    expect(bpsdm.text).toContain('Bonifasius');
+    await answered('wawancara evaluasi spbe kaltim 2024 diadakan kapan?', '29 Oktober 2024');
+    await answered('siapa walidata data statistik kaltim sekarang?', 'Diskominfo');
+    await answered('siapa kepala BPSDM Komdigi sekarang?', 'Bonifasius');
     // A regulation's title is no person's name; a person's name is.
     const { namesSomeoneNew } = await import('../../src/answering/extractive.js');
     expect(namesSomeoneNew('Koordinasi domain dibagi menurut penjelasan Perpres Nomor 95 Tahun 2018.', [], (w) => analyse(w))).toBe(false);
