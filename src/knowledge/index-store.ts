@@ -25,7 +25,7 @@ import type { Chunk } from './chunker.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readVectors, VectorIndex, type VectorIndexStats } from './vector-index.js';
 
-export const ENGINE_VERSION = 16;
+export const ENGINE_VERSION = 17;
 
 export interface ManifestFile {
   hash: string;
@@ -168,7 +168,11 @@ export class IndexLoadError extends Error {
   }
 }
 
-export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): LoadedIndex {
+/**
+ * A build as the retriever needs it. `deferGraph` leaves its HNSW graph unread (the next
+ * incremental build links it and only records its changes, see {@link VectorIndex.update}).
+ */
+export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir), opts: { deferGraph?: boolean } = {}): LoadedIndex {
   if (!buildId) throw new IndexLoadError(dataDir, 'belum ada indeks');
   const dir = buildDir(dataDir, buildId);
   try {
@@ -178,7 +182,10 @@ export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir)): L
     const dim = manifest.embeddings.dimension;
     const labels = readLabels(path.join(dir, 'labels.i32'), chunks.length);
     const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim, labels) : [];
-    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex);
+    const indexOfLabel = new Map<number, number>();
+    if (manifest.vectorIndex.pending) labels.forEach((label, i) => indexOfLabel.set(label, i));
+    const vectorOf = (label: number) => rawVectors[indexOfLabel.get(label) ?? -1];
+    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex, undefined, { vectorOf, defer: opts.deferGraph });
     if (rawVectors.length !== chunks.length) throw new Error(`jumlah vektor ${rawVectors.length} ≠ jumlah potongan ${chunks.length}`);
     if (lexical.size !== chunks.length) throw new Error(`indeks leksikal memuat ${lexical.size} dokumen ≠ jumlah potongan ${chunks.length}`);
     return { manifest, chunks, lexical, vectors, rawVectors };

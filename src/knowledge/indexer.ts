@@ -71,7 +71,8 @@ export interface BuildReport {
   fullRebuildReason?: string;
   /** How the search indexes were produced: updated from the previous build, or built from scratch. */
   lexical: 'incremental' | 'full';
-  vectors: { mode: 'incremental' | 'full'; added: number; deleted: number; reason?: string };
+  /** `pending`: changes kept beside the previous build's graph file (applied when the index is loaded) instead of written into it. */
+  vectors: { mode: 'incremental' | 'full'; added: number; deleted: number; pending?: number; reason?: string };
   /** Duration of each step (`lexical` and `hnsw` together form the index step). */
   stepsMs: { scan: number; embed: number; lexical: number; hnsw: number; publish: number };
 }
@@ -291,7 +292,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
       `Indeks siap: ${scan.chunks.length} potongan dari ${scan.files - report.errors.length} dokumen ` +
         `(baru ${report.added.length}, berubah ${report.changed.length}, dihapus ${report.removed.length}; ` +
         `embeddings baru ${embedded.embedded}, dari cache ${scan.chunks.length - embedded.embedded}; ` +
-        `HNSW ${indexes.vectors.mode === 'incremental' ? `diperbarui: +${indexes.vectors.added} −${indexes.vectors.deleted} vektor` : 'dibangun penuh'}) dalam ${ms} ms.`,
+        `HNSW ${indexes.vectors.mode === 'incremental' ? `diperbarui: +${indexes.vectors.added} −${indexes.vectors.deleted} vektor${indexes.vectors.pending ? `, ${indexes.vectors.pending} perubahan diterapkan saat dimuat` : ''}` : 'dibangun penuh'}) dalam ${ms} ms.`,
     );
     return {
       ...report,
@@ -313,7 +314,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildReport> {
 /** The previous build, to take its chunks, vectors and indexes over; undefined when it cannot be read. */
 function loadPrevious(dataDir: string, buildId: string, progress: (m: string) => void): LoadedIndex | undefined {
   try {
-    return loadIndex(dataDir, buildId);
+    return loadIndex(dataDir, buildId, { deferGraph: true });
   } catch (err) {
     progress(`Indeks sebelumnya tidak dapat dibaca (${(err as Error).message}); membangun dari awal.`);
     return undefined;
@@ -483,8 +484,8 @@ function buildSearchIndexes(
     : LexicalIndex.build(n, docAt);
   const common = { lexical, lexicalMode: prevLexical ? ('incremental' as const) : ('full' as const), lexicalMs: Math.round(performance.now() - t0) };
   if (prevVectors) {
-    const { index, added, deleted } = prevVectors.update({ previousIndex: scan.previousIndex, vectors: embedded.vectors });
-    return { ...common, vindex: index, vectors: { mode: 'incremental' as const, added, deleted } };
+    const { index, added, deleted, pending } = prevVectors.update({ previousIndex: scan.previousIndex, vectors: embedded.vectors });
+    return { ...common, vindex: index, vectors: { mode: 'incremental' as const, added, deleted, pending } };
   }
   const started = performance.now();
   const vindex = VectorIndex.build(embedded.vectors, embedded.dimension, {

@@ -46,7 +46,25 @@ export interface VectorIndexStats {
   elements: number;
   deleted: number;
   nextLabel: number;
+  /**
+   * Changes not yet written into the graph file, which is then an earlier build's (linked): labels
+   * to mark deleted and labels to insert, whose vectors are rows of `vectors.f32`. Applied in
+   * memory when the index is loaded (see {@link VectorIndex.load}).
+   */
+  pending?: PendingChanges;
 }
+
+export interface PendingChanges {
+  deleted: number[];
+  added: number[];
+}
+
+/**
+ * An incremental build leaves the graph file as it is (linked from the previous build) while its
+ * changes stay this small: loading and rewriting a 100k-point graph takes longer than the rest of
+ * a re-index, and inserting this many points when the index is loaded takes under a second.
+ */
+export const MAX_PENDING = 400;
 
 /** How an incremental update maps the previous build onto the new one. */
 export interface VectorUpdate {
@@ -66,6 +84,8 @@ export class VectorIndex {
     readonly labels: Int32Array,
     private readonly stats_: VectorIndexStats,
     private ef_: number,
+    /** A graph not read into memory ({@link VectorIndex.load} with `defer`): its file, for {@link update} and {@link save}. */
+    private readonly graphFile?: string,
   ) {
     hnsw?.setEf(ef_);
     this.labelToIndex = new Int32Array(stats_.nextLabel).fill(-1);
@@ -100,17 +120,36 @@ export class VectorIndex {
     return new VectorIndex(hnsw, dimension, labels, { elements: n, deleted: 0, nextLabel: n }, params.ef ?? HNSW_PARAMS.ef);
   }
 
-  static load(file: string, dimension: number, labels: Int32Array, stats: VectorIndexStats, ef: number = HNSW_PARAMS.ef): VectorIndex {
+  /**
+   * The index of a build: its graph file, with the build's pending changes applied in memory
+   * (`vectorOf` gives the vector of a pending label). With `defer` the graph is not read at all:
+   * such an index can only be {@link update}d and {@link save}d, as the next incremental build does.
+   */
+  static load(
+    file: string,
+    dimension: number,
+    labels: Int32Array,
+    stats: VectorIndexStats,
+    ef: number = HNSW_PARAMS.ef,
+    opts: { vectorOf?: (label: number) => Float32Array | undefined; defer?: boolean } = {},
+  ): VectorIndex {
     if (stats.elements === 0) return new VectorIndex(undefined, dimension, labels, stats, ef);
+    if (opts.defer) return new VectorIndex(undefined, dimension, labels, stats, ef, file);
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
     hnsw.readIndexSync(file);
-    return new VectorIndex(hnsw, dimension, labels, stats, ef);
+    const { pending, ...rest } = stats;
+    if (pending) applyChanges(hnsw, pending, dimension, (label) => {
+      const v = opts.vectorOf?.(label);
+      if (!v) throw new Error(`vektor berlabel ${label} (perubahan tertunda graf HNSW) tidak ada`);
+      return v;
+    });
+    return new VectorIndex(hnsw, dimension, labels, rest, ef);
   }
 
   /** True when so many points are deleted that a full rebuild is the better deal. */
   needsCompaction(newCount: number, removed: number): boolean {
     const deleted = this.stats_.deleted + removed;
-    return this.hnsw === undefined || deleted > MAX_DELETED_SHARE * Math.max(newCount + deleted, 1);
+    return (this.hnsw === undefined && this.graphFile === undefined) || deleted > MAX_DELETED_SHARE * Math.max(newCount + deleted, 1);
   }
 
   /**
@@ -118,43 +157,64 @@ export class VectorIndex {
    * inserted; kept chunks keep their label and their place in the graph. Consumes this
    * instance (its graph is reused, so do not search it afterwards).
    */
-  update(change: VectorUpdate): { index: VectorIndex; added: number; deleted: number } {
-    const hnsw = this.hnsw;
-    if (!hnsw) throw new Error('indeks vektor kosong tidak dapat diperbarui; bangun ulang');
+  update(change: VectorUpdate): { index: VectorIndex; added: number; deleted: number; pending: number } {
+    if (!this.hnsw && !this.graphFile) throw new Error('indeks vektor kosong tidak dapat diperbarui; bangun ulang');
     const n = change.previousIndex.length;
     const kept = new Uint8Array(this.count);
     const labels = new Int32Array(n);
+    const indexOfLabel = new Map<number, number>();
     let next = this.stats_.nextLabel;
-    let added = 0;
     const fresh: number[] = [];
     for (let i = 0; i < n; i++) {
       const p = change.previousIndex[i];
       if (p >= 0) {
         kept[p] = 1;
         labels[i] = this.labels[p];
-      } else fresh.push(i);
+      } else {
+        labels[i] = next++;
+        fresh.push(labels[i]);
+      }
+      indexOfLabel.set(labels[i], i);
     }
-    let deleted = 0;
+    // The changes the graph file does not have yet: this build's on top of the earlier pending ones.
+    // A label inserted by a pending change and removed now was never in the graph: it is dropped.
+    const earlier = this.stats_.pending ?? { deleted: [], added: [] };
+    const addedBefore = new Set(earlier.added);
+    const deletedNow: number[] = [];
     for (let p = 0; p < this.count; p++) {
       if (kept[p]) continue;
-      hnsw.markDelete(this.labels[p]);
-      deleted++;
+      const label = this.labels[p];
+      if (!addedBefore.delete(label)) deletedNow.push(label);
     }
-    const needed = this.stats_.elements + fresh.length;
-    if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(needed * 1.1) + 16);
-    for (const i of fresh) {
-      labels[i] = next;
-      addPoint(hnsw, change.vectors[i], next, this.dimension);
-      next++;
-      added++;
+    const pending: PendingChanges = { deleted: [...earlier.deleted, ...deletedNow], added: [...addedBefore, ...fresh] };
+    const deleted = this.count - (n - fresh.length);
+    const stats = { elements: this.stats_.elements + fresh.length, deleted: this.stats_.deleted + deleted, nextLabel: next };
+    const counts = { added: fresh.length, deleted };
+    if (!this.hnsw && pending.added.length <= MAX_PENDING)
+      return { index: new VectorIndex(undefined, this.dimension, labels, { ...stats, pending }, this.ef_, this.graphFile), ...counts, pending: pending.added.length + pending.deleted.length };
+    // Too many changes to keep pending (or the graph is in memory already): the graph takes them.
+    let hnsw = this.hnsw;
+    if (!hnsw) {
+      hnsw = new hnswlib.HierarchicalNSW('cosine', this.dimension);
+      hnsw.readIndexSync(this.graphFile!);
     }
-    const stats = { elements: this.stats_.elements + added, deleted: this.stats_.deleted + deleted, nextLabel: next };
-    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), added, deleted };
+    applyChanges(hnsw, this.hnsw ? { deleted: deletedNow, added: fresh } : pending, this.dimension, (label) => change.vectors[indexOfLabel.get(label)!]);
+    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), ...counts, pending: 0 };
   }
 
-  /** Writes the graph (not fsynced: a build fsyncs all its files before it publishes them). */
+  /**
+   * Writes the graph (not fsynced: a build fsyncs all its files before it publishes them); a graph
+   * kept with pending changes is the earlier file, linked (copied where links are impossible).
+   */
   save(file: string): void {
-    this.hnsw?.writeIndexSync(file);
+    if (this.hnsw) this.hnsw.writeIndexSync(file);
+    else if (this.graphFile) {
+      try {
+        fs.linkSync(this.graphFile, file);
+      } catch {
+        fs.copyFileSync(this.graphFile, file);
+      }
+    }
   }
 
   setEf(ef: number): void {
@@ -163,6 +223,7 @@ export class VectorIndex {
   }
 
   search(query: Float32Array | number[], k: number): VectorHit[] {
+    if (!this.hnsw && this.graphFile) throw new Error('graf HNSW belum dimuat (indeks untuk pembaruan saja)');
     if (!this.hnsw || this.count === 0) return [];
     const n = Math.min(k, this.count);
     if (this.ef_ < n) this.hnsw.setEf(n);
@@ -175,6 +236,14 @@ export class VectorIndex {
     });
     return hits;
   }
+}
+
+/** Marks the deleted labels and inserts the added ones (growing the graph when it is full). */
+function applyChanges(hnsw: Hnsw, changes: PendingChanges, dimension: number, vectorOf: (label: number) => Float32Array): void {
+  for (const label of changes.deleted) hnsw.markDelete(label);
+  const needed = hnsw.getCurrentCount() + changes.added.length;
+  if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(needed * 1.1) + 16);
+  for (const label of changes.added) addPoint(hnsw, vectorOf(label), label, dimension);
 }
 
 function addPoint(hnsw: Hnsw, v: Float32Array, label: number, dimension: number): void {

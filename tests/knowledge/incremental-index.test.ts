@@ -5,6 +5,7 @@ import { LocalHashEmbeddings } from '../../src/knowledge/embeddings.js';
 import { buildsDir, currentBuildId, ENGINE_VERSION, loadIndex, readManifest } from '../../src/knowledge/index-store.js';
 import { buildIndex, staleReason } from '../../src/knowledge/indexer.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { MAX_PENDING } from '../../src/knowledge/vector-index.js';
 import { makeTmpDir, SAMPLE_DOCS, writeFiles } from '../helpers/tmp.js';
 
 /** SAMPLE_DOCS plus a dozen small documents, so the HNSW graph has some size. */
@@ -110,6 +111,50 @@ describe('incremental re-index', () => {
     const kuota = await incKb.retrieve('berapa kuota peserta GTA', 3);
     expect(kuota.passages[0].text).toContain('500 orang');
     expect((await incKb.retrieve('sertifikat GTA dari siapa', 3)).passages[0].text).toContain('BPSDM Kaltim');
+  });
+
+  it('keeps the previous graph file and applies small changes when the index is loaded; many changes are written into the graph', async () => {
+    await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    const graphOf = () => path.join(buildsDir(dataDir), currentBuildId(dataDir)!, 'vectors.hnsw');
+    const firstGraph = fs.statSync(graphOf()).ino;
+    // A new document: its chunks wait beside the same graph file (linked, not rewritten).
+    fs.writeFileSync(path.join(knowledgeDir, 'baru.md'), '# Pedoman kanal siaran\n\n## Kanal siaran\nKanal siaran pemerintah daerah memakai frekuensi 99,1 MHz.\n');
+    const added = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(added.vectors).toMatchObject({ mode: 'incremental', added: 1, deleted: 0, pending: 1 });
+    expect(fs.statSync(graphOf()).ino).toBe(firstGraph);
+    const pending = readManifest(dataDir)!.vectorIndex.pending!;
+    expect(pending.added).toHaveLength(1);
+    const kb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings: emb });
+    const at = kb.index.chunks.findIndex((c) => c.file === 'baru.md');
+    expect(kb.index.vectors.search(emb.embedQuerySync('kanal siaran pemerintah daerah frekuensi'), 3)[0].index).toBe(at);
+    // An edit of another document on top: the pending insertion of baru.md stays, gta.md's old points are deleted.
+    fs.writeFileSync(path.join(knowledgeDir, 'gta.md'), `${SAMPLE_DOCS['gta.md']}\n## Kuota GTA\nKuota peserta GTA tahun ini 500 orang ASN.\n`);
+    await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    const second = readManifest(dataDir)!.vectorIndex.pending!;
+    expect(second.added).toEqual(expect.arrayContaining(pending.added));
+    expect(second.deleted.length).toBeGreaterThan(0);
+    // A pending point removed again was never in the graph: it is dropped, not marked deleted.
+    fs.rmSync(path.join(knowledgeDir, 'baru.md'));
+    await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    const third = readManifest(dataDir)!.vectorIndex.pending!;
+    expect(third.added).not.toContain(pending.added[0]);
+    expect(third.deleted).not.toContain(pending.added[0]);
+    expect(fs.statSync(graphOf()).ino).toBe(firstGraph);
+    // The result answers like a build from scratch.
+    const fullDir = path.join(tmp.dir, 'full');
+    await buildIndex({ knowledgeDir, dataDir: fullDir, embeddings: emb });
+    expect(await results(await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings: emb }))).toEqual(await results(await KnowledgeBase.open({ knowledgeDir, dataDir: fullDir, embeddings: emb })));
+    // More new chunks than may wait: the graph takes them all and is written anew.
+    const sections = Array.from({ length: MAX_PENDING + 20 }, (_x, i) => `## Butir ${i}\nButir ${i} pedoman besar memuat ketentuan nomor ${i * 7}.\n`).join('\n');
+    fs.writeFileSync(path.join(knowledgeDir, 'besar.md'), `# Pedoman besar\n\n${sections}`);
+    const big = await buildIndex({ knowledgeDir, dataDir, embeddings: emb });
+    expect(big.vectors).toMatchObject({ mode: 'incremental', pending: 0 });
+    expect(big.vectors.added).toBeGreaterThan(MAX_PENDING);
+    expect(fs.statSync(graphOf()).ino).not.toBe(firstGraph);
+    expect(readManifest(dataDir)!.vectorIndex.pending).toBeUndefined();
+    const bigKb = await KnowledgeBase.open({ knowledgeDir, dataDir, embeddings: emb });
+    expect(bigKb.index.vectors.stats.elements).toBe(readManifest(dataDir)!.vectorIndex.elements);
+    expect((await bigKb.retrieve('kanal siaran frekuensi', 5)).passages.some((p) => p.file === 'baru.md')).toBe(false);
   });
 
   it('removes a deleted document’s passages from both indexes', async () => {
