@@ -185,6 +185,65 @@ export function repairOcrWords(text: string): string {
   });
 }
 
+/**
+ * Letters a scan confuses with each other, as groups (any two letters of a group), and the letters
+ * it reads as others, one as two or two as one ("rn" for "m", "lr" for "k", "ri" for "n", "q" for "u").
+ */
+const OCR_CONFUSABLE = ['litfj', 'gq', 'ec'];
+const OCR_SPLITS: Array<[string, string]> = [['m', 'rn'], ['k', 'lr'], ['k', 'lc'], ['k', 'lt'], ['h', 'li'], ['n', 'ri'], ['n', 'rr'], ['w', 'rv'], ['w', 'vv'], ['u', 'ii'], ['u', 'ij'], ['u', 'q'], ['d', 'cl'], ['d', 'ie']];
+const OCR_LEAD = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The spellings a scan may have turned `word` from: one letter swapped within a group of
+ * {@link OCR_CONFUSABLE}, one letter for two or two for one ({@link OCR_SPLITS}), or a lost first
+ * letter (a broken edge of the line: "erangkat", "abupaten"). Lower case.
+ */
+function ocrOriginals(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    for (const g of OCR_CONFUSABLE) if (g.includes(word[i])) for (const x of g) if (x !== word[i]) out.push(word.slice(0, i) + x + word.slice(i + 1));
+    for (const [one, two] of OCR_SPLITS) {
+      if (word[i] === one) out.push(word.slice(0, i) + two + word.slice(i + 1));
+      if (word.startsWith(two, i)) out.push(word.slice(0, i) + one + word.slice(i + two.length));
+    }
+  }
+  if (word.length >= 7) for (const x of OCR_LEAD) out.push(x + word);
+  return out;
+}
+
+/** The misread words of {@link repairOcrLetters} and their repairs (lower case). */
+export function ocrLetterFixes(text: string): Map<string, string> {
+  const freq = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const fixes = new Map<string, string>();
+  for (const [w, f] of freq) {
+    // ("hurufe" is "huruf e" run together: a word and a list marker, not a misread.)
+    if (f > 2 || w.length < 6 || !/^[a-z]+$/.test(w) || (freq.get(w.slice(0, -1)) ?? 0) >= 3) continue;
+    const found = new Set(ocrOriginals(w).filter((v) => (freq.get(v) ?? 0) >= Math.max(3, 3 * f) && !/(.)\1\1/.test(v)));
+    if (found.size === 1) fixes.set(w, [...found][0]);
+  }
+  return fixes;
+}
+
+/**
+ * Repair words a scan misread letter by letter ("persetqjuan" → "persetujuan", "kornunikasi" →
+ * "komunikasi", "Indonesla" → "Indonesia", "erangkat" → "perangkat"): a word of six letters or
+ * more that the document has at most twice becomes the one spelling {@link ocrOriginals} offers
+ * that the document has at least three times (and three times as often). Only OCR's own confusions
+ * count, so two real words one letter apart ("laporkan" / "laporan", "pertanahan" / "pertanian")
+ * are left alone; the case of the word's first letter (or all capitals) is kept.
+ */
+export function repairOcrLetters(text: string): string {
+  const fixes = ocrLetterFixes(text);
+  if (fixes.size === 0) return text;
+  return text.replace(/\p{L}+/gu, (token) => {
+    const fix = fixes.get(token.toLowerCase());
+    if (!fix) return token;
+    if (token.length > 1 && token === token.toUpperCase()) return fix.toUpperCase();
+    return /^\p{Lu}/u.test(token) ? fix[0].toUpperCase() + fix.slice(1) : fix;
+  });
+}
+
 /** Words that keep their hyphen across a line break ("perundang-\nundangan"). */
 const HYPHENATED_WORDS = new Set(['perundang', 'undang', 'masing', 'sendiri', 'kadang', 'hari', 'kira', 'sekurang', 'setidak', 'sebaik', 'selambat', 'sedikit', 'sebanyak', 'setinggi', 'serendah', 'sejauh', 'orang', 'anak', 'pasal', 'surat', 'rata', 'tiba', 'satu']);
 

@@ -1,4 +1,4 @@
-import { removeFurniture, repairOcrWords } from './furniture.js';
+import { removeFurniture, repairOcrLetters, repairOcrWords } from './furniture.js';
 import { buildIdentity, nameOnOneLine, parseIdentity, regulationTitle, type RegulationIdentity } from './identity.js';
 import { plainSections, regulationSections, type RegulationSection } from './sections.js';
 import { parseStructure } from './structure.js';
@@ -32,7 +32,7 @@ export interface IdentityOverride {
 }
 
 export function recogniseRegulation(pages: string[], override: IdentityOverride = {}): RecognisedRegulation | undefined {
-  const text = repairOcrWords(removeFurniture(pages));
+  const text = repairOcrLetters(repairOcrWords(removeFurniture(pages)));
   // A cover page, a table of contents or an OCR'd page of one word per line can push the opening
   // further down; found there, it counts only with articles below it (see `structured`).
   const early = parseIdentity(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairOcrWords } from '../../../src/knowledge/regulation/furniture.js';
+import { repairOcrLetters, repairOcrWords } from '../../../src/knowledge/regulation/furniture.js';
 
 describe('OCR word repair', () => {
   const context = 'dalam dalam pemrosesan pemrosesan yang yang bidang bidang larangan larangan ';
@@ -17,5 +17,26 @@ describe('OCR word repair', () => {
     expect(repair('a;yang c,bidang')).toBe('a;yang c,bidang');
     // A variant the document uses only once is no evidence.
     expect(repairOcrWords('kewajiban kew;ajiban')).toBe('kewajiban kew;ajiban');
+  });
+});
+
+describe('OCR letter repair', () => {
+  const words = 'persetujuan komunikasi Indonesia perangkat republik kabupaten melakukan kegiatan laporan pertanian huruf';
+  const context = `${words} ${words} ${words} `;
+  const repair = (text: string) => repairOcrLetters(context + text).slice(context.length);
+  it("turns a scan's letter confusions back into the word the document uses, in the word's case", () => {
+    expect(repair('wajib mendapat persetqjuan dari')).toBe('wajib mendapat persetujuan dari');
+    expect(repair('Kementerian Kornunikasi')).toBe('Kementerian Komunikasi');
+    expect(repair('REPUBHK INDONESLA')).toBe('REPUBLIK INDONESIA');
+    expect(repair('setiap erangkat di abupaten yang dilalrukan')).toBe('setiap perangkat di kabupaten yang dilalrukan');
+    expect(repair('melalrukan keqiatan')).toBe('melakukan kegiatan');
+  });
+  it('leaves real words one letter from a frequent one, list markers run together, and words seen often', () => {
+    // "laporkan" / "laporan", "pertanahan" / "pertanian": not a confusion a scan makes.
+    expect(repair('dilaporkan ke kantor pertanahan')).toBe('dilaporkan ke kantor pertanahan');
+    // "hurufe" is "huruf e" run together, not a misread "huruff".
+    expect(repair('hurufe')).toBe('hurufe');
+    // A spelling the document has three times is its own word.
+    expect(repairOcrLetters(`${context}indonesla indonesla indonesla`)).toBe(`${context}indonesla indonesla indonesla`);
   });
 });
