@@ -182,10 +182,7 @@ export function loadIndex(dataDir: string, buildId = currentBuildId(dataDir), op
     const dim = manifest.embeddings.dimension;
     const labels = readLabels(path.join(dir, 'labels.i32'), chunks.length);
     const rawVectors = chunks.length ? readVectors(path.join(dir, 'vectors.f32'), dim, labels) : [];
-    const indexOfLabel = new Map<number, number>();
-    if (manifest.vectorIndex.pending) labels.forEach((label, i) => indexOfLabel.set(label, i));
-    const vectorOf = (label: number) => rawVectors[indexOfLabel.get(label) ?? -1];
-    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex, undefined, { vectorOf, defer: opts.deferGraph });
+    const vectors = VectorIndex.load(path.join(dir, 'vectors.hnsw'), dim, labels, manifest.vectorIndex, undefined, { vectors: rawVectors, defer: opts.deferGraph });
     if (rawVectors.length !== chunks.length) throw new Error(`jumlah vektor ${rawVectors.length} ≠ jumlah potongan ${chunks.length}`);
     if (lexical.size !== chunks.length) throw new Error(`indeks leksikal memuat ${lexical.size} dokumen ≠ jumlah potongan ${chunks.length}`);
     return { manifest, chunks, lexical, vectors, rawVectors };

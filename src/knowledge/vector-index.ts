@@ -122,7 +122,7 @@ export class VectorIndex {
 
   /**
    * The index of a build: its graph file, with the build's pending changes applied in memory
-   * (`vectorOf` gives the vector of a pending label). With `defer` the graph is not read at all:
+   * (`vectors`: the build's vectors, in chunk order). With `defer` the graph is not read at all:
    * such an index can only be {@link update}d and {@link save}d, as the next incremental build does.
    */
   static load(
@@ -131,19 +131,14 @@ export class VectorIndex {
     labels: Int32Array,
     stats: VectorIndexStats,
     ef: number = HNSW_PARAMS.ef,
-    opts: { vectorOf?: (label: number) => Float32Array | undefined; defer?: boolean } = {},
+    opts: { vectors?: ArrayLike<Float32Array>; defer?: boolean } = {},
   ): VectorIndex {
     if (stats.elements === 0) return new VectorIndex(undefined, dimension, labels, stats, ef);
     if (opts.defer) return new VectorIndex(undefined, dimension, labels, stats, ef, file);
-    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
-    hnsw.readIndexSync(file);
     const { pending, ...rest } = stats;
-    if (pending) applyChanges(hnsw, pending, dimension, (label) => {
-      const v = opts.vectorOf?.(label);
-      if (!v) throw new Error(`vektor berlabel ${label} (perubahan tertunda graf HNSW) tidak ada`);
-      return v;
-    });
-    return new VectorIndex(hnsw, dimension, labels, rest, ef);
+    const index = new VectorIndex(readGraph(file, dimension), dimension, labels, rest, ef);
+    if (pending) index.apply(pending, opts.vectors ?? []);
+    return index;
   }
 
   /** True when so many points are deleted that a full rebuild is the better deal. */
@@ -162,7 +157,6 @@ export class VectorIndex {
     const n = change.previousIndex.length;
     const kept = new Uint8Array(this.count);
     const labels = new Int32Array(n);
-    const indexOfLabel = new Map<number, number>();
     let next = this.stats_.nextLabel;
     const fresh: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -174,10 +168,10 @@ export class VectorIndex {
         labels[i] = next++;
         fresh.push(labels[i]);
       }
-      indexOfLabel.set(labels[i], i);
     }
-    // The changes the graph file does not have yet: this build's on top of the earlier pending ones.
-    // A label inserted by a pending change and removed now was never in the graph: it is dropped.
+    // The changes the graph file does not have yet: this build's on top of the earlier pending ones
+    // (none when the graph is in memory: loading applied them). A label inserted by a pending change
+    // and removed now was never in the graph: it is dropped.
     const earlier = this.stats_.pending ?? { deleted: [], added: [] };
     const addedBefore = new Set(earlier.added);
     const deletedNow: number[] = [];
@@ -193,13 +187,22 @@ export class VectorIndex {
     if (!this.hnsw && pending.added.length <= MAX_PENDING)
       return { index: new VectorIndex(undefined, this.dimension, labels, { ...stats, pending }, this.ef_, this.graphFile), ...counts, pending: pending.added.length + pending.deleted.length };
     // Too many changes to keep pending (or the graph is in memory already): the graph takes them.
-    let hnsw = this.hnsw;
-    if (!hnsw) {
-      hnsw = new hnswlib.HierarchicalNSW('cosine', this.dimension);
-      hnsw.readIndexSync(this.graphFile!);
+    const index = new VectorIndex(this.hnsw ?? readGraph(this.graphFile!, this.dimension), this.dimension, labels, stats, this.ef_);
+    index.apply(pending, change.vectors);
+    return { index, ...counts, pending: 0 };
+  }
+
+  /** Marks the deleted labels and inserts the added ones, each with its chunk's vector (chunk order; the graph grows when it is full). */
+  private apply(changes: PendingChanges, vectors: ArrayLike<Float32Array>): void {
+    const hnsw = this.hnsw!;
+    for (const label of changes.deleted) hnsw.markDelete(label);
+    const needed = hnsw.getCurrentCount() + changes.added.length;
+    if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(needed * 1.1) + 16);
+    for (const label of changes.added) {
+      const v = vectors[this.labelToIndex[label]];
+      if (!v) throw new Error(`vektor berlabel ${label} (perubahan tertunda graf HNSW) tidak ada`);
+      addPoint(hnsw, v, label, this.dimension);
     }
-    applyChanges(hnsw, this.hnsw ? { deleted: deletedNow, added: fresh } : pending, this.dimension, (label) => change.vectors[indexOfLabel.get(label)!]);
-    return { index: new VectorIndex(hnsw, this.dimension, labels, stats, this.ef_), ...counts, pending: 0 };
   }
 
   /**
@@ -238,12 +241,10 @@ export class VectorIndex {
   }
 }
 
-/** Marks the deleted labels and inserts the added ones (growing the graph when it is full). */
-function applyChanges(hnsw: Hnsw, changes: PendingChanges, dimension: number, vectorOf: (label: number) => Float32Array): void {
-  for (const label of changes.deleted) hnsw.markDelete(label);
-  const needed = hnsw.getCurrentCount() + changes.added.length;
-  if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(needed * 1.1) + 16);
-  for (const label of changes.added) addPoint(hnsw, vectorOf(label), label, dimension);
+function readGraph(file: string, dimension: number): Hnsw {
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', dimension);
+  hnsw.readIndexSync(file);
+  return hnsw;
 }
 
 function addPoint(hnsw: Hnsw, v: Float32Array, label: number, dimension: number): void {

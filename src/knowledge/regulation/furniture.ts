@@ -212,7 +212,7 @@ function ocrOriginals(word: string): string[] {
 }
 
 /** The misread words of {@link repairOcrLetters} and their repairs (lower case). */
-export function ocrLetterFixes(text: string): Map<string, string> {
+function ocrLetterFixes(text: string): Map<string, string> {
   const freq = new Map<string, number>();
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
   const fixes = new Map<string, string>();
